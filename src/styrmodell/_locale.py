@@ -1,0 +1,66 @@
+"""Locale handling and babel number formatting shared by every module that writes text.
+
+Swedish (``"sv"``) is the default for text meant for people. The library's own sentences exist
+in Swedish and English: any locale whose language is Swedish gets Swedish text, every other
+valid locale English text, while numbers and dates always follow the locale given (babel).
+babel is always called with an explicit locale, never ``None`` (which would mean the
+machine's locale).
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Literal
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, get_minus_sign_symbol
+
+from styrmodell._errors import StyrmodellError
+
+__all__ = ["Language", "format_number", "language", "parse_locale"]
+
+Language = Literal["sv", "en"]
+
+
+@functools.lru_cache(maxsize=64)
+def parse_locale(locale: str) -> Locale:
+    """Return the babel Locale for *locale* ("sv", "sv_SE", "en", "en-GB"...).
+
+    Raises:
+        StyrmodellError: for a locale babel does not know.
+    """
+    if not isinstance(locale, str) or not locale:
+        raise StyrmodellError(f"locale: expected a locale name such as 'sv' or 'en', got {locale!r}")
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise StyrmodellError(f"locale: unknown locale {locale!r} ({exc})") from None
+
+
+def language(locale: str) -> Language:
+    """The language of the library's own sentences for *locale*: ``"sv"`` or ``"en"``."""
+    return "sv" if parse_locale(locale).language == "sv" else "en"
+
+
+@functools.lru_cache(maxsize=64)
+def _minus(locale: str) -> str:
+    return get_minus_sign_symbol(parse_locale(locale))
+
+
+def format_number(value: Decimal | int, locale: str = "sv", *, places: int | None = None) -> str:
+    """Format *value* with the locale's digit grouping, decimal sign and minus sign.
+
+    All significant decimals are kept (``Decimal("91.74")`` → ``"91,74"`` in sv); *places*
+    fixes the number of decimals instead. Swedish output uses U+00A0 between digit groups
+    and U+2212 as the minus sign ("−333 088").
+    """
+    loc = parse_locale(locale)
+    if places is None:
+        text = format_decimal(value, locale=loc, decimal_quantization=False)
+    else:
+        pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+        text = format_decimal(value, format=pattern, locale=loc)
+    if text.startswith("-"):
+        text = _minus(locale) + text[1:]
+    return text

@@ -1,0 +1,1 @@
+"""Threshold families: the rules that turn an outcome into grönt / gult / rött."""

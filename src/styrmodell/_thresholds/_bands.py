@@ -1,0 +1,461 @@
+"""Bands: one interval (or a union of intervals) per status on a number.
+
+The most common målvärde in Swedish plans: "Grönt: mer än 60% Gult: 40-60% Rött: mindre än
+40%", "Grönt: upp till 30 Gult: 31-40 Rött: över 40". Every numeric family (target values,
+comparisons with a reference or an earlier year, budget deviation) classifies through the
+same engine, so they share one lookup and one lint.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from styrmodell._errors import ThresholdError
+from styrmodell._intervals import Interval
+from styrmodell._locale import language
+from styrmodell._numbers import optional_decimal, to_decimal
+from styrmodell._status import Status
+from styrmodell._thresholds import _text
+from styrmodell._thresholds._base import (
+    Assessment,
+    Context,
+    context_or_default,
+    not_assessed,
+)
+from styrmodell._units import Direction, Unit
+
+__all__ = ["Bands", "BandTable", "band_of", "coerce_band", "precision_of"]
+
+_COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
+_NEG_INF = Decimal("-Infinity")
+_POS_INF = Decimal("Infinity")
+# Marks the sentinel slots at ±infinity: reaching one means the value was not finite.
+_INVALID = object()
+
+
+def _sort_key(iv: Interval) -> tuple[Decimal, int]:
+    lo = _NEG_INF if iv.lower is None else iv.lower
+    return lo, 0 if iv.lower_closed else 1
+
+
+def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
+    """A band from friendly input: ``None``, an Interval, notation, or a sequence of those.
+
+    Notation may join a union with ``|``: ``"(-inf, -2) | (2, inf)"``. The intervals are
+    sorted, and intervals of one band that overlap each other are rejected.
+    """
+    if value is None:
+        return ()
+    items: Iterable[object]
+    if isinstance(value, Interval):
+        items = (value,)
+    elif isinstance(value, str):
+        items = [part for part in value.split("|") if part.strip()]
+    elif isinstance(value, Sequence):
+        items = value
+    else:
+        raise ThresholdError(
+            f"{name}: expected an Interval, interval notation or a sequence of them, got {value!r}"
+        )
+    intervals: list[Interval] = []
+    for item in items:
+        if isinstance(item, Interval):
+            intervals.append(item)
+        elif isinstance(item, str):
+            try:
+                intervals.append(Interval.parse(item))
+            except ThresholdError as exc:
+                raise type(exc)(f"{name}: {exc}") from None
+        else:
+            raise ThresholdError(f"{name}: expected an Interval or interval notation, got {item!r}")
+    intervals.sort(key=_sort_key)
+    for a, b in zip(intervals, intervals[1:], strict=False):
+        shared = a.intersection(b)
+        if shared is not None:
+            raise ThresholdError(
+                f"{name}: intervals {a} and {b} overlap (both contain {shared.sample()})"
+            )
+    return tuple(intervals)
+
+
+def precision_of(value: object) -> Decimal | None:
+    """Validate a reporting precision: a power of ten such as 1, 0.1 or 0.01, or ``None``."""
+    p = optional_decimal(value, what="precision")
+    if p is None:
+        return None
+    if p <= 0 or p.normalize().as_tuple().digits != (1,):
+        raise ThresholdError(f"precision: expected a power of ten such as 1 or 0.1, got {value!r}")
+    return Decimal(1).scaleb(p.adjusted())
+
+
+def round_to(value: Decimal, precision: Decimal) -> Decimal:
+    """*value* rounded half-up to *precision* (how plans report: 2,25 → 2,3)."""
+    try:
+        return value.quantize(precision, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise ThresholdError(
+            f"value {value} is too large to round to precision {precision}"
+        ) from None
+
+
+class BandTable:
+    """The number line cut at every band bound, with the status of each piece.
+
+    ``cuts`` holds the sorted finite bounds between −∞ and +∞ sentinels. A value equal to
+    ``cuts[i]`` takes ``points[i]``; a value strictly between ``cuts[i-1]`` and ``cuts[i]``
+    takes ``segments[i]``. A lookup is one C-level bisection and one comparison.
+    """
+
+    __slots__ = ("cuts", "point_intervals", "points", "segment_intervals", "segments")
+
+    def __init__(self, bands: Sequence[tuple[Status, tuple[Interval, ...]]]) -> None:
+        bounds = sorted(
+            {b for _, ivs in bands for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
+        )
+        self.cuts: list[Decimal] = [_NEG_INF, *bounds, _POS_INF]
+        self.points: list[Any] = [_INVALID]
+        self.point_intervals: list[Interval | None] = [None]
+        self.segments: list[Any] = [_INVALID]
+        self.segment_intervals: list[Interval | None] = [None]
+        for i in range(1, len(self.cuts)):
+            lo, hi = self.cuts[i - 1], self.cuts[i]
+            if lo == _NEG_INF and hi == _POS_INF:
+                probe = Decimal(0)
+            elif lo == _NEG_INF:
+                probe = hi - 1
+            elif hi == _POS_INF:
+                probe = lo + 1
+            else:
+                probe = (lo + hi) / 2
+            status, iv = _lookup(bands, probe)
+            self.segments.append(status)
+            self.segment_intervals.append(iv)
+            if hi == _POS_INF:
+                self.points.append(_INVALID)
+                self.point_intervals.append(None)
+            else:
+                status, iv = _lookup(bands, hi)
+                self.points.append(status)
+                self.point_intervals.append(iv)
+
+    def find(self, v: Decimal) -> tuple[Status | None, Interval | None]:
+        """The status and band interval of *v* (``(None, None)`` in a gap)."""
+        i = bisect_left(self.cuts, v)
+        if self.cuts[i] == v:
+            status, iv = self.points[i], self.point_intervals[i]
+        else:
+            status, iv = self.segments[i], self.segment_intervals[i]
+        if status is _INVALID:
+            raise ThresholdError(f"value: expected a finite number, got {v!r}")
+        return status, iv
+
+    def pieces(self) -> list[tuple[Interval, Status | None]]:
+        """The line as consecutive pieces (points and open segments) with their status."""
+        out: list[tuple[Interval, Status | None]] = []
+        for i in range(1, len(self.cuts)):
+            lo = None if self.cuts[i - 1] == _NEG_INF else self.cuts[i - 1]
+            hi = None if self.cuts[i] == _POS_INF else self.cuts[i]
+            out.append((Interval(lo, hi), self.segments[i]))
+            if hi is not None:
+                out.append((Interval.point(hi), self.points[i]))
+        return out
+
+
+def _lookup(
+    bands: Sequence[tuple[Status, tuple[Interval, ...]]], v: Decimal
+) -> tuple[Status | None, Interval | None]:
+    for status, ivs in bands:
+        for iv in ivs:
+            if iv._contains(v):
+                return status, iv
+    return None, None
+
+
+def band_of(status: Status) -> str:
+    """The field name of a colour's band: ``"green"``, ``"yellow"`` or ``"red"``."""
+    return status.name.lower()
+
+
+def _band_field(name: str) -> Any:
+    return attrs.field(
+        default=None,
+        converter=lambda v: coerce_band(v, name=f"Bands.{name}"),
+    )
+
+
+def _unit(value: object) -> Unit | None:
+    if value is None or isinstance(value, Unit):
+        return value
+    raise ThresholdError(f"unit: expected a styrmodell.Unit, got {value!r}")
+
+
+def _direction(value: object) -> Direction | None:
+    if value is None or isinstance(value, Direction):
+        return value
+    raise ThresholdError(f"direction: expected a styrmodell.Direction, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Bands:
+    """Green, yellow and red as intervals on the value ("Grönt: mer än 60% Gult: 40-60% …").
+
+    Each status takes an :class:`Interval`, interval notation, a sequence of them (a union,
+    e.g. red on both sides of a ± deviation) or ``None``. Bands may not overlap; they may
+    leave gaps, which :func:`~styrmodell.lint` reports and where a value is assessed as
+    ``NOT_ASSESSED`` with reason ``"gap"``.
+
+    Args:
+        green: The band for grönt.
+        yellow: The band for gult, or ``None`` for a two-level rule.
+        red: The band for rött.
+        unit: The unit of the value, for text ("60 %"); ``None`` for a plain number.
+        direction: Which way is better, if the rule is monotone; lint checks the bands
+            follow it. ``None`` also allows a rule that is best in the middle (a deviation).
+        precision: The precision values are reported at (a power of ten: 1, 0.1, 0.01).
+            A value is rounded half-up to it before matching: this is how "under 2,2 % /
+            2,3–2,9 %" closes its gap.
+
+    Raises:
+        ThresholdError: for overlapping bands (naming both and a shared value), for no band
+            at all, or for a precision that is not a power of ten.
+
+    Example:
+        >>> from styrmodell import Bands, Status, Unit
+        >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
+        >>> rule.assess(61).status
+        <Status.GREEN: 'green'>
+        >>> rule.classify([61, 50, 12])
+        [<Status.GREEN: 'green'>, <Status.YELLOW: 'yellow'>, <Status.RED: 'red'>]
+        >>> rule.describe()
+        'Grönt: mer än 60\\xa0%, Gult: 40–60\\xa0%, Rött: mindre än 40\\xa0%'
+    """
+
+    green: tuple[Interval, ...] = _band_field("green")
+    yellow: tuple[Interval, ...] = _band_field("yellow")
+    red: tuple[Interval, ...] = _band_field("red")
+    unit: Unit | None = attrs.field(default=None, converter=_unit)
+    direction: Direction | None = attrs.field(default=None, converter=_direction)
+    precision: Decimal | None = attrs.field(default=None, converter=precision_of)
+    _table: BandTable = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        bands = self.bands()
+        if not bands:
+            raise ThresholdError("Bands: at least one of green, yellow and red must be given")
+        for i, (s1, ivs1) in enumerate(bands):
+            for s2, ivs2 in bands[i + 1 :]:
+                for a in ivs1:
+                    for b in ivs2:
+                        shared = a.intersection(b)
+                        if shared is not None:
+                            raise ThresholdError(
+                                f"Bands: {band_of(s1)} {a} and {band_of(s2)} {b} overlap: "
+                                f"both contain {shared.sample()}"
+                            )
+        object.__setattr__(self, "_table", BandTable(bands))
+
+    # -- named constructors ------------------------------------------------------------
+
+    @classmethod
+    def higher_is_better(
+        cls,
+        green: object,
+        yellow: object = None,
+        *,
+        unit: Unit | None = None,
+        precision: object = None,
+    ) -> Bands:
+        """Green from *green* up, yellow from *yellow* up to green, red below: no gaps.
+
+        Example:
+            >>> str(Bands.higher_is_better(50, 40).yellow[0])
+            '[40, 50)'
+        """
+        g = to_decimal(green, what="Bands.higher_is_better green")
+        if yellow is None:
+            return cls(green=Interval.at_least(g), red=Interval.below(g), unit=unit,
+                       direction=Direction.HIGHER_IS_BETTER, precision=precision)
+        y = to_decimal(yellow, what="Bands.higher_is_better yellow")
+        if y >= g:
+            raise ThresholdError(f"Bands.higher_is_better: yellow {y} must be below green {g}")
+        return cls(
+            green=Interval.at_least(g),
+            yellow=Interval(y, g, lower_closed=True),
+            red=Interval.below(y),
+            unit=unit,
+            direction=Direction.HIGHER_IS_BETTER,
+            precision=precision,
+        )
+
+    @classmethod
+    def lower_is_better(
+        cls,
+        green: object,
+        yellow: object = None,
+        *,
+        unit: Unit | None = None,
+        precision: object = None,
+    ) -> Bands:
+        """Green up to *green*, yellow up to *yellow*, red above: no gaps.
+
+        Example:
+            >>> Bands.lower_is_better(30, 40).describe()
+            'Grönt: högst 30, Gult: mer än 30 och högst 40, Rött: mer än 40'
+        """
+        g = to_decimal(green, what="Bands.lower_is_better green")
+        if yellow is None:
+            return cls(green=Interval.at_most(g), red=Interval.above(g), unit=unit,
+                       direction=Direction.LOWER_IS_BETTER, precision=precision)
+        y = to_decimal(yellow, what="Bands.lower_is_better yellow")
+        if y <= g:
+            raise ThresholdError(f"Bands.lower_is_better: yellow {y} must be above green {g}")
+        return cls(
+            green=Interval.at_most(g),
+            yellow=Interval(g, y, upper_closed=True),
+            red=Interval.above(y),
+            unit=unit,
+            direction=Direction.LOWER_IS_BETTER,
+            precision=precision,
+        )
+
+    @classmethod
+    def plus_minus(
+        cls,
+        green: object,
+        yellow: object = None,
+        red: object = None,
+        *,
+        center: object = 0,
+        unit: Unit | None = None,
+        precision: object = None,
+    ) -> Bands:
+        """A rule symmetric about *center* ("plus/minus 0,5–2 %"), given for the plus side.
+
+        Each band is given for values at or above *center*; the mirror image below
+        *center* is added. A band containing *center* is mirrored into one interval.
+
+        Example:
+            >>> rule = Bands.plus_minus("[0, 0.5]", "(0.5, 2]", "(2, inf)")
+            >>> [str(i) for i in rule.red]
+            ['(-inf, -2)', '(2, inf)']
+        """
+        c = to_decimal(center, what="Bands.plus_minus center")
+
+        def mirror(value: object, name: str) -> tuple[Interval, ...]:
+            out: list[Interval] = []
+            for iv in coerce_band(value, name=f"Bands.plus_minus {name}"):
+                if iv.lower is None or iv.lower < c:
+                    raise ThresholdError(
+                        f"Bands.plus_minus {name}: {iv} reaches below the center {c}; "
+                        "give only the plus side"
+                    )
+                lo = 2 * c - iv.upper if iv.upper is not None else None
+                hi = 2 * c - iv.lower
+                if iv.lower == c and iv.lower_closed:
+                    out.append(Interval(lo, iv.upper, lower_closed=iv.upper_closed,
+                                        upper_closed=iv.upper_closed))
+                else:
+                    out.append(Interval(lo, hi, lower_closed=iv.upper_closed,
+                                        upper_closed=iv.lower_closed))
+                    out.append(iv)
+            return tuple(out)
+
+        return cls(
+            green=mirror(green, "green"),
+            yellow=mirror(yellow, "yellow"),
+            red=mirror(red, "red"),
+            unit=unit,
+            precision=precision,
+        )
+
+    # -- behaviour ---------------------------------------------------------------------
+
+    def bands(self) -> list[tuple[Status, tuple[Interval, ...]]]:
+        """The non-empty bands as (status, intervals), green first."""
+        return [(s, ivs) for s, ivs in zip(_COLOURS, (self.green, self.yellow, self.red),
+                                           strict=True) if ivs]
+
+    def assess(self, value: Any, context: Context | None = None) -> Assessment:
+        """The status of *value*: the band it falls in after rounding to ``precision``.
+
+        ``None`` gives ``NOT_ASSESSED`` (reason ``"no_value"``), a value in a gap
+        ``NOT_ASSESSED`` (reason ``"gap"``). *context* is not needed by bands.
+
+        Raises:
+            ThresholdError: for NaN, infinities, booleans and non-numbers.
+        """
+        context_or_default(context)
+        if value is None:
+            return not_assessed(self, None, "no_value")
+        v = value if type(value) is Decimal and value.is_finite() else to_decimal(value)
+        measured = v if self.precision is None else round_to(v, self.precision)
+        status, iv = self._table.find(measured)
+        if status is None:
+            return Assessment(Status.NOT_ASSESSED, v, self, "gap", measured=measured)
+        return Assessment(status, v, self, "band", measured=measured, interval=iv)
+
+    def classify(self, values: Iterable[Any]) -> list[Status]:
+        """The status of each value, fast, for bulk use (a value in a gap: NOT_ASSESSED).
+
+        Raises:
+            ThresholdError: for ``None``, NaN, infinities and non-numbers.
+        """
+        table = self._table
+        cuts, points, segments = table.cuts, table.points, table.segments
+        precision = self.precision
+        out: list[Any] = []
+        append = out.append
+        try:
+            for v in values:
+                if type(v) is not Decimal:
+                    v = to_decimal(v)
+                if precision is not None:
+                    v = round_to(v, precision)
+                i = bisect_left(cuts, v)
+                append(points[i] if cuts[i] == v else segments[i])
+        except InvalidOperation:
+            raise ThresholdError("value: expected a finite number, got NaN") from None
+        if _INVALID in out:
+            bad = values[out.index(_INVALID)] if isinstance(values, Sequence) else "infinity"
+            raise ThresholdError(f"value: expected a finite number, got {bad!r}")
+        return [Status.NOT_ASSESSED if s is None else s for s in out] if None in out else out
+
+    def describe(self, locale: str = "sv") -> str:
+        """The rule in plan language: "Grönt: mer än 60 %, Gult: 40–60 %, Rött: mindre än 40 %"."""
+        text = _text.rule_text(
+            ((s, _text.band_text(ivs, self.unit, locale)) for s, ivs in self.bands()), locale
+        )
+        if self.precision is not None:
+            text += f" ({_text.precision_text(self.precision, locale)})"
+        return text
+
+    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
+        """ "61 % är mer än 60 % → Grönt"; for gaps and missing values, says so."""
+        return explain_number(assessment, self.unit, self.precision, locale)
+
+
+def explain_number(
+    a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str
+) -> str:
+    """The explanation of a number matched against a band (shared by the numeric families)."""
+    sv = language(locale) == "sv"
+    if a.reason == "no_value":
+        return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
+    shown = _text.number(a.value, unit, locale)
+    if precision is not None and a.measured is not None and a.measured != a.value:
+        shown += f" ({_text.words(locale)['rounded']} {_text.number(a.measured, unit, locale)})"
+    if a.reason == "gap":
+        text = (
+            f"{shown} faller mellan målvärdets intervall"
+            if sv
+            else f"{shown} falls between the target's bands"
+        )
+        return _text.verdict(text, a.status, locale)
+    assert a.interval is not None, "a matched band always has its interval"
+    pred = _text.interval_text(a.interval, unit, locale, predicate=True)
+    return _text.verdict(f"{shown} {_text.words(locale)['is']} {pred}", a.status, locale)
