@@ -203,6 +203,11 @@ class Bands:
                             )
         object.__setattr__(self, "_table", BandTable(bands))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy the fields only and rebuild the table: a copied table would carry
+        # copies of its sentinels, which then no longer match and let infinities through.
+        return (_rebuild_bands, (attrs.asdict(self, recurse=False),))
+
     # -- named constructors ------------------------------------------------------------
 
     @classmethod
@@ -398,6 +403,11 @@ class Bands:
     def explain(self, assessment: Assessment, locale: str = "sv") -> str:
         """Why, in words: "61 % är mer än 60 % → Grönt"; gaps and missing values say so."""
         return explain_number(assessment, self.unit, self.precision, locale)
+
+
+def _rebuild_bands(fields: dict[str, Any]) -> Bands:
+    """Rebuild a :class:`Bands` from its fields (unpickling, copying)."""
+    return Bands(**{k: v for k, v in fields.items() if not k.startswith("_")})
 
 
 def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str) -> str:
