@@ -417,7 +417,8 @@ def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, 
         return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
     shown = _text.number(a.value, unit, locale)
     if precision is not None and a.measured is not None and a.measured != a.value:
-        shown += f" ({_text.words(locale)['rounded']} {_text.number(a.measured, unit, locale)})"
+        rounded = _text.number(a.measured, unit, locale, places=_text.places_of(precision))
+        shown += f" ({_text.words(locale)['rounded']} {rounded})"
     if a.reason == "gap":
         text = (
             f"{shown} faller mellan målvärdets intervall"
