@@ -65,6 +65,11 @@ def _within(value: object) -> relativedelta:
     )
 
 
+def _day(value: object) -> object:
+    """A datetime as its date (a deadline is a day; mixing the two cannot be compared)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 @attrs.frozen
 class Duration:
     """Green when something happened within a time limit of its start, red when later.
@@ -106,13 +111,17 @@ class Duration:
                     f"Duration: a timedelta ({value}) cannot be compared with a limit in months; "
                     "give the (start, end) dates"
                 )
+            if value < dt.timedelta(0):
+                raise ThresholdError(
+                    f"Duration: expected a duration of zero or more, got {value!r}"
+                )
             status = Status.GREEN if value.days <= self.within.days else Status.RED
             return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
         if not (isinstance(value, Sequence) and len(value) == 2):
             raise ThresholdError(
                 f"Duration: expected a (start, end) pair of dates or a timedelta, got {value!r}"
             )
-        start, end = value
+        start, end = (_day(v) for v in value)
         if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)):
             raise ThresholdError(f"Duration: expected dates as (start, end), got {value!r}")
         if end is not None and end < start:
