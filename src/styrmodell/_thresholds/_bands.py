@@ -61,6 +61,8 @@ def round_to(value: Decimal, precision: Decimal) -> Decimal:
     try:
         return value.quantize(precision, rounding=ROUND_HALF_UP)
     except InvalidOperation:
+        if not value.is_finite():
+            raise ThresholdError(f"value: expected a finite number, got {value!r}") from None
         raise ThresholdError(
             f"value {value} is too large to round to precision {precision}"
         ) from None
