@@ -175,7 +175,8 @@ class Duration:
         if a.reason == "no_value":
             return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
         if isinstance(a.value, dt.timedelta):
-            lead = f"{a.value.days} {'dagar' if sv else 'days'}"
+            n = a.value.days
+            lead = f"{n} {('dag' if n == 1 else 'dagar') if sv else ('day' if n == 1 else 'days')}"
         else:
             start, end = a.value
             s = _text.date_text(start, locale)
