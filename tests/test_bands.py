@@ -210,6 +210,14 @@ def test_assess_rejects_a_context_that_is_not_one():
     assert PHONE.assess(50, sm.Context(year=2019)).status is Y
 
 
+@pytest.mark.parametrize("infinite", [Decimal("Infinity"), Decimal("-Infinity")])
+def test_infinity_is_named_as_not_finite_even_when_rounding(infinite):
+    for call in (SICK.classify, lambda v: SICK.assess(v[0])):
+        with pytest.raises(ThresholdError, match="expected a finite number") as info:
+            call([infinite])
+        assert repr(infinite) in str(info.value)
+
+
 def test_classify_takes_any_iterable():
     assert PHONE.classify(iter([61, 50, 12])) == [G, Y, R]
     assert PHONE.classify(v for v in ["61", "50,0"]) == [G, Y]

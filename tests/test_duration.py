@@ -150,6 +150,13 @@ def test_bad_values_raise(value):
             "4 dagar: inom 10 dagar → Grönt",
             "4 days: within 10 days → Green",
         ),
+        (
+            Duration("10 dagar"),
+            dt.timedelta(days=1),
+            Context(),
+            "1 dag: inom 10 dagar → Grönt",
+            "1 day: within 10 days → Green",
+        ),
         (THREE_MONTHS, None, Context(), "Inget utfall → Ej bedömd", "No outcome → Not assessed"),
     ],
 )
