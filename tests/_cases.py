@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 # (friendly input, the Decimal it stands for)
@@ -52,3 +53,27 @@ def names_value(message: str, value: Any) -> bool:
     if isinstance(value, float | Decimal) and not Decimal(value).is_finite():
         return "nan" in message.lower() or "inf" in message.lower()
     return False
+
+
+def bounds_of(rule: Any) -> list[Decimal]:
+    """The finite band bounds of a Bands rule, sorted."""
+    return sorted(
+        {b for _, ivs in rule.bands() for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
+    )
+
+
+def line_pieces(rule: Any) -> list[tuple[Any, Any]]:
+    """The number line cut at every bound: (piece, status or None), computed from the bands."""
+    from styrmodell import Interval
+
+    cuts: list[Decimal | None] = [None, *bounds_of(rule), None]
+    pieces = []
+    for lo, hi in pairwise(cuts):
+        pieces.append(Interval(lo, hi))
+        if hi is not None:
+            pieces.append(Interval.point(hi))
+    out = []
+    for piece in pieces:
+        owners = [s for s, ivs in rule.bands() if any(iv.intersection(piece) for iv in ivs)]
+        out.append((piece, owners[0] if owners else None))
+    return out

@@ -181,7 +181,8 @@ def test_status_is_the_band_of_the_deviation(rule, data):
     ctx = data.draw(contexts_for(rule))
     outcome = data.draw(values_for(rule))
     a = rule.assess(outcome, ctx)
-    inner = rule._bands.assess(BudgetDeviation.deviation_percent(outcome, ctx.budget))
+    bands = sm.Bands(green=rule.green, yellow=rule.yellow, red=rule.red, precision=rule.precision)
+    inner = bands.assess(BudgetDeviation.deviation_percent(outcome, ctx.budget))
     assert (a.status, a.measured, a.interval) == (inner.status, inner.measured, inner.interval)
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
+from _cases import line_pieces
 from styrmodell import (
     Bands,
     BudgetDeviation,
@@ -227,7 +228,7 @@ def test_finding_is_a_frozen_value():
 @given(bands(gaps=True, precision=None))
 def test_every_uncoloured_piece_is_inside_a_reported_gap(rule):
     gaps = [f.interval for f in lint(rule) if f.kind == "gap"]
-    for piece, status in rule._table.pieces():
+    for piece, status in line_pieces(rule):
         inside = [g for g in gaps if g.intersection(piece) is not None]
         if status is None:
             assert inside
@@ -251,7 +252,7 @@ def test_listed_gap_values_really_get_no_colour(rule):
 @given(st.sampled_from(Direction).flatmap(lambda d: bands(direction=d, gaps=True, precision=None)))
 def test_reversing_the_direction_of_a_graded_rule_is_an_order_error(rule):
     assert not [f for f in lint(rule) if f.kind == "order"]
-    walk = [s for _, s in rule._table.pieces() if s is not None]
+    walk = [s for _, s in line_pieces(rule) if s is not None]
     distinct = [s for i, s in enumerate(walk) if i == 0 or walk[i - 1] is not s]
     flipped = attrs.evolve(rule, direction=rule.direction.opposite)
     has_order = any(f.kind == "order" for f in lint(flipped))
