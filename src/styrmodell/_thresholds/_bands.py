@@ -206,9 +206,10 @@ class Bands:
         object.__setattr__(self, "_table", BandTable(bands))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickle and copy the fields only and rebuild the table: a copied table would carry
-        # copies of its sentinels, which then no longer match and let infinities through.
-        return (_rebuild_bands, (attrs.asdict(self, recurse=False),))
+        # Pickle and copy the init fields only and rebuild the table: the table is derived
+        # data whose sentinels (or generated functions) must not be copied.
+        fields = attrs.asdict(self, recurse=False, filter=lambda a, _: a.init)
+        return (_rebuild_bands, (fields,))
 
     # -- named constructors ------------------------------------------------------------
 
@@ -409,7 +410,7 @@ class Bands:
 
 def _rebuild_bands(fields: dict[str, Any]) -> Bands:
     """Rebuild a :class:`Bands` from its fields (unpickling, copying)."""
-    return Bands(**{k: v for k, v in fields.items() if not k.startswith("_")})
+    return Bands(**fields)
 
 
 def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str) -> str:
