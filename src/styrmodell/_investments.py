@@ -151,7 +151,7 @@ class InvestmentObject:
 class InvestmentSum:
     """A sum the investment table prints: "Summa tkr" or "Varav summa SOF" for a year.
 
-    Args:
+    Attributes:
         year: The column.
         amount: The printed number.
         group: The group summed ("SOF"), or ``None`` for the whole table.
@@ -286,7 +286,7 @@ _CSV_COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", 
 class InvestmentBudget:
     r"""An investeringsbudget: objects with an amount per year, totals per year, group, category.
 
-    Args:
+    Attributes:
         objects: The :class:`InvestmentObject` values; row numbers are unique.
         unit: ``Unit.TKR`` or ``Unit.SEK``; by default the first object's unit.
         printed: The sums the document prints (:class:`InvestmentSum`); :meth:`check`

@@ -195,7 +195,7 @@ def _printed_unit(value: object) -> Unit:
 class Verksamhet:
     """A verksamhet: an activity code and its name, as the plans print them.
 
-    Args:
+    Attributes:
         code: The code, e.g. ``"54"`` (text: codes may have leading zeros or letters).
         name: The name, e.g. ``"Individ och familjeomsorg"``; may be empty.
 
@@ -323,7 +323,7 @@ class PrintedFigure:
 
     :meth:`Ledger.check` compares each printed figure with what the lines give.
 
-    Args:
+    Attributes:
         kind: What is summed (``NET`` for "S:a Nettokostnad" or a nettokostnad row).
         scenario: The column.
         amount: The printed number.
@@ -660,7 +660,7 @@ _CSV_COLUMNS = ("record", "code", "name", "group", "kind", "scenario", "amount",
 class Ledger:
     r"""A budget table: lines per verksamhet, kind and scenario, summed exactly.
 
-    Args:
+    Attributes:
         lines: The :class:`LedgerLine` values (positional or ``lines=``). A line that is not
             there counts as zero; a ``(code, kind, scenario)`` may occur once.
         unit: ``Unit.TKR`` or ``Unit.SEK``; by default the unit of the first line (tkr for
