@@ -294,7 +294,7 @@ class Outcome:
 
 
 _Key: TypeAlias = tuple[str, Period, Gender, "str | None"]
-_Series: TypeAlias = tuple[str, Gender, "str | None"]
+_SeriesKey: TypeAlias = tuple[Gender, "str | None"]
 
 CSV_COLUMNS = (
     "indicator",
@@ -310,6 +310,7 @@ CSV_COLUMNS = (
 column per reference name, ``ref:<name>`` (``ref:riket``)."""
 
 _REF_PREFIX = "ref:"
+_EMPTY: dict[Any, Any] = {}
 _PROGRESS_NAMES = {"not_started", "started", "done"}
 
 
@@ -372,12 +373,14 @@ class Outcomes:
 
     items: tuple[Outcome, ...] = attrs.field(converter=_outcome_items)
     _index: dict[_Key, Outcome] = attrs.field(init=False, repr=False)
-    _series: dict[_Series, dict[Period, Outcome]] = attrs.field(init=False, repr=False)
+    _series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]] = attrs.field(
+        init=False, repr=False
+    )
     _by_indicator: dict[str, list[Outcome]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[_Key, Outcome] = {}
-        series: dict[_Series, dict[Period, Outcome]] = {}
+        series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]] = {}
         by_indicator: dict[str, list[Outcome]] = {}
         problems: list[str] = []
         for i, item in enumerate(self.items):
@@ -392,7 +395,7 @@ class Outcomes:
                 )
                 continue
             index[key] = item
-            series.setdefault((key[0], key[2], key[3]), {})[key[1]] = item
+            series.setdefault(key[0], {}).setdefault((key[2], key[3]), {})[key[1]] = item
             by_indicator.setdefault(key[0], []).append(item)
         if problems:
             raise PlanError("Outcomes: " + "; ".join(problems))
@@ -453,15 +456,20 @@ class Outcomes:
         org_unit: str | None = None,
     ) -> Mapping[Period, Outcome]:
         """The outcomes of one indicator for one gender and unit, by period (read-only)."""
-        found = self._series.get((indicator, Gender.coerce(gender), org_unit))
+        found = self._series.get(indicator, {}).get((Gender.coerce(gender), org_unit))
         return FrozenMap(found or {})
 
-    def _series_raw(self, indicator: str, gender: Gender, org_unit: str | None) -> Any:
-        return self._series.get((indicator, gender, org_unit))
+    def series_of(
+        self, indicator: str
+    ) -> Mapping[tuple[Gender, str | None], Mapping[Period, Outcome]]:
+        """Every series of *indicator*: (gender, org unit) → period → outcome (read-only).
 
-    def series_keys(self, indicator: str) -> list[tuple[Gender, str | None]]:
-        """The (gender, org unit) pairs that have outcomes for *indicator*."""
-        return [(g, u) for (i, g, u) in self._series if i == indicator]
+        Do not mutate what this returns; it is the collection's own index.
+        """
+        found: Mapping[tuple[Gender, str | None], Mapping[Period, Outcome]] = self._series.get(
+            indicator, _EMPTY
+        )
+        return found
 
     @property
     def indicators(self) -> frozenset[str]:
