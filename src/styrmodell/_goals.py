@@ -24,6 +24,7 @@ from styrmodell._numbers import to_decimal
 from styrmodell._period import Period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold
+from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._units import Direction, Unit
 
 if TYPE_CHECKING:
@@ -780,6 +781,9 @@ class Plan:
 
 
 def _unit_problems(path: str, indicator: Indicator, threshold: object) -> list[str]:
+    if isinstance(threshold, BudgetDeviation):
+        # Its unit is that of the deviation (percent of budget), not of the outcome (tkr).
+        return []
     t_unit = getattr(threshold, "unit", None)
     if t_unit is not None and indicator.unit is not None and t_unit is not indicator.unit:
         return [
