@@ -546,7 +546,7 @@ def assess(
     references and budget, and history from earlier years' outcomes of the same series
     and months.
 
-    Args:
+    Attributes:
         plan: The plan.
         outcomes: The outcomes (an :class:`Outcomes` or any iterable of :class:`Outcome`).
         year: The year assessed.

@@ -178,7 +178,7 @@ def _org_parent(value: object) -> str | None:
 class OrgUnit:
     """An organisational unit: a nämnd, förvaltning (SOF, ÄF), programområde or enhet.
 
-    Args:
+    Attributes:
         id: A short id used in goals (``"SOF"``).
         name: The full name (``"Social- och omsorgsförvaltningen"``).
         parent: The id of the unit above it, or ``None`` at the top.
@@ -235,7 +235,7 @@ def _baseline_period(value: object) -> Period | None:
 class Baseline:
     """The value an indicator starts from (ingångsvärde, bokslutsvärde, utgångsläge).
 
-    Args:
+    Attributes:
         value: The number (or done / not done).
         period: When it was measured: a :class:`Period`, a year, a label
             ("jan-okt 2022"), or ``None`` when the plan does not say.
@@ -299,7 +299,7 @@ class Indicator:
     An indicator with no target at all ("Mätvärde saknas, målet ska kompletteras") is legal
     and is assessed as ``NOT_ASSESSED``.
 
-    Args:
+    Attributes:
         id: Unique within the plan.
         title: The indicator as the plan words it.
         unit: The :class:`Unit` values are measured in, or ``None``.
@@ -411,7 +411,7 @@ def _indicators(value: object) -> tuple[Indicator, ...]:
 class Goal:
     """A goal at some level of the plan, with its child goals and its indicators.
 
-    Args:
+    Attributes:
         id: Unique within the plan.
         title: The goal as the plan words it.
         level: The level number (0 = the top, an index into ``Plan.levels``); ``None``
@@ -557,7 +557,7 @@ class Plan:
     year outside ``years``, a threshold whose unit does not fit the indicator's unit, and
     a responsible or applicable unit, perspective or parent unit that does not exist.
 
-    Args:
+    Attributes:
         id: A short id for the plan.
         title: The plan's title ("Vård- och omsorgsnämndens verksamhetsplan 2023–2025").
         organisation: Who owns it (kommun, nämnd).
@@ -772,8 +772,8 @@ class Plan:
         Example:
             >>> a = Plan(id="p", years=2010, levels=("Mål",), goals=[Goal(id="g")])
             >>> b = attrs.evolve(a, years=2011, goals=[Goal(id="g"), Goal(id="h")])
-            >>> [str(c) for c in a.diff(b)]
-            ["added goal 'h'"]
+            >>> print(a.diff(b).describe())
+            added goal 'h'
         """
         from styrmodell._diff import diff_plans
 

@@ -172,7 +172,7 @@ class Outcome:
     ``100 × numerator / denominator`` (percent). :meth:`pool` adds shares from several units
     by pooling numerators and denominators — it never averages percentages.
 
-    Args:
+    Attributes:
         indicator: The indicator's id.
         period: A :class:`Period`, a year (int) or a label ("Delår 2022").
         value: A number (Decimal; int, float and "91,74" are converted), ``True`` /
@@ -357,7 +357,7 @@ class Outcomes:
     indicator for one gender and unit over the years (what history comes from). Two
     outcomes with the same key are an error.
 
-    Args:
+    Attributes:
         items: The outcomes, in any order.
 
     Raises:

@@ -130,7 +130,7 @@ class Period:
     :meth:`parse`. Periods are hashable and ordered by year, then first month, then last
     month, so a year sorts before its own months.
 
-    Args:
+    Attributes:
         calendar_year: The year, e.g. 2022.
         first_month: The first month (1 = january).
         last_month: The last month, inclusive.
