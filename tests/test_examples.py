@@ -75,3 +75,41 @@ def test_oxelosund_runs_and_says_outcomes_are_fictional(
     assert card.indicator("24h-af").status is Status.YELLOW
     assert card.indicator("driftsbudget").status is Status.RED
     assert sum(card.counts().values()) == len(oxelosund.build_plan().all_goals())
+
+
+@pytest.fixture(scope="module")
+def hassleholm() -> ModuleType:
+    return load("hassleholm_omsorg_2019")
+
+
+def test_hassleholm_counts_equal_the_document(hassleholm: ModuleType) -> None:
+    plan: Plan = hassleholm.build_plan()
+    counts = plan.counts()
+    # The lists "Kommunfullmäktiges övergripande mål och inriktningsmål" and
+    # "Omsorgsnämndens nämndsmål": 6 övergripande mål, 11 inriktningsmål, 11 nämndsmål.
+    assert counts["KF övergripande mål"] == 6
+    assert counts["KF inriktningsmål"] == 11
+    assert counts["Nämndsmål"] == 11
+    # The table: 20 indikatorer; one ("värdegrundsfrågor på APT") has no colour rule.
+    assert counts["indicators"] == 20
+    assert counts["targets"] == 19
+    assert plan.indicator("vardegrund-apt").target_count == 0
+    # Branches without nämndsmål are kept, and one nämndsmål has no indikator.
+    assert plan.goal("naringsliv").children == ()
+    assert plan.goal("sjalvforsorjning").children == ()
+    assert plan.goal("valmaende").indicators == ()
+    assert [len(plan.goal(g).indicators) for g in ("of-tillganglighet", "ekonomi-i-balans")] == [
+        5,
+        4,
+    ]
+
+
+def test_hassleholm_runs(hassleholm: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    hassleholm.main()
+    assert "PÅHITTADE" in capsys.readouterr().out
+    card = hassleholm.scorecard()
+    assert card.indicator("telefon").status is Status.GREEN  # 305 of 500 = 61 %
+    # "Grönt: = 0 - 0,5% plus, Gult: plus/minus 0,5-2%": a 0,24 % deficit falls in the gap.
+    assert card.indicator("utfall-bokslut").assessment.reason == "gap"
+    by_gender = card.indicator("sjukfranvaro-total").by_gender()
+    assert [a.status for a in by_gender.values()] == [Status.YELLOW, Status.RED, Status.GREEN]
