@@ -4,6 +4,8 @@ Goal hierarchies, traffic-light thresholds (grönt / gult / rött), follow-up ca
 budget ledgers, typed and exact in ``Decimal``. Everything public is importable from here.
 """
 
+from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, assess
+from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
     LedgerError,
@@ -13,6 +15,7 @@ from styrmodell._errors import (
     StyrmodellError,
     ThresholdError,
 )
+from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
 from styrmodell._intervals import Interval
 from styrmodell._investments import (
     InvestmentBudget,
@@ -32,6 +35,9 @@ from styrmodell._ledger import (
     ScenarioChange,
     Verksamhet,
 )
+from styrmodell._outcomes import Gender, Outcome, Outcomes
+from styrmodell._period import Period, PeriodKind
+from styrmodell._rollup import RollUp
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -47,14 +53,21 @@ from styrmodell._units import Direction, Unit
 __all__ = [
     "Assessment",
     "Bands",
+    "Baseline",
     "BudgetDeviation",
     "CalendarError",
+    "Change",
     "CompareToReference",
     "Context",
     "Direction",
     "Duration",
     "Finding",
     "FrameCheck",
+    "Gender",
+    "Goal",
+    "GoalResult",
+    "Indicator",
+    "IndicatorResult",
     "Interval",
     "InvestmentBudget",
     "InvestmentFollowUp",
@@ -68,11 +81,21 @@ __all__ = [
     "LedgerProblem",
     "LineKind",
     "Milestone",
+    "OrgUnit",
+    "Outcome",
+    "Outcomes",
     "ParseError",
+    "Period",
+    "PeriodKind",
+    "Perspective",
+    "Plan",
+    "PlanDiff",
     "PlanError",
     "PrintedFigure",
     "Progress",
+    "RollUp",
     "ScenarioChange",
+    "Scorecard",
     "SerializationError",
     "Status",
     "StyrmodellError",
@@ -82,6 +105,7 @@ __all__ = [
     "Unit",
     "Verksamhet",
     "YearOverYear",
+    "assess",
     "describe",
     "lint",
 ]

@@ -33,6 +33,14 @@ from styrmodell._strategies_ledger import (
     ledgers,
     verksamheter,
 )
+from styrmodell._strategies_plan import (
+    goals,
+    indicators,
+    outcome_collections,
+    outcomes,
+    periods,
+    plans,
+)
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Context, Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
@@ -50,6 +58,8 @@ __all__ = [
     "contexts_for",
     "decimals",
     "durations",
+    "goals",
+    "indicators",
     "intervals",
     "investment_budgets",
     "investment_objects",
@@ -58,6 +68,10 @@ __all__ = [
     "ledgers",
     "milestones",
     "numbers",
+    "outcome_collections",
+    "outcomes",
+    "periods",
+    "plans",
     "target_values",
     "thresholds",
     "values_for",
