@@ -14,6 +14,7 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._intervals import Interval
+from styrmodell._period import Period, PeriodKind
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -28,6 +29,8 @@ __all__ = [
     "Interval",
     "LedgerError",
     "ParseError",
+    "Period",
+    "PeriodKind",
     "PlanError",
     "SerializationError",
     "Status",
