@@ -18,26 +18,43 @@ from styrmodell._period import Period, PeriodKind
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
+from styrmodell._thresholds._budget import BudgetDeviation
+from styrmodell._thresholds._change import YearOverYear
+from styrmodell._thresholds._duration import Duration
+from styrmodell._thresholds._lint import Finding, describe, lint
+from styrmodell._thresholds._milestone import Milestone, Progress
+from styrmodell._thresholds._reference import CompareToReference
+from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
     "Assessment",
     "Bands",
+    "BudgetDeviation",
     "CalendarError",
+    "CompareToReference",
     "Context",
     "Direction",
+    "Duration",
+    "Finding",
     "Interval",
     "LedgerError",
+    "Milestone",
     "ParseError",
     "Period",
     "PeriodKind",
     "PlanError",
+    "Progress",
     "SerializationError",
     "Status",
     "StyrmodellError",
+    "TargetValue",
     "Threshold",
     "ThresholdError",
     "Unit",
+    "YearOverYear",
+    "describe",
+    "lint",
 ]
 
 __version__ = "0.1.0"

@@ -58,7 +58,9 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         for name in ("lower_closed", "upper_closed"):
             if not isinstance(getattr(self, name), bool):
-                raise ThresholdError(f"Interval.{name}: expected a bool, got {getattr(self, name)!r}")
+                raise ThresholdError(
+                    f"Interval.{name}: expected a bool, got {getattr(self, name)!r}"
+                )
         problem = self._problem()
         if problem is not None:
             raise ThresholdError(f"{self._notation()!r} is not an interval: {problem}")
@@ -166,10 +168,13 @@ class Interval:
         return self._contains(v)
 
     def _contains(self, v: Decimal) -> bool:
-        if self.lower is not None and (v < self.lower or (v == self.lower and not self.lower_closed)):
+        if self.lower is not None and (
+            v < self.lower or (v == self.lower and not self.lower_closed)
+        ):
             return False
         return not (
-            self.upper is not None and (v > self.upper or (v == self.upper and not self.upper_closed))
+            self.upper is not None
+            and (v > self.upper or (v == self.upper and not self.upper_closed))
         )
 
     @property

@@ -31,7 +31,9 @@ def parse_locale(locale: str) -> Locale:
         StyrmodellError: for a locale babel does not know.
     """
     if not isinstance(locale, str) or not locale:
-        raise StyrmodellError(f"locale: expected a locale name such as 'sv' or 'en', got {locale!r}")
+        raise StyrmodellError(
+            f"locale: expected a locale name such as 'sv' or 'en', got {locale!r}"
+        )
     try:
         return Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:

@@ -77,4 +77,3 @@ class Status(enum.Enum):
     def __ge__(self, other: object) -> bool:
         a, b = self._key(other)
         return a >= b
-

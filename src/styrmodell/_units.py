@@ -7,7 +7,6 @@ Swedish terms: *procent* (%), *procentenheter* (%-enheter), *antal*, *kronor* (k
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
 
 from styrmodell._locale import format_number, language, parse_locale
 from styrmodell._numbers import to_decimal
@@ -54,14 +53,14 @@ _SUFFIX: dict[str, tuple[str | None, str | None]] = {
 
 
 class Unit(enum.Enum):
-    """The unit an indicator is measured in; formats values for people with babel.
+    r"""The unit an indicator is measured in; formats values for people with babel.
 
     Example:
         >>> from decimal import Decimal
         >>> Unit.PERCENT.format(Decimal("91.74"))
-        '91,74\\xa0%'
+        '91,74\xa0%'
         >>> Unit.TKR.format(-333088)
-        '−333\\xa0088\\xa0tkr'
+        '−333\xa0088\xa0tkr'
         >>> Unit.PERCENT.format("91.74", locale="en")
         '91.74%'
     """
@@ -105,5 +104,3 @@ class Unit(enum.Enum):
     def is_money(self) -> bool:
         """True for SEK and TKR."""
         return self in (Unit.SEK, Unit.TKR)
-
-

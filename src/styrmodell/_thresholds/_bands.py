@@ -27,60 +27,23 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
+from styrmodell._thresholds._fields import (
+    band_green,
+    band_red,
+    band_yellow,
+    coerce_band,
+    optional_direction,
+    unit_or_none,
+)
 from styrmodell._units import Direction, Unit
 
-__all__ = ["Bands", "BandTable", "band_of", "coerce_band", "precision_of"]
+__all__ = ["BandTable", "Bands", "band_of", "difference_bands", "explain_number", "precision_of"]
 
 _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 _NEG_INF = Decimal("-Infinity")
 _POS_INF = Decimal("Infinity")
 # Marks the sentinel slots at ±infinity: reaching one means the value was not finite.
 _INVALID = object()
-
-
-def _sort_key(iv: Interval) -> tuple[Decimal, int]:
-    lo = _NEG_INF if iv.lower is None else iv.lower
-    return lo, 0 if iv.lower_closed else 1
-
-
-def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
-    """A band from friendly input: ``None``, an Interval, notation, or a sequence of those.
-
-    Notation may join a union with ``|``: ``"(-inf, -2) | (2, inf)"``. The intervals are
-    sorted, and intervals of one band that overlap each other are rejected.
-    """
-    if value is None:
-        return ()
-    items: Iterable[object]
-    if isinstance(value, Interval):
-        items = (value,)
-    elif isinstance(value, str):
-        items = [part for part in value.split("|") if part.strip()]
-    elif isinstance(value, Sequence):
-        items = value
-    else:
-        raise ThresholdError(
-            f"{name}: expected an Interval, interval notation or a sequence of them, got {value!r}"
-        )
-    intervals: list[Interval] = []
-    for item in items:
-        if isinstance(item, Interval):
-            intervals.append(item)
-        elif isinstance(item, str):
-            try:
-                intervals.append(Interval.parse(item))
-            except ThresholdError as exc:
-                raise type(exc)(f"{name}: {exc}") from None
-        else:
-            raise ThresholdError(f"{name}: expected an Interval or interval notation, got {item!r}")
-    intervals.sort(key=_sort_key)
-    for a, b in zip(intervals, intervals[1:], strict=False):
-        shared = a.intersection(b)
-        if shared is not None:
-            raise ThresholdError(
-                f"{name}: intervals {a} and {b} overlap (both contain {shared.sample()})"
-            )
-    return tuple(intervals)
 
 
 def precision_of(value: object) -> Decimal | None:
@@ -181,28 +144,9 @@ def band_of(status: Status) -> str:
     return status.name.lower()
 
 
-def _band_field(name: str) -> Any:
-    return attrs.field(
-        default=None,
-        converter=lambda v: coerce_band(v, name=f"Bands.{name}"),
-    )
-
-
-def _unit(value: object) -> Unit | None:
-    if value is None or isinstance(value, Unit):
-        return value
-    raise ThresholdError(f"unit: expected a styrmodell.Unit, got {value!r}")
-
-
-def _direction(value: object) -> Direction | None:
-    if value is None or isinstance(value, Direction):
-        return value
-    raise ThresholdError(f"direction: expected a styrmodell.Direction, got {value!r}")
-
-
 @attrs.frozen(kw_only=True)
 class Bands:
-    """Green, yellow and red as intervals on the value ("Grönt: mer än 60% Gult: 40-60% …").
+    r"""Green, yellow and red as intervals on the value ("Grönt: mer än 60% Gult: 40-60% …").
 
     Each status takes an :class:`Interval`, interval notation, a sequence of them (a union,
     e.g. red on both sides of a ± deviation) or ``None``. Bands may not overlap; they may
@@ -232,14 +176,14 @@ class Bands:
         >>> rule.classify([61, 50, 12])
         [<Status.GREEN: 'green'>, <Status.YELLOW: 'yellow'>, <Status.RED: 'red'>]
         >>> rule.describe()
-        'Grönt: mer än 60\\xa0%, Gult: 40–60\\xa0%, Rött: mindre än 40\\xa0%'
+        'Grönt: mer än 60\xa0%, Gult: 40–60\xa0%, Rött: mindre än 40\xa0%'
     """
 
-    green: tuple[Interval, ...] = _band_field("green")
-    yellow: tuple[Interval, ...] = _band_field("yellow")
-    red: tuple[Interval, ...] = _band_field("red")
-    unit: Unit | None = attrs.field(default=None, converter=_unit)
-    direction: Direction | None = attrs.field(default=None, converter=_direction)
+    green: tuple[Interval, ...] = attrs.field(default=None, converter=band_green)
+    yellow: tuple[Interval, ...] = attrs.field(default=None, converter=band_yellow)
+    red: tuple[Interval, ...] = attrs.field(default=None, converter=band_red)
+    unit: Unit | None = attrs.field(default=None, converter=unit_or_none)
+    direction: Direction | None = attrs.field(default=None, converter=optional_direction)
     precision: Decimal | None = attrs.field(default=None, converter=precision_of)
     _table: BandTable = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -278,8 +222,13 @@ class Bands:
         """
         g = to_decimal(green, what="Bands.higher_is_better green")
         if yellow is None:
-            return cls(green=Interval.at_least(g), red=Interval.below(g), unit=unit,
-                       direction=Direction.HIGHER_IS_BETTER, precision=precision)
+            return cls(
+                green=Interval.at_least(g),
+                red=Interval.below(g),
+                unit=unit,
+                direction=Direction.HIGHER_IS_BETTER,
+                precision=precision,
+            )
         y = to_decimal(yellow, what="Bands.higher_is_better yellow")
         if y >= g:
             raise ThresholdError(f"Bands.higher_is_better: yellow {y} must be below green {g}")
@@ -309,8 +258,13 @@ class Bands:
         """
         g = to_decimal(green, what="Bands.lower_is_better green")
         if yellow is None:
-            return cls(green=Interval.at_most(g), red=Interval.above(g), unit=unit,
-                       direction=Direction.LOWER_IS_BETTER, precision=precision)
+            return cls(
+                green=Interval.at_most(g),
+                red=Interval.above(g),
+                unit=unit,
+                direction=Direction.LOWER_IS_BETTER,
+                precision=precision,
+            )
         y = to_decimal(yellow, what="Bands.lower_is_better yellow")
         if y <= g:
             raise ThresholdError(f"Bands.lower_is_better: yellow {y} must be above green {g}")
@@ -357,11 +311,15 @@ class Bands:
                 lo = 2 * c - iv.upper if iv.upper is not None else None
                 hi = 2 * c - iv.lower
                 if iv.lower == c and iv.lower_closed:
-                    out.append(Interval(lo, iv.upper, lower_closed=iv.upper_closed,
-                                        upper_closed=iv.upper_closed))
+                    out.append(
+                        Interval(
+                            lo, iv.upper, lower_closed=iv.upper_closed, upper_closed=iv.upper_closed
+                        )
+                    )
                 else:
-                    out.append(Interval(lo, hi, lower_closed=iv.upper_closed,
-                                        upper_closed=iv.lower_closed))
+                    out.append(
+                        Interval(lo, hi, lower_closed=iv.upper_closed, upper_closed=iv.lower_closed)
+                    )
                     out.append(iv)
             return tuple(out)
 
@@ -377,8 +335,11 @@ class Bands:
 
     def bands(self) -> list[tuple[Status, tuple[Interval, ...]]]:
         """The non-empty bands as (status, intervals), green first."""
-        return [(s, ivs) for s, ivs in zip(_COLOURS, (self.green, self.yellow, self.red),
-                                           strict=True) if ivs]
+        return [
+            (s, ivs)
+            for s, ivs in zip(_COLOURS, (self.green, self.yellow, self.red), strict=True)
+            if ivs
+        ]
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
         """The status of *value*: the band it falls in after rounding to ``precision``.
@@ -435,13 +396,11 @@ class Bands:
         return text
 
     def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """ "61 % är mer än 60 % → Grönt"; for gaps and missing values, says so."""
+        """Why, in words: "61 % är mer än 60 % → Grönt"; gaps and missing values say so."""
         return explain_number(assessment, self.unit, self.precision, locale)
 
 
-def explain_number(
-    a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str
-) -> str:
+def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str) -> str:
     """The explanation of a number matched against a band (shared by the numeric families)."""
     sv = language(locale) == "sv"
     if a.reason == "no_value":
@@ -459,3 +418,28 @@ def explain_number(
     assert a.interval is not None, "a matched band always has its interval"
     pred = _text.interval_text(a.interval, unit, locale, predicate=True)
     return _text.verdict(f"{shown} {_text.words(locale)['is']} {pred}", a.status, locale)
+
+
+def difference_bands(
+    direction: Direction, tolerance: Decimal, middle: Status, *, yellow: bool = True
+) -> Bands:
+    """Bands on ``value − comparison``: better beyond *tolerance*, *middle* within it, else worse.
+
+    Shared by :class:`CompareToReference` and :class:`YearOverYear`: "bättre än / som /
+    sämre än riket", "förbättrat / oförändrat / försämrat". With ``yellow=False`` the
+    tolerance zone counts as green (a two-level "minst i nivå med" rule).
+    """
+    t = tolerance
+    better = Interval.above(t) if direction is Direction.HIGHER_IS_BETTER else Interval.below(-t)
+    worse = Interval.below(-t) if direction is Direction.HIGHER_IS_BETTER else Interval.above(t)
+    same = Interval.closed(-t, t)
+    if not yellow:
+        middle = Status.GREEN
+    bands: dict[Status, list[Interval]] = {Status.GREEN: [better], Status.RED: [worse]}
+    bands.setdefault(middle, []).append(same)
+    return Bands(
+        green=bands.get(Status.GREEN),
+        yellow=bands.get(Status.YELLOW),
+        red=bands.get(Status.RED),
+        direction=direction,
+    )

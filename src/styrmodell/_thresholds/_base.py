@@ -1,5 +1,4 @@
-"""What every threshold shares: the :class:`Context` it is judged in, the :class:`Assessment`
-it returns, and the :class:`Threshold` protocol.
+"""What every threshold shares: its Context, its Assessment and the Threshold protocol.
 
 Swedish terms: *målvärde* (a target, i.e. a threshold for a year), *utfall* (the value
 assessed), *riket* / *liknande kommuner* (references), *föregående år* (history).
@@ -48,7 +47,9 @@ def _references(value: Mapping[str, object] | None) -> FrozenMap[str, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise ThresholdError(f"Context.references: expected a mapping of name to number, got {value!r}")
+        raise ThresholdError(
+            f"Context.references: expected a mapping of name to number, got {value!r}"
+        )
     out: dict[str, Decimal] = {}
     for key, number in value.items():
         if not isinstance(key, str) or not key:
@@ -61,7 +62,9 @@ def _history(value: Mapping[int, object] | None) -> FrozenMap[int, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise ThresholdError(f"Context.history: expected a mapping of year to number, got {value!r}")
+        raise ThresholdError(
+            f"Context.history: expected a mapping of year to number, got {value!r}"
+        )
     out: dict[int, Decimal] = {}
     for key, number in value.items():
         if isinstance(key, bool) or not isinstance(key, int):
@@ -123,7 +126,7 @@ class Threshold(Protocol):
 
 @attrs.frozen
 class Assessment:
-    """The result of judging one value against one threshold.
+    r"""The result of judging one value against one threshold.
 
     Attributes:
         status: Green, yellow, red, or not assessed.
@@ -148,7 +151,7 @@ class Assessment:
         >>> from styrmodell import Bands, Unit
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> rule.assess(61).explain()
-        '61\\xa0% är mer än 60\\xa0% → Grönt'
+        '61\xa0% är mer än 60\xa0% → Grönt'
     """
 
     status: Status

@@ -91,9 +91,7 @@ def interval_text(iv: Interval, unit: Unit | None, locale: str, *, predicate: bo
         return f"{w['equal']} {shown}" if predicate else shown
     if iv.lower_closed and iv.upper_closed:
         if predicate:
-            return w["between"].format(
-                a=format_number(lo, locale), b=number(hi, unit, locale)
-            )
+            return w["between"].format(a=format_number(lo, locale), b=number(hi, unit, locale))
         return _range(lo, hi, unit, locale)
     left = f"{w['at_least' if iv.lower_closed else 'more']} {number(lo, unit, locale)}"
     right = f"{w['at_most' if iv.upper_closed else 'less']} {number(hi, unit, locale)}"
@@ -109,12 +107,12 @@ def band_text(
 
 
 def rule_text(parts: Iterable[tuple[Status, str]], locale: str) -> str:
-    """ "Grönt: mer än 60 %, Gult: 40–60 %, Rött: mindre än 40 %"."""
+    """Statuses with their bands, e.g. "Grönt: mer än 60 %, Gult: 40–60 %, Rött: mindre än 40 %"."""
     return ", ".join(f"{status.label(locale)}: {text}" for status, text in parts)
 
 
 def verdict(text: str, status: Status, locale: str) -> str:
-    """ "<text> → Grönt"."""
+    """A text and its status, e.g. "<text> → Grönt"."""
     return f"{text} → {status.label(locale)}"
 
 
@@ -124,5 +122,5 @@ def date_text(value: dt.date, locale: str) -> str:
 
 
 def precision_text(precision: Decimal, locale: str) -> str:
-    """ "värden avrundas till 0,1"."""
+    """The precision note, e.g. "värden avrundas till 0,1"."""
     return words(locale)["precision"].format(p=format_number(precision, locale))

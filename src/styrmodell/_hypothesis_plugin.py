@@ -1,0 +1,39 @@
+"""Registers styrmodell's strategies with hypothesis (the ``hypothesis`` entry point).
+
+hypothesis runs :func:`_register` when it is imported, so ``st.from_type(styrmodell.Bands)``
+works in a user's tests without styrmodell importing hypothesis. The strategies are deferred:
+``styrmodell.strategies`` itself imports hypothesis, which may still be initialising here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# (public type name in styrmodell, strategy function name in styrmodell.strategies)
+_TYPES = (
+    ("Interval", "intervals"),
+    ("Bands", "bands"),
+    ("CompareToReference", "compare_to_references"),
+    ("YearOverYear", "year_over_years"),
+    ("TargetValue", "target_values"),
+    ("BudgetDeviation", "budget_deviations"),
+    ("Milestone", "milestones"),
+    ("Duration", "durations"),
+)
+
+
+def _register() -> None:
+    from hypothesis import strategies as st
+
+    import styrmodell
+
+    def lazy(name: str) -> Any:
+        def build() -> Any:
+            from styrmodell import strategies
+
+            return getattr(strategies, name)()
+
+        return st.deferred(build)
+
+    for type_name, strategy_name in _TYPES:
+        st.register_type_strategy(getattr(styrmodell, type_name), lazy(strategy_name))
