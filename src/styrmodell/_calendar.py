@@ -408,13 +408,11 @@ def _normalise_rule(value: object) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _build_rrule(text: str, start: dt.date, end: dt.date | None) -> rrule:
+def _build_rrule(text: str, start: dt.date) -> rrule:
     begin = dt.datetime(start.year, start.month, start.day)
     rule = rrulestr(text, dtstart=begin, cache=True)
     if not isinstance(rule, rrule):  # pragma: no cover - one RRULE line never gives a set
         raise CalendarError(f"OccasionRule.rule: {text!r} is not a single rule")
-    if end is not None:
-        rule = rule.replace(until=dt.datetime(end.year, end.month, end.day))
     return rule
 
 
@@ -493,7 +491,7 @@ class OccasionRule:
                 f"{self.start.isoformat()} ({self.rule})"
             )
         try:
-            rule = _build_rrule(self.rule, self.start, self.end)
+            rule = _build_rrule(self.rule, self.start)
             first = rule.after(
                 dt.datetime(self.start.year, self.start.month, self.start.day), inc=True
             )
@@ -501,7 +499,7 @@ class OccasionRule:
             raise CalendarError(
                 f"OccasionRule.rule: {self.rule!r} is not a valid RRULE ({exc})"
             ) from None
-        if first is None:
+        if first is None or (self.end is not None and first.date() > self.end):
             raise CalendarError(
                 f"OccasionRule.rule: {self.rule!r} gives no date from {self.start.isoformat()}"
                 + (f" to {self.end.isoformat()}" if self.end else "")
@@ -510,8 +508,12 @@ class OccasionRule:
         self.occasion(first.date())
 
     def to_rrule(self) -> rrule:
-        """The :class:`dateutil.rrule.rrule` of planned dates (built on demand, cached)."""
-        return _build_rrule(self.rule, self.start, self.end)
+        """The :class:`dateutil.rrule.rrule` of planned dates (built on demand, cached).
+
+        It starts at ``start`` but does not know ``end``: :meth:`dates` and
+        :meth:`iter_dates` apply it.
+        """
+        return _build_rrule(self.rule, self.start)
 
     def dates(self, between: tuple[dt.date, dt.date] | Period) -> tuple[dt.date, ...]:
         """The planned dates in ``[start, end]`` of *between* (both included)."""
@@ -529,6 +531,8 @@ class OccasionRule:
         rule = self.to_rrule()
         begin = dt.datetime(after.year, after.month, after.day)
         for moment in rule.xafter(begin, inc=True):
+            if self.end is not None and moment.date() > self.end:
+                return
             yield moment.date()
 
     def occasion(self, planned: dt.date) -> Occasion:

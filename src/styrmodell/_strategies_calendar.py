@@ -10,9 +10,18 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from styrmodell._holidays import WorkingDays
+from styrmodell._calendar import (
+    Content,
+    Coverage,
+    FollowUpCalendar,
+    Occasion,
+    OccasionKind,
+    OccasionRule,
+)
+from styrmodell._holidays import Shift, WorkingDays
+from styrmodell._period import Period
 
-__all__ = ["working_days"]
+__all__ = ["follow_up_calendars", "occasion_rules", "occasions", "working_days"]
 
 
 def working_days(
@@ -35,4 +44,109 @@ def working_days(
         eves=st.booleans(),
         closed=closed,
         max_shift=st.integers(min_value=7 + max_closed, max_value=7 + max_closed + 5),
+    )
+
+
+_KIND_WORDS = st.one_of(
+    st.sampled_from(list(OccasionKind)),
+    st.sampled_from(["brukarenkät", "Uppföljningsmöte med kommunchefen", "revision; del 1"]),
+)
+_CONTENT_WORDS = st.one_of(
+    st.sampled_from(list(Content)), st.sampled_from(["kvalitetsbokslut", "risker, åtgärder"])
+)
+_RECIPIENT_WORDS = st.sampled_from(["nämnd", "KS", "KF", "kommunchef", "förvaltningsledning"])
+
+
+def _periods(min_year: int, max_year: int) -> st.SearchStrategy[Period]:
+    years = st.integers(min_value=min_year, max_value=max_year)
+    return st.one_of(
+        years.map(Period.year),
+        years.map(Period.delar),
+        st.builds(Period.tertial, years, st.integers(1, 3)),
+        st.builds(Period.quarter, years, st.integers(1, 4)),
+        st.builds(Period.month, years, st.integers(1, 12)),
+        st.builds(lambda y, m: Period(y, 1, m), years, st.integers(1, 12)),
+    )
+
+
+def occasions(*, min_year: int = 2000, max_year: int = 2040) -> st.SearchStrategy[Occasion]:
+    """One-off :class:`~styrmodell.Occasion` s due between *min_year* and *max_year*."""
+    return st.builds(
+        Occasion,
+        kind=_KIND_WORDS,
+        due=st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31)),
+        period=st.none() | _periods(min_year, max_year),
+        recipient=_RECIPIENT_WORDS,
+        contents=st.lists(_CONTENT_WORDS, max_size=4),
+        reported=st.sampled_from(["", "D", "B", "D/B"]),
+        shift=st.sampled_from(Shift),
+        title=st.sampled_from(["", "Uppföljning, extra"]),
+        description=st.text(max_size=120),
+    )
+
+
+@st.composite
+def _rule_texts(draw: st.DrawFn) -> str:
+    freq = draw(st.sampled_from(["YEARLY", "MONTHLY", "WEEKLY"]))
+    parts = [f"FREQ={freq}"]
+    if freq == "YEARLY":
+        months = draw(st.lists(st.integers(1, 12), min_size=1, max_size=4, unique=True))
+        parts.append("BYMONTH=" + ",".join(map(str, sorted(months))))
+    if freq in ("YEARLY", "MONTHLY"):
+        parts.append(f"BYMONTHDAY={draw(st.sampled_from([1, 10, 15, 20, 28, -1]))}")
+    else:
+        parts.append("BYDAY=" + draw(st.sampled_from(["MO", "WE", "FR", "MO,TH"])))
+    interval = draw(st.integers(1, 3))
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    if draw(st.booleans()):
+        parts.append(f"COUNT={draw(st.integers(1, 30))}")
+    return ";".join(parts)
+
+
+def occasion_rules(
+    *, min_year: int = 2000, max_year: int = 2040
+) -> st.SearchStrategy[OccasionRule]:
+    """:class:`~styrmodell.OccasionRule` s: yearly, monthly or weekly, some with an end.
+
+    Every rule drawn gives at least one date (its end, if any, is at least three years
+    after its start).
+    """
+    starts = st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> OccasionRule:
+        start = draw(starts)
+        years = draw(st.none() | st.integers(3, 10))
+        end = None if years is None else start + dt.timedelta(days=365 * years)
+        return OccasionRule(
+            draw(_KIND_WORDS),
+            draw(_rule_texts()),
+            start=start,
+            end=end,
+            covers=draw(st.sampled_from(Coverage)),
+            lag=draw(st.integers(0, 13)),
+            recipient=draw(_RECIPIENT_WORDS),
+            contents=draw(st.lists(_CONTENT_WORDS, max_size=3)),
+            reported=draw(st.sampled_from(["", "D", "B", "D/B"])),
+            shift=draw(st.sampled_from(Shift)),
+        )
+
+    return build()
+
+
+def follow_up_calendars(
+    *,
+    min_year: int = 2000,
+    max_year: int = 2040,
+    max_rules: int = 3,
+    max_occasions: int = 4,
+) -> st.SearchStrategy[FollowUpCalendar]:
+    """:class:`~styrmodell.FollowUpCalendar` s with a few rules and one-off occasions."""
+    return st.builds(
+        FollowUpCalendar,
+        name=st.sampled_from(["Omsorgsnämnden", "Vård- och omsorgsnämnden, Oxelösund"]),
+        rules=st.lists(occasion_rules(min_year=min_year, max_year=max_year), max_size=max_rules),
+        occasions=st.lists(occasions(min_year=min_year, max_year=max_year), max_size=max_occasions),
+        working_days=working_days(min_year=min_year, max_year=max_year),
     )
