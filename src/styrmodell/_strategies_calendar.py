@@ -10,6 +10,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from styrmodell._actions import ActionPlan, Activity
 from styrmodell._calendar import (
     Content,
     Coverage,
@@ -20,8 +21,16 @@ from styrmodell._calendar import (
 )
 from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._period import Period
+from styrmodell._thresholds._milestone import Progress
 
-__all__ = ["follow_up_calendars", "occasion_rules", "occasions", "working_days"]
+__all__ = [
+    "action_plans",
+    "activities",
+    "follow_up_calendars",
+    "occasion_rules",
+    "occasions",
+    "working_days",
+]
 
 
 def working_days(
@@ -149,4 +158,56 @@ def follow_up_calendars(
         rules=st.lists(occasion_rules(min_year=min_year, max_year=max_year), max_size=max_rules),
         occasions=st.lists(occasions(min_year=min_year, max_year=max_year), max_size=max_occasions),
         working_days=working_days(min_year=min_year, max_year=max_year),
+    )
+
+
+def activities(
+    *,
+    goal_ids: tuple[str, ...] = ("N1", "N2", "N3", "N4"),
+    units: tuple[str, ...] = ("ÄF", "SOF", ""),
+    min_year: int = 2000,
+    max_year: int = 2040,
+) -> st.SearchStrategy[Activity]:
+    """:class:`~styrmodell.Activity` s linked to some of *goal_ids*, due in a quarter or on a date.
+
+    Ids are drawn from ``"A0"``..``"A99"``; use :func:`action_plans` for unique ids.
+    """
+    return st.builds(
+        Activity,
+        st.integers(0, 99).map(lambda i: f"A{i}"),
+        st.sampled_from(["Kartlägga behov", "Utbilda personal", "Införa ny rutin, steg 1"]),
+        goals=st.lists(st.sampled_from(goal_ids), max_size=3) if goal_ids else st.just([]),
+        why=st.sampled_from(["", "Ökad trygghet", "Färre avvikelser"]),
+        who=st.sampled_from(["", "enhetschef", "MAS", "förvaltningschef"]),
+        unit=st.sampled_from(units),
+        when=st.one_of(
+            st.none(),
+            st.sampled_from(["Q1", "Q2", "Q3", "Q4", "q2", "kvartal 3"]),
+            st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31)),
+        ),
+        how=st.sampled_from(["", "Uppföljningsmöte med kommunchefen", "Stratsys"]),
+        progress=st.sampled_from(Progress),
+    )
+
+
+def action_plans(
+    *,
+    goal_ids: tuple[str, ...] = ("N1", "N2", "N3", "N4"),
+    min_year: int = 2000,
+    max_year: int = 2040,
+    max_activities: int = 12,
+) -> st.SearchStrategy[ActionPlan]:
+    """:class:`~styrmodell.ActionPlan` s with unique activity ids."""
+    return st.builds(
+        ActionPlan,
+        st.sampled_from(["Handlingsplan ÄF", "Handlingsplan SOF, enhet 2"]),
+        st.integers(min_year, max_year),
+        st.lists(
+            activities(goal_ids=goal_ids, min_year=min_year, max_year=max_year),
+            max_size=max_activities,
+            unique_by=lambda a: a.id,
+        ),
+        unit=st.sampled_from(["ÄF", "SOF"]),
+        decided_by=st.sampled_from(["", "förvaltningschef"]),
+        decided=st.none() | st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31)),
     )
