@@ -4,6 +4,8 @@ Goal hierarchies, traffic-light thresholds (grönt / gult / rött), follow-up ca
 budget ledgers, typed and exact in ``Decimal``. Everything public is importable from here.
 """
 
+from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, assess
+from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
     LedgerError,
@@ -13,8 +15,11 @@ from styrmodell._errors import (
     StyrmodellError,
     ThresholdError,
 )
+from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
 from styrmodell._intervals import Interval
+from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
+from styrmodell._rollup import RollUp
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -30,21 +35,36 @@ from styrmodell._units import Direction, Unit
 __all__ = [
     "Assessment",
     "Bands",
+    "Baseline",
     "BudgetDeviation",
     "CalendarError",
+    "Change",
     "CompareToReference",
     "Context",
     "Direction",
     "Duration",
     "Finding",
+    "Gender",
+    "Goal",
+    "GoalResult",
+    "Indicator",
+    "IndicatorResult",
     "Interval",
     "LedgerError",
     "Milestone",
+    "OrgUnit",
+    "Outcome",
+    "Outcomes",
     "ParseError",
     "Period",
     "PeriodKind",
+    "Perspective",
+    "Plan",
+    "PlanDiff",
     "PlanError",
     "Progress",
+    "RollUp",
+    "Scorecard",
     "SerializationError",
     "Status",
     "StyrmodellError",
@@ -53,6 +73,7 @@ __all__ = [
     "ThresholdError",
     "Unit",
     "YearOverYear",
+    "assess",
     "describe",
     "lint",
 ]

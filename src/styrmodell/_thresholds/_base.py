@@ -84,14 +84,14 @@ class Context:
     A threshold that lacks what it needs (no reference value, no history) returns
     ``Status.NOT_ASSESSED`` with a reason; it never raises for missing context.
 
-    Args:
+    Attributes:
         year: The year assessed (a target's year); ``YearOverYear`` compares with ``year - 1``.
         as_of: The date of the assessment; milestones and durations judge deadlines by it.
         references: Comparison values by name, e.g. ``{"riket": 82}`` (Kolada's "0000").
         history: Earlier outcomes of the same measure by year, e.g. ``{2022: 74}``.
         budget: The budget an outcome is compared with (``BudgetDeviation``).
 
-    Example:
+    Examples:
         >>> Context(year=2023, references={"riket": "82,5"}).references["riket"]
         Decimal('82.5')
     """
@@ -147,7 +147,7 @@ class Assessment:
             value, the budget or the target.
         interval: The band interval the measured number fell in, where there is one.
 
-    Example:
+    Examples:
         >>> from styrmodell import Bands, Unit
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> rule.assess(61).explain()
