@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import re
 
 import attrs
@@ -11,14 +12,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from styrmodell import CalendarError, Period
+import styrmodell._calendar
+import styrmodell._holidays
+from styrmodell import CalendarError, Goal, Indicator, Period, Plan, PlanError
 from styrmodell._calendar import (
     Content,
     Coverage,
     FollowUpCalendar,
+    Frequency,
     Occasion,
     OccasionKind,
     OccasionRule,
+    contents_for,
 )
 from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._strategies_calendar import follow_up_calendars, occasion_rules, occasions
@@ -461,3 +466,166 @@ def test_occasions_hash_and_evolve_by_value(o: Occasion) -> None:
     assert attrs.evolve(o) == o
     assert hash(attrs.evolve(o)) == hash(o)
     assert o.planned == o.due
+
+
+# -- Frequency and contents_for -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cadence", "lag"),
+    [
+        ("Månadsvis", "month", 0),
+        ("Månadsvis (en månads eftersläpning)", "month", 1),
+        ("månadsvis (2 månaders eftersläpning)", "month", 2),
+        ("Kvartalsvis", "quarter", 0),
+        ("Tertialvis, tre månaders eftersläpning", "tertial", 3),
+        ("Helår", "year", 0),
+        ("Årligen, publiceras i april", "year", 3),
+        ("Monthly (one month lag)", "month", 1),
+        ("", None, 0),
+        ("Vid behov", None, 0),
+    ],
+)
+def test_frequency_reads_the_plans_words(text: str, cadence: str | None, lag: int) -> None:
+    assert Frequency.parse(text) == Frequency(cadence, lag)
+
+
+def test_frequency_availability_and_labels() -> None:
+    monthly_lag = Frequency("month", 1)
+    assert monthly_lag.available_from(Period(2024, 1, 3)) == D(2024, 5, 1)
+    assert monthly_lag.label() == "månadsvis, 1 månads eftersläpning"
+    assert Frequency("year", 3).label("en") == "yearly, 3 months' lag"
+    assert Frequency("quarter").available_from(Period(2024, 1, 4)) == D(2024, 7, 1)
+    assert Frequency().available_from(Period.delar(2024)) == D(2024, 9, 1)
+    assert not Frequency("year").fits(Period.delar(2024))
+    assert Frequency("tertial").fits(Period.delar(2024))
+    with pytest.raises(CalendarError, match=r"Frequency.cadence: expected one of"):
+        Frequency("weekly")
+    with pytest.raises(CalendarError, match=r"Frequency.lag: expected 0–36 months, got -1"):
+        Frequency("month", -1)
+    with pytest.raises(CalendarError, match=r"Frequency.parse: '.*99 månaders"):
+        Frequency.parse("Månadsvis, 99 månaders eftersläpning")
+
+
+@given(
+    cadence=st.sampled_from([None, "month", "quarter", "tertial", "year"]),
+    lag=st.integers(0, 36),
+    year=st.integers(1960, 2090),
+    first=st.integers(1, 12),
+    span=st.integers(0, 11),
+)
+def test_data_never_arrive_before_the_period_ends(
+    cadence: str | None, lag: int, year: int, first: int, span: int
+) -> None:
+    period = Period(year, first, min(12, first + span))
+    frequency = Frequency(cadence, lag)
+    ready = frequency.available_from(period)
+    assert ready > period.end
+    assert ready.day == 1
+    assert ready >= Frequency(cadence, 0).available_from(period)
+
+
+def oxelosund_plan() -> Plan:
+    """A slice of Oxelösund's plan: KF goals with D/B flags, nämndmål and their measures."""
+    return Plan(
+        id="oxelosund-von",
+        years=(2023, 2025),
+        levels=("KF-mål", "Nämndmål"),
+        goals=[
+            Goal(
+                id="kf-deltagande",
+                title="Fler invånare deltar i kommunala verksamheter",
+                reported_in="D/B",
+                children=[
+                    Goal(
+                        id="n-traffpunkt",
+                        title="Öka deltagandet i öppen träffpunkt (ÄF)",
+                        reported_in="D/B",
+                        indicators=[
+                            Indicator(id="deltagare", frequency="Månadsvis"),
+                            Indicator(
+                                id="sjukfranvaro",
+                                frequency="Månadsvis (en månads eftersläpning)",
+                            ),
+                            Indicator(id="enkat", frequency="Årligen, publiceras i april"),
+                        ],
+                    )
+                ],
+            ),
+            Goal(
+                id="kf-trygghet",
+                title="Trygghet bland barn och ungdomar ökar",
+                reported_in="B",
+                children=[
+                    Goal(
+                        id="n-forebyggande",
+                        reported_in="B",
+                        indicators=[Indicator(id="besok", frequency="Månadsvis")],
+                    )
+                ],
+            ),
+        ],
+    )
+
+
+def test_contents_for_delarsrapport_and_bokslut() -> None:
+    plan = oxelosund_plan()
+    delar = Occasion(
+        "delårsrapport", D(2023, 9, 25), Period.delar(2023), "KF", ["mål"], reported="D"
+    )
+    got = FollowUpCalendar("T").contents_for(delar, plan)
+    assert [e.id for e in got] == [
+        "kf-deltagande",
+        "n-traffpunkt",
+        "deltagare",
+        "sjukfranvaro",
+        "enkat",
+    ]
+    by_id = {e.id: e for e in got}
+    assert by_id["deltagare"].available
+    assert by_id["deltagare"].path == "goals[0].children[0].indicators[0]"
+    # A month's lag: jan–aug is known on 1 October, after the report is due.
+    assert not by_id["sjukfranvaro"].available
+    assert by_id["sjukfranvaro"].reason == "not_yet_available"
+    assert by_id["sjukfranvaro"].available_from == D(2023, 10, 1)
+    assert by_id["sjukfranvaro"].explain() == (
+        "Ej tillgängligt än: utfallet finns tidigast 2023-10-01 (månadsvis, 1 månads eftersläpning)"
+    )
+    assert by_id["enkat"].available_from == D(2024, 4, 1)
+    assert by_id["kf-deltagande"].explain("en") == "Can be assessed"
+
+    bokslut = Occasion(
+        "årsredovisning", D(2024, 2, 28), Period.year(2023), "KF", ["mål"], reported="B"
+    )
+    got_b = {e.id: e for e in contents_for(bokslut, plan)}
+    assert set(got_b) == {
+        "kf-deltagande",
+        "n-traffpunkt",
+        "deltagare",
+        "sjukfranvaro",
+        "enkat",
+        "kf-trygghet",
+        "n-forebyggande",
+        "besok",
+    }
+    assert got_b["sjukfranvaro"].available
+    assert not got_b["enkat"].available  # the survey is published in April
+
+
+def test_contents_for_without_flags_goes_by_frequency_and_contents() -> None:
+    plan = oxelosund_plan()
+    per_mars = Occasion("månadsrapport", D(2023, 4, 14), Period(2023, 1, 3), "KS", ["mål"])
+    ids = [e.id for e in contents_for(per_mars, plan)]
+    assert "enkat" not in ids  # a yearly figure says nothing per mars
+    assert {"deltagare", "sjukfranvaro", "besok"} <= set(ids)
+    budget = Occasion("budgetbeslut", D(2023, 6, 15), Period.year(2024), "KF", ["budget"])
+    assert contents_for(budget, plan) == ()
+    with pytest.raises(CalendarError, match="contents_for: expected an Occasion"):
+        contents_for("delår", plan)  # type: ignore[arg-type]
+    with pytest.raises(PlanError, match="contents_for: expected a Plan"):
+        contents_for(per_mars, "plan")  # type: ignore[arg-type]
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(styrmodell._calendar).failed == 0
+    assert doctest.testmod(styrmodell._holidays).failed == 0

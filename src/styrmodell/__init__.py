@@ -4,7 +4,19 @@ Goal hierarchies, traffic-light thresholds (grönt / gult / rött), follow-up ca
 budget ledgers, typed and exact in ``Decimal``. Everything public is importable from here.
 """
 
+from styrmodell._actions import ActionPlan, Activity, Share
 from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, assess
+from styrmodell._calendar import (
+    Content,
+    Coverage,
+    FollowUpCalendar,
+    Frequency,
+    Occasion,
+    OccasionKind,
+    OccasionRule,
+    ReportEntry,
+    contents_for,
+)
 from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
@@ -16,6 +28,7 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
+from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._intervals import Interval
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
@@ -33,6 +46,8 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "ActionPlan",
+    "Activity",
     "Assessment",
     "Bands",
     "Baseline",
@@ -40,10 +55,14 @@ __all__ = [
     "CalendarError",
     "Change",
     "CompareToReference",
+    "Content",
     "Context",
+    "Coverage",
     "Direction",
     "Duration",
     "Finding",
+    "FollowUpCalendar",
+    "Frequency",
     "Gender",
     "Goal",
     "GoalResult",
@@ -52,6 +71,9 @@ __all__ = [
     "Interval",
     "LedgerError",
     "Milestone",
+    "Occasion",
+    "OccasionKind",
+    "OccasionRule",
     "OrgUnit",
     "Outcome",
     "Outcomes",
@@ -63,17 +85,22 @@ __all__ = [
     "PlanDiff",
     "PlanError",
     "Progress",
+    "ReportEntry",
     "RollUp",
     "Scorecard",
     "SerializationError",
+    "Share",
+    "Shift",
     "Status",
     "StyrmodellError",
     "TargetValue",
     "Threshold",
     "ThresholdError",
     "Unit",
+    "WorkingDays",
     "YearOverYear",
     "assess",
+    "contents_for",
     "describe",
     "lint",
 ]

@@ -20,6 +20,7 @@ import attrs
 
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
+from styrmodell._goals import Plan
 from styrmodell._locale import format_number, language
 from styrmodell._period import Period
 from styrmodell._thresholds._milestone import Progress
@@ -265,13 +266,16 @@ class ActionPlan:
         """Every goal id an activity links to."""
         return frozenset(g for a in self.activities for g in a.goals)
 
-    def check_goals(self, known: Iterable[str]) -> None:
-        """Raise if an activity links to a goal id not in *known* (e.g. a plan's goal ids).
+    def check_goals(self, known: Plan | Iterable[str]) -> None:
+        """Raise if an activity links to a goal that is not in *known*: a Plan, or goal ids.
 
         Raises:
             PlanError: naming every bad link as ``activities[i].goals[j]`` with the id.
         """
-        known_ids = frozenset(known)
+        if isinstance(known, Plan):
+            known_ids = frozenset(goal.id for goal in known.all_goals())
+        else:
+            known_ids = frozenset(known)
         problems = [
             f"ActionPlan {self.name!r}: activities[{i}].goals[{j}] {goal!r} "
             f"(activity {a.id!r}) is not a goal of the plan"

@@ -27,7 +27,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
-from styrmodell._errors import CalendarError
+from styrmodell._errors import CalendarError, PlanError
+from styrmodell._goals import Goal, Indicator, Plan
 from styrmodell._holidays import Shift, WorkingDays, _check_date
 from styrmodell._locale import language
 from styrmodell._period import Period, PeriodKind
@@ -36,9 +37,11 @@ __all__ = [
     "Content",
     "Coverage",
     "FollowUpCalendar",
+    "Frequency",
     "Occasion",
     "OccasionKind",
     "OccasionRule",
+    "ReportEntry",
 ]
 
 
@@ -711,6 +714,10 @@ class FollowUpCalendar:
             raise CalendarError(f"stamp: expected a timezone-aware datetime, got {stamp!r}")
         return _ics(self, self.occurrences(between=between), locale, stamp)
 
+    def contents_for(self, occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
+        """The goals and indicators of *plan* that go into *occasion*; see :func:`contents_for`."""
+        return contents_for(occasion, plan)
+
     def _uid(self, occasion: Occasion) -> str:
         period = occasion.period.label() if occasion.period else ""
         key = "\x1f".join(
@@ -724,6 +731,266 @@ class FollowUpCalendar:
             )
         )
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@styrmodell"
+
+
+# -- when data arrive: Frequency -------------------------------------------------------
+
+_CADENCE_WORDS = (
+    ("month", ("månadsvis", "månatlig", "varje månad", "per månad", "monthly")),
+    ("quarter", ("kvartalsvis", "per kvartal", "varje kvartal", "quarterly")),
+    ("tertial", ("tertialvis", "per tertial", "varje tertial")),
+    (
+        "year",
+        (
+            "årligen",
+            "årsvis",
+            "årlig",
+            "helår",
+            "en gång per år",
+            "varje år",
+            "yearly",
+            "annual",
+            "bokslut",
+        ),
+    ),
+)
+_CADENCE_MONTHS = {"month": 1, "quarter": 3, "tertial": 4, "year": 12}
+_NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+}
+_MONTH_WORDS = {
+    name: i
+    for i, name in enumerate(
+        (
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+_RE_LAG = re.compile(
+    r"(\d+|en|ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s+"
+    r"(?:månad(?:s|ers)?|months?'?)\s*(?:eftersläpning|lag|fördröjning)"
+)
+_RE_PUBLISHED = re.compile(r"publicera[st]*\s+(?:i|under)\s+([a-zåäö]+)")
+
+
+def _check_cadence(instance: object, attribute: object, value: Any) -> None:
+    if value is not None and value not in _CADENCE_MONTHS:
+        raise CalendarError(
+            f"Frequency.cadence: expected one of {sorted(_CADENCE_MONTHS)} or None, got {value!r}"
+        )
+
+
+def _check_lag_months(instance: object, attribute: object, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 36:
+        raise CalendarError(f"Frequency.lag: expected 0–36 months, got {value!r}")
+
+
+@attrs.frozen
+class Frequency:
+    """How often an indicator is measured and how long its data take to arrive.
+
+    This is the one rule for "is the outcome available yet?": the value covering a period
+    is available from the first day after the end of the measuring period that contains the
+    period's end, plus ``lag`` months. A monthly figure with a month's lag for jan–aug is
+    there on 1 October; a yearly survey published in April for 2023 on 1 April 2024.
+
+    Args:
+        cadence: ``"month"``, ``"quarter"``, ``"tertial"``, ``"year"``, or ``None`` when
+            unknown (then data count as available right after the period).
+        lag: Months after the measuring period's end before the figure is available.
+
+    Example:
+        >>> f = Frequency.parse("Månadsvis (en månads eftersläpning)")
+        >>> f
+        Frequency(cadence='month', lag=1)
+        >>> f.available_from(Period.delar(2023))
+        datetime.date(2023, 10, 1)
+        >>> Frequency.parse("Årligen, publiceras i april").available_from(Period.delar(2023))
+        datetime.date(2024, 4, 1)
+    """
+
+    cadence: str | None = attrs.field(default=None, validator=_check_cadence)
+    lag: int = attrs.field(default=0, validator=_check_lag_months)
+
+    @classmethod
+    def parse(cls, text: str) -> Frequency:
+        """Read a plan's *uppföljningstillfälle* / frequency text; unknown words give ``None``.
+
+        Understood: "Månadsvis", "Kvartalsvis", "Tertialvis", "Årligen", "Helår", with
+        "(en månads eftersläpning)", "(2 månaders eftersläpning)" or "publiceras i april"
+        (for a yearly figure: available in April of the following year).
+        """
+        if not isinstance(text, str):
+            raise CalendarError(f"Frequency.parse: expected a text, got {text!r}")
+        low = " ".join(text.lower().split())
+        cadence = next(
+            (name for name, words in _CADENCE_WORDS if any(w in low for w in words)), None
+        )
+        lag = 0
+        if m := _RE_LAG.search(low):
+            lag = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
+        elif (m := _RE_PUBLISHED.search(low)) and m[1] in _MONTH_WORDS:
+            # Published in month M of the year after a calendar year: M - 1 months' lag.
+            lag = _MONTH_WORDS[m[1]] - 1
+        try:
+            return cls(cadence, lag)
+        except CalendarError as exc:
+            raise CalendarError(f"Frequency.parse: {text!r}: {exc}") from None
+
+    def measuring_end(self, day: dt.date) -> dt.date:
+        """The last day of the measuring period (month, quarter, tertial, year) holding *day*."""
+        if self.cadence is None:
+            return day
+        size = _CADENCE_MONTHS[self.cadence]
+        last_month = ((day.month - 1) // size + 1) * size
+        return dt.date(day.year, last_month, 1) + relativedelta(day=31)
+
+    def available_from(self, period: Period) -> dt.date:
+        """The first day the outcome covering *period* can be known."""
+        end = self.measuring_end(period.end)
+        return end + dt.timedelta(days=1) + relativedelta(months=self.lag)
+
+    def fits(self, period: Period) -> bool:
+        """Whether the indicator is measured often enough to say something about *period*."""
+        return self.cadence is None or _CADENCE_MONTHS[self.cadence] <= period.month_count
+
+    def label(self, locale: str = "sv") -> str:
+        """For people: "månadsvis, 1 månads eftersläpning" or "monthly, 1 month's lag"."""
+        sv = language(locale) == "sv"
+        words = {
+            None: ("okänd frekvens", "unknown frequency"),
+            "month": ("månadsvis", "monthly"),
+            "quarter": ("kvartalsvis", "quarterly"),
+            "tertial": ("tertialvis", "every four months"),
+            "year": ("årligen", "yearly"),
+        }[self.cadence][0 if sv else 1]
+        if self.lag:
+            unit = (
+                ("månads" if self.lag == 1 else "månaders")
+                if sv
+                else ("month's" if self.lag == 1 else "months'")
+            )
+            words += f", {self.lag} {unit} {'eftersläpning' if sv else 'lag'}"
+        return words
+
+
+@attrs.frozen
+class ReportEntry:
+    """One goal or indicator that goes into an occasion, and whether its data are there yet.
+
+    Attributes:
+        path: Where it sits in the plan: ``goals[0].children[1]`` or
+            ``goals[0].children[1].indicators[0]``.
+        goal: The goal (for an indicator: the goal it measures).
+        indicator: The indicator, or ``None`` for a goal entry.
+        available: False when the indicator's data for the occasion's period arrive after
+            the occasion is due: assess it as ``NOT_ASSESSED`` with reason
+            ``"not_yet_available"``, never as a false red.
+        available_from: The first day the data are there (indicators with a period only).
+        reason: ``""`` or ``"not_yet_available"``.
+    """
+
+    path: str
+    goal: Goal
+    indicator: Indicator | None = None
+    available: bool = True
+    available_from: dt.date | None = None
+    reason: str = ""
+
+    @property
+    def id(self) -> str:
+        """The indicator's id, or the goal's."""
+        return self.indicator.id if self.indicator is not None else self.goal.id
+
+    def explain(self, locale: str = "sv") -> str:
+        """Why it can or cannot be assessed yet, in Swedish or English."""
+        sv = language(locale) == "sv"
+        if self.available or self.indicator is None or self.available_from is None:
+            return "Kan bedömas" if sv else "Can be assessed"
+        freq = Frequency.parse(self.indicator.frequency).label(locale)
+        when = self.available_from.isoformat()
+        if sv:
+            return f"Ej tillgängligt än: utfallet finns tidigast {when} ({freq})"
+        return f"Not yet available: the outcome arrives {when} at the earliest ({freq})"
+
+
+def _flags_match(flags: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    return not wanted or not flags or bool(set(flags) & set(wanted))
+
+
+def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
+    """The goals and indicators of *plan* that go into *occasion*, with their availability.
+
+    Which goals: none, unless the occasion contains ``Content.GOALS`` or reports by D/B
+    flags. Then every goal whose ``reported_in`` shares a flag with ``occasion.reported``
+    (goals without flags, and occasions without flags, match everything).
+
+    Which indicators of those goals: by the same flags (the indicator's own, else its
+    goal's); for an occasion without flags, those measured at least as often as its period
+    (a yearly figure does not go into a report per mars).
+
+    Availability (:class:`Frequency`): an indicator whose data for the occasion's period
+    arrive after ``occasion.due`` is ``available=False``, reason ``"not_yet_available"``.
+    """
+    if not isinstance(occasion, Occasion):
+        raise CalendarError(f"contents_for: expected an Occasion, got {occasion!r}")
+    if not isinstance(plan, Plan):
+        raise PlanError(f"contents_for: expected a Plan, got {plan!r}")
+    if Content.GOALS not in occasion.contents and not occasion.reported:
+        return ()
+    out: list[ReportEntry] = []
+    for path, goal in plan.walk():
+        if not _flags_match(goal.reported_in, occasion.reported):
+            continue
+        out.append(ReportEntry(path, goal))
+        for k, indicator in enumerate(goal.indicators):
+            flags = indicator.reported_in or goal.reported_in
+            if not _flags_match(flags, occasion.reported):
+                continue
+            frequency = Frequency.parse(indicator.frequency)
+            period = occasion.period
+            if period is None:
+                out.append(ReportEntry(f"{path}.indicators[{k}]", goal, indicator))
+                continue
+            if not occasion.reported and not frequency.fits(period):
+                continue
+            ready = frequency.available_from(period)
+            available = occasion.due >= ready
+            out.append(
+                ReportEntry(
+                    f"{path}.indicators[{k}]",
+                    goal,
+                    indicator,
+                    available=available,
+                    available_from=ready,
+                    reason="" if available else "not_yet_available",
+                )
+            )
+    return tuple(out)
 
 
 # -- iCalendar (RFC 5545) ---------------------------------------------------------------
