@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import re
+import runpy
+from pathlib import Path
+from typing import Any
 
 import attrs
 import icalendar
@@ -14,7 +17,7 @@ from hypothesis import strategies as st
 
 import styrmodell._calendar
 import styrmodell._holidays
-from styrmodell import CalendarError, Goal, Indicator, Period, Plan, PlanError
+from styrmodell import ActionPlan, CalendarError, Goal, Indicator, Period, Plan, PlanError
 from styrmodell._calendar import (
     Content,
     Coverage,
@@ -629,3 +632,96 @@ def test_contents_for_without_flags_goes_by_frequency_and_contents() -> None:
 def test_docstring_examples() -> None:
     assert doctest.testmod(styrmodell._calendar).failed == 0
     assert doctest.testmod(styrmodell._holidays).failed == 0
+
+
+# -- the three calendars of the examples, built from the plans' text ------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "calendars.py"
+
+
+@pytest.fixture(scope="module")
+def example() -> dict[str, Any]:
+    return runpy.run_path(str(EXAMPLE))
+
+
+def test_hassleholm_five_occasions_to_ks_and_budget_in_june(example: dict[str, Any]) -> None:
+    cal: FollowUpCalendar = example["hassleholm"]()
+    for year in (2020, 2021):
+        got = cal.year(year)
+        to_ks = [o for o in got if o.recipient == "KS"]
+        # "tre månadsrapporter, en delårsrapport samt verksamhetsberättelsen"
+        assert sorted(o.kind for o in to_ks) == sorted(
+            ["månadsrapport"] * 3 + ["delårsrapport", "verksamhetsberättelse"]
+        )
+        (budget,) = [o for o in got if o.kind == "budgetbeslut"]
+        assert budget.due.month == 6
+        assert budget.recipient == "KF"
+        assert budget.period == Period.year(year + 1)
+        (kontroll,) = [o for o in got if o.kind == "internkontrollplan"]
+        (vb,) = [o for o in got if o.kind == "verksamhetsberättelse"]
+        assert kontroll.due <= vb.due  # "senast i samband med ... verksamhetsberättelsen"
+        assert "granskningsrapport" in kontroll.contents
+        assert vb.period == Period.year(year - 1)
+        assert all(WorkingDays().is_working_day(o.due) for o in got)
+
+
+def test_oxelosund_follow_up_per_mars_april_augusti_oktober(example: dict[str, Any]) -> None:
+    cal: FollowUpCalendar = example["oxelosund"]()
+    got = cal.year(2024)
+    goal_reports = [o for o in got if Content.GOALS in o.contents]
+    per = {
+        o.period.last_month: o
+        for o in goal_reports
+        if o.period is not None and o.period.calendar_year == 2024
+    }
+    assert sorted(per) == [3, 4, 8, 10]  # per mars, april, augusti (delår), oktober
+    assert {m: per[m].recipient for m in per} == {3: "KS", 4: "KS", 8: "KF", 10: "KS"}
+    assert all(Content.FORECAST in per[m].contents for m in per)
+    assert Content.ACTIVITIES in per[3].contents  # per mars: aktiviteter i handlingsplanen
+    assert per[8].kind == "delårsrapport"
+    assert per[8].reported == ("D",)
+    (bokslut,) = [o for o in got if o.kind == "årsredovisning"]
+    assert bokslut.recipient == "KF"
+    assert bokslut.reported == ("B",)
+    assert bokslut.period == Period.year(2023)
+    # Investments per april, augusti, oktober and december (the bokslut).
+    invest = [
+        o
+        for o in cal.occurrences(between=(D(2024, 1, 1), D(2025, 3, 31)))
+        if Content.INVESTMENTS in o.contents
+    ]
+    assert [o.period.last_month for o in invest if o.period] == [12, 4, 8, 10, 12]
+    (hp,) = [o for o in got if o.kind == "handlingsplan"]
+    assert hp.due.month == 2
+    nyckeltal = [o for o in got if o.kind == "nyckeltalsuppföljning"]
+    assert len(nyckeltal) == 12
+    assert all(o.period is not None and o.period.month_count == 1 for o in nyckeltal)
+
+
+def test_oxelosund_handlingsplan_rule(example: dict[str, Any]) -> None:
+    plan: ActionPlan = example["oxelosund_action_plan"]()
+    cal: FollowUpCalendar = example["oxelosund"]()
+    assert example["handlingsplan_rule"](plan, cal) == []
+    late = attrs.evolve(plan, decided=D(2023, 3, 1))
+    assert example["handlingsplan_rule"](late, cal) == [
+        "Handlingsplan äldreomsorgsförvaltningen 2023: inte beslutad senast 2023-02-28"
+    ]
+    vague = attrs.evolve(plan, activities=[attrs.evolve(plan.activities[0], how="")])
+    assert example["handlingsplan_rule"](vague, cal) == [
+        "activities[0] (ÄF-1): hur uppföljningen görs saknas"
+    ]
+
+
+def test_mjolby_occasions_from_its_uppfoljningsplan(example: dict[str, Any]) -> None:
+    cal: FollowUpCalendar = example["mjolby"]()
+    got = cal.occurrences(between=(D(2011, 1, 1), D(2012, 3, 31)))
+    assert [o.kind for o in got].count("uppföljning av uppdrag") == 2  # "2 gånger per år"
+    assert {o.kind for o in got} >= {"verksamhetsberättelse", "brukarenkät"}
+
+
+def test_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLE), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "Delårsrapport 2024 till kommunfullmäktige (KF)" in out
+    assert "Handlingsplan äldreomsorgsförvaltningen 2023: uppfyller regeln" in out
+    assert "Genomfört per 2023-07-01: 1 av 2 (50\xa0%)" in out
