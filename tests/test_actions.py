@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import re
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -208,3 +211,24 @@ def test_overdue_means_past_deadline_and_not_done(plan: ActionPlan, as_of: dt.da
     # Later dates never un-flag an activity.
     later = set(plan.overdue(as_of + dt.timedelta(days=100)))
     assert set(late) <= later
+
+
+def test_action_plans_how_to_says_true_things(tmp_path: Path) -> None:
+    page = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "action-plans.md"
+    namespace: dict[str, Any] = {}
+    for block in re.findall(r"```python\n(.*?)```", page.read_text("utf-8"), flags=re.DOTALL):
+        exec(compile(block, "action-plans.md", "exec"), namespace)
+    plan: ActionPlan = namespace["plan"]
+    as_of = D(2023, 7, 1)
+    assert plan.missing() == (
+        "activities[2] (SOF-1): varför saknas",
+        "activities[2] (SOF-1): hur uppföljningen görs saknas",
+    )
+    assert plan.share_done(as_of).label() == "1 av 2 (50\xa0%)"
+    assert [a.id for a in plan.overdue(as_of)] == ["ÄF-2"]
+    assert {k: v.label() for k, v in plan.share_done_per_unit().items()} == {
+        "SOF": "0 av 1 (0\xa0%)",
+        "ÄF": "1 av 2 (50\xa0%)",
+    }
+    with pytest.raises(PlanError, match=r"activities\[1\].goals\[0\] 'n-konsfordelning'"):
+        plan.check_goals(["n-traffpunkt", "n-forebyggande"])

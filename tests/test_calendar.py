@@ -725,3 +725,29 @@ def test_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Delårsrapport 2024 till kommunfullmäktige (KF)" in out
     assert "Handlingsplan äldreomsorgsförvaltningen 2023: uppfyller regeln" in out
     assert "Genomfört per 2023-07-01: 1 av 2 (50\xa0%)" in out
+
+
+def run_doc_blocks(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "how-to" / page).read_text("utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    for block in re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL):
+        exec(compile(block, page, "exec"), namespace)
+    return namespace
+
+
+def test_calendars_how_to_runs_and_says_true_things(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ns = run_doc_blocks("calendars.md", tmp_path, monkeypatch)
+    out = capsys.readouterr().out.splitlines()
+    assert out[:5] == [
+        "2024-02-29 Handlingsplan 2024 till ansvarig chef",
+        "2024-04-15 Månadsrapport jan-mar 2024 till kommunstyrelsen (KS)",
+        "2024-05-15 Månadsrapport jan-apr 2024 till kommunstyrelsen (KS)",
+        "2024-09-30 Delårsrapport 2024 till kommunfullmäktige (KF)",
+        "2024-11-15 Månadsrapport jan-okt 2024 till kommunstyrelsen (KS)",
+    ]
+    assert out[5:] == ["2024-09-30 Delårsrapport 2024", "2025-12-24 → 2025-12-29"]
+    assert events((tmp_path / "arshjul-2024.ics").read_bytes().decode("utf-8"))
+    assert ns["ics"].count("BEGIN:VEVENT") == 5
