@@ -98,7 +98,7 @@ def _goal_ids(value: object) -> tuple[str, ...]:
 class Activity:
     """One activity of a handlingsplan: what, why, who, when, how, and how far it has come.
 
-    Args:
+    Attributes:
         id: An id unique within its plan ("ÄF-1").
         what: What is done (vad).
         goals: The ids of the goals it serves (mål), in order; duplicates dropped.
@@ -111,7 +111,7 @@ class Activity:
         progress: :class:`~styrmodell.Progress`; also accepts a bool or "genomfört",
             "påbörjat", "ej påbörjat".
 
-    Example:
+    Examples:
         >>> a = Activity("ÄF-1", "Införa digital nyckelhantering", goals=["N4"], when="q2",
         ...              progress="påbörjat")
         >>> a.when, a.progress.label()
@@ -154,7 +154,7 @@ class Activity:
 class Share:
     r"""How many of some activities are done: ``done`` of ``total``.
 
-    Example:
+    Examples:
         >>> Share(3, 4).ratio
         Decimal('0.75')
         >>> Share(3, 4).label()
@@ -217,7 +217,7 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 class ActionPlan:
     r"""A handlingsplan: the activities of a förvaltning or enhet for one year.
 
-    Args:
+    Attributes:
         name: "Handlingsplan äldreomsorgsförvaltningen 2023".
         year: The year the activities' quarters refer to.
         activities: The :class:`Activity` s; their ids must be unique.
@@ -228,7 +228,7 @@ class ActionPlan:
     Raises:
         PlanError: listing every duplicate activity id.
 
-    Example:
+    Examples:
         >>> plan = ActionPlan("HP ÄF 2023", 2023, [
         ...     Activity("1", "Kartlägga", goals=["N1"], when="Q1", progress="genomfört"),
         ...     Activity("2", "Utbilda", goals=["N1", "N2"], when="Q2"),

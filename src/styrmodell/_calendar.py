@@ -141,7 +141,7 @@ class Coverage(enum.Enum):
     def period(self, reference: dt.date) -> Period | None:
         """The period this coverage gives for a reference date (only its month counts).
 
-        Example:
+        Examples:
             >>> Coverage.YEAR_TO_DATE.period(dt.date(2024, 3, 1)).label()
             'jan-mar 2024'
         """
@@ -257,7 +257,7 @@ def _period_field(
 class Occasion:
     """One follow-up occasion (uppföljningstillfälle): what is due, when, covering what, to whom.
 
-    Args:
+    Attributes:
         kind: An :class:`OccasionKind` or your own word; known kinds are normalised to the
             member ("Delårsrapport" → ``OccasionKind.DELARSRAPPORT``).
         due: The deadline. For an occasion you build, the date as planned; the calendar's
@@ -277,7 +277,7 @@ class Occasion:
         description: Free text, e.g. the plan's words about the occasion.
         planned: The date as planned, before any shift; defaults to ``due``.
 
-    Example:
+    Examples:
         >>> from styrmodell import Period
         >>> o = Occasion("delårsrapport", dt.date(2024, 10, 15), Period.delar(2024), "KF",
         ...              contents=["budgetuppföljning", "prognos", "mål"], reported="D/B")
@@ -453,7 +453,7 @@ class OccasionRule:
     built when needed and cached). Times of day (``BYHOUR``...), ``UNTIL`` (use ``end``) and
     ``DTSTART`` (use ``start``) are not accepted.
 
-    Args:
+    Attributes:
         kind: As for :class:`Occasion`.
         rule: The ``RRULE`` value, e.g. ``"FREQ=YEARLY;BYMONTH=4,5,11;BYMONTHDAY=15"``;
             normalised to upper case without the ``RRULE:`` prefix.
@@ -464,7 +464,7 @@ class OccasionRule:
             due in April.
         recipient, contents, reported, shift, title, description: As for :class:`Occasion`.
 
-    Example:
+    Examples:
         >>> rule = OccasionRule("månadsrapport", "FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=15",
         ...                     start=dt.date(2024, 1, 1), covers="year_to_date", lag=1,
         ...                     recipient="KS")
@@ -604,7 +604,7 @@ def _occasions(value: object) -> tuple[Occasion, ...]:
 class FollowUpCalendar:
     """An årshjul: recurring rules and one-off occasions on Swedish working days.
 
-    Args:
+    Attributes:
         name: The calendar's name ("Vård- och omsorgsnämnden, Oxelösund"); it also makes the
             .ics UIDs unique between calendars.
         rules: Recurring :class:`OccasionRule` s.
@@ -617,7 +617,7 @@ class FollowUpCalendar:
     to a working day by the occasion's :class:`~styrmodell.Shift` policy and ``planned``
     kept as planned.
 
-    Example:
+    Examples:
         >>> cal = FollowUpCalendar("Exempel", rules=[OccasionRule(
         ...     "delårsrapport", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1",
         ...     start=dt.date(2024, 1, 1), covers="delar", recipient="KF")])
@@ -818,12 +818,12 @@ class Frequency:
     period's end, plus ``lag`` months. A monthly figure with a month's lag for jan–aug is
     there on 1 October; a yearly survey published in April for 2023 on 1 April 2024.
 
-    Args:
+    Attributes:
         cadence: ``"month"``, ``"quarter"``, ``"tertial"``, ``"year"``, or ``None`` when
             unknown (then data count as available right after the period).
         lag: Months after the measuring period's end before the figure is available.
 
-    Example:
+    Examples:
         >>> f = Frequency.parse("Månadsvis (en månads eftersläpning)")
         >>> f
         Frequency(cadence='month', lag=1)

@@ -98,7 +98,7 @@ class Shift(enum.Enum):
     ``PREVIOUS`` suits a deadline ("senast den 15 april": hand it in the working day before),
     ``NEXT`` a meeting that is postponed, ``NONE`` keeps the date as planned.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> WorkingDays().shift(dt.date(2024, 12, 25), Shift.PREVIOUS)
         datetime.date(2024, 12, 24)
@@ -159,7 +159,7 @@ def _check_max_shift(instance: object, attribute: object, value: int) -> None:
 class WorkingDays:
     """Which days are working days (arbetsdagar): Monday–Friday minus Swedish public holidays.
 
-    Args:
+    Attributes:
         eves: treat midsommarafton, julafton and nyårsafton as non-working too. They are no
             public holidays by law, but most kommuner keep their offices closed (or nearly
             so) on them, so a deadline on julafton is in practice no deadline at all.
@@ -170,7 +170,7 @@ class WorkingDays:
             makes a longer run; then :meth:`shift` raises rather than move a deadline by
             weeks without saying so.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> days = WorkingDays(eves=True)
         >>> days.is_working_day(dt.date(2024, 6, 21))  # midsommarafton
@@ -192,7 +192,7 @@ class WorkingDays:
         Dates in ``closed`` are not included: they are no holidays. Names are Swedish by
         default ("Kristi himmelsfärdsdag"), English with ``locale="en"``.
 
-        Example:
+        Examples:
             >>> WorkingDays().holidays(2024)[dt.date(2024, 5, 9)]
             'Kristi himmelsfärdsdag'
         """
