@@ -30,6 +30,24 @@ from styrmodell._errors import (
 from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
 from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._intervals import Interval
+from styrmodell._investments import (
+    InvestmentBudget,
+    InvestmentFollowUp,
+    InvestmentObject,
+    InvestmentProblem,
+    InvestmentSum,
+)
+from styrmodell._ledger import (
+    FrameCheck,
+    Ledger,
+    LedgerDeviation,
+    LedgerLine,
+    LedgerProblem,
+    LineKind,
+    PrintedFigure,
+    ScenarioChange,
+    Verksamhet,
+)
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
 from styrmodell._rollup import RollUp
@@ -62,6 +80,7 @@ __all__ = [
     "Duration",
     "Finding",
     "FollowUpCalendar",
+    "FrameCheck",
     "Frequency",
     "Gender",
     "Goal",
@@ -69,7 +88,17 @@ __all__ = [
     "Indicator",
     "IndicatorResult",
     "Interval",
+    "InvestmentBudget",
+    "InvestmentFollowUp",
+    "InvestmentObject",
+    "InvestmentProblem",
+    "InvestmentSum",
+    "Ledger",
+    "LedgerDeviation",
     "LedgerError",
+    "LedgerLine",
+    "LedgerProblem",
+    "LineKind",
     "Milestone",
     "Occasion",
     "OccasionKind",
@@ -84,9 +113,11 @@ __all__ = [
     "Plan",
     "PlanDiff",
     "PlanError",
+    "PrintedFigure",
     "Progress",
     "ReportEntry",
     "RollUp",
+    "ScenarioChange",
     "Scorecard",
     "SerializationError",
     "Share",
@@ -97,6 +128,7 @@ __all__ = [
     "Threshold",
     "ThresholdError",
     "Unit",
+    "Verksamhet",
     "WorkingDays",
     "YearOverYear",
     "assess",
