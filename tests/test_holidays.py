@@ -211,3 +211,10 @@ def test_every_year_has_its_holidays_in_order(year: int) -> None:
     midsommardagen = next(d for d, n in h.items() if n == "Midsommardagen")
     assert midsommardagen.weekday() == 5
     assert 20 <= midsommardagen.day <= 26
+
+
+def test_shifting_out_of_the_supported_years_raises() -> None:
+    with pytest.raises(CalendarError, match="1953-01-01: the previous working day lies outside"):
+        WorkingDays().shift(D(1953, 1, 1), Shift.PREVIOUS)
+    with pytest.raises(CalendarError, match="9999-12-31: the next working day lies outside"):
+        WorkingDays(eves=True).shift(D(9999, 12, 31), Shift.NEXT)

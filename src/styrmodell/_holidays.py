@@ -92,6 +92,10 @@ def _non_working(year: int, eves: bool) -> frozenset[dt.date]:
     return frozenset(d for d, key in _holiday_keys(year) if eves or key not in _EVES)
 
 
+_BACK = dt.timedelta(days=-1)
+_FORWARD = dt.timedelta(days=1)
+
+
 class Shift(enum.Enum):
     """How a deadline that falls on a non-working day moves.
 
@@ -132,6 +136,8 @@ def _check_year(year: int) -> None:
 
 
 def _check_date(value: object, what: str) -> dt.date:
+    if type(value) is dt.date and value.year >= FIRST_YEAR:  # the common case, fast
+        return value
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise CalendarError(f"{what}: expected a datetime.date, got {value!r}")
     _check_year(value.year)
@@ -211,8 +217,10 @@ class WorkingDays:
 
     def is_working_day(self, day: dt.date) -> bool:
         """True for a weekday that is no public holiday, no eve (with ``eves``), not closed."""
-        _check_date(day, "day")
-        if day.weekday() >= 5 or day in self.closed:
+        return self._works(_check_date(day, "day"))
+
+    def _works(self, day: dt.date) -> bool:
+        if day.weekday() >= 5 or (self.closed and day in self.closed):
             return False
         return day not in _non_working(day.year, self.eves)
 
@@ -226,13 +234,21 @@ class WorkingDays:
         _check_date(day, "day")
         if not isinstance(policy, Shift):
             raise CalendarError(f"policy: expected a Shift, got {policy!r}")
-        if policy is Shift.NONE or self.is_working_day(day):
+        if policy is Shift.NONE or self._works(day):
             return day
-        step = dt.timedelta(days=-1 if policy is Shift.PREVIOUS else 1)
+        step = _BACK if policy is Shift.PREVIOUS else _FORWARD
         moved = day
         for _ in range(self.max_shift):
-            moved += step
-            if self.is_working_day(moved):
+            try:
+                moved += step
+            except OverflowError:
+                moved = dt.date.min
+            if moved.year < FIRST_YEAR:
+                raise CalendarError(
+                    f"{day.isoformat()}: the {policy.label('en')} lies outside the years "
+                    f"{FIRST_YEAR}–9999"
+                )
+            if self._works(moved):
                 return moved
         raise CalendarError(
             f"{day.isoformat()}: no working day within {self.max_shift} days "
