@@ -4,7 +4,19 @@ Goal hierarchies, traffic-light thresholds (grönt / gult / rött), follow-up ca
 budget ledgers, typed and exact in ``Decimal``. Everything public is importable from here.
 """
 
+from styrmodell._actions import ActionPlan, Activity, Share
 from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, assess
+from styrmodell._calendar import (
+    Content,
+    Coverage,
+    FollowUpCalendar,
+    Frequency,
+    Occasion,
+    OccasionKind,
+    OccasionRule,
+    ReportEntry,
+    contents_for,
+)
 from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
@@ -16,6 +28,7 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
+from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._intervals import Interval
 from styrmodell._investments import (
     InvestmentBudget,
@@ -51,6 +64,8 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "ActionPlan",
+    "Activity",
     "Assessment",
     "Bands",
     "Baseline",
@@ -58,11 +73,15 @@ __all__ = [
     "CalendarError",
     "Change",
     "CompareToReference",
+    "Content",
     "Context",
+    "Coverage",
     "Direction",
     "Duration",
     "Finding",
+    "FollowUpCalendar",
     "FrameCheck",
+    "Frequency",
     "Gender",
     "Goal",
     "GoalResult",
@@ -81,6 +100,9 @@ __all__ = [
     "LedgerProblem",
     "LineKind",
     "Milestone",
+    "Occasion",
+    "OccasionKind",
+    "OccasionRule",
     "OrgUnit",
     "Outcome",
     "Outcomes",
@@ -93,10 +115,13 @@ __all__ = [
     "PlanError",
     "PrintedFigure",
     "Progress",
+    "ReportEntry",
     "RollUp",
     "ScenarioChange",
     "Scorecard",
     "SerializationError",
+    "Share",
+    "Shift",
     "Status",
     "StyrmodellError",
     "TargetValue",
@@ -104,8 +129,10 @@ __all__ = [
     "ThresholdError",
     "Unit",
     "Verksamhet",
+    "WorkingDays",
     "YearOverYear",
     "assess",
+    "contents_for",
     "describe",
     "lint",
 ]

@@ -25,6 +25,14 @@ from hypothesis import strategies as st
 
 from styrmodell._intervals import Interval
 from styrmodell._status import Status
+from styrmodell._strategies_calendar import (
+    action_plans,
+    activities,
+    follow_up_calendars,
+    occasion_rules,
+    occasions,
+    working_days,
+)
 from styrmodell._strategies_ledger import (
     investment_budgets,
     investment_objects,
@@ -52,12 +60,15 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "action_plans",
+    "activities",
     "bands",
     "budget_deviations",
     "compare_to_references",
     "contexts_for",
     "decimals",
     "durations",
+    "follow_up_calendars",
     "goals",
     "indicators",
     "intervals",
@@ -68,6 +79,8 @@ __all__ = [
     "ledgers",
     "milestones",
     "numbers",
+    "occasion_rules",
+    "occasions",
     "outcome_collections",
     "outcomes",
     "periods",
@@ -76,6 +89,7 @@ __all__ = [
     "thresholds",
     "values_for",
     "verksamheter",
+    "working_days",
     "year_over_years",
 ]
 
