@@ -147,8 +147,8 @@ def test_goal_links_are_checked_and_every_bad_link_named() -> None:
     with pytest.raises(PlanError) as info:
         plan.check_goals(["N-träffpunkt", "N-miljö"])
     message = str(info.value)
-    assert "activities[1].goals[0] 'N-könsfördelning' (activity 'ÄF-2')" in message
-    assert "activities[2].goals[0] 'N-förebyggande' (activity 'SOF-1')" in message
+    assert "activities[1].goals[0]: 'N-könsfördelning' (activity 'ÄF-2')" in message
+    assert "activities[2].goals[0]: 'N-förebyggande' (activity 'SOF-1')" in message
 
 
 def test_bad_plans_are_rejected_with_every_problem() -> None:
@@ -230,5 +230,5 @@ def test_action_plans_how_to_says_true_things(tmp_path: Path) -> None:
         "SOF": "0 av 1 (0\xa0%)",
         "ÄF": "1 av 2 (50\xa0%)",
     }
-    with pytest.raises(PlanError, match=r"activities\[1\].goals\[0\] 'n-konsfordelning'"):
+    with pytest.raises(PlanError, match=r"activities\[1\].goals\[0\]: 'n-konsfordelning'"):
         plan.check_goals(["n-traffpunkt", "n-forebyggande"])

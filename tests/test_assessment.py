@@ -252,3 +252,59 @@ def test_target_per_year() -> None:
     assert assess(p, outs, 2023).indicator("x").status is Status.GREEN
     assert assess(p, outs, 2024).indicator("x").status is Status.RED
     assert assess(p, outs, 2025).indicator("x").assessment.reason == "no_target"
+
+
+def availability_plan() -> Plan:
+    return Plan(
+        id="p",
+        years=(2023, 2023),
+        levels=("Nämndmål",),
+        goals=[
+            Goal(
+                id="g",
+                indicators=[
+                    # A yearly survey published in April of the following year.
+                    Indicator(
+                        id="nöjd",
+                        unit=Unit.PERCENT,
+                        target=TargetValue(">=", 72, unit=Unit.PERCENT),
+                        frequency="Årligen, publiceras i april",
+                    ),
+                    # Sick leave, monthly with one month's lag (Oxelösund's nyckeltal).
+                    Indicator(
+                        id="sjuk",
+                        unit=Unit.PERCENT,
+                        target=TargetValue("<", 8, unit=Unit.PERCENT),
+                        frequency="Månadsvis (en månads eftersläpning)",
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_data_not_yet_available_is_never_a_false_red() -> None:
+    outcomes = Outcomes(
+        [
+            Outcome("sjuk", "jan-jul 2023", "7.5"),
+            Outcome("sjuk", "jan-aug 2023", "9.1"),
+        ]
+    )
+    # The delårsrapport is due in October; at 15 September the August figure (one month's
+    # lag) is not there yet, so jan–jul is judged. The yearly survey is months away.
+    card = assess(availability_plan(), outcomes, 2023, as_of=dt.date(2023, 9, 15))
+    sjuk = card.indicator("sjuk")
+    assert sjuk.outcome is not None
+    assert sjuk.outcome.period == Period.months(2023, 1, 7)
+    assert sjuk.status is Status.GREEN
+    nojd = card.indicator("nöjd")
+    assert nojd.status is Status.NOT_ASSESSED
+    assert nojd.assessment.reason == "not_yet_available"
+    assert nojd.assessment.explain() == "Utfallet finns inte tillgängligt ännu → Ej bedömd"
+    assert nojd.assessment.explain("en") == "The outcome is not available yet → Not assessed"
+    # From 1 October the jan–aug figure is available and judged.
+    card = assess(availability_plan(), outcomes, 2023, as_of=dt.date(2023, 10, 1))
+    assert card.indicator("sjuk").status is Status.RED
+    # Without an as-of date nothing is held back; a missing survey is simply no value.
+    card = assess(availability_plan(), outcomes, 2023)
+    assert card.indicator("nöjd").assessment.reason == "no_value"

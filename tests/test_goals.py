@@ -338,3 +338,22 @@ def test_bands_in_a_plan() -> None:
         ],
     )
     assert plan.indicator("x").target_for(2019) is rule
+
+
+def test_action_plan_links_are_validated_with_the_plan() -> None:
+    from styrmodell import ActionPlan, Activity
+
+    good = ActionPlan("HP SOF", 2023, [Activity("SOF-1", "Gör", goals=("g1",))])
+    bad = ActionPlan(
+        "HP ÄF",
+        2023,
+        [Activity("ÄF-1", "Gör", goals=("g1",)), Activity("ÄF-2", "Gör", goals=("saknas",))],
+    )
+    base = {"id": "p", "years": (2023, 2023), "levels": ("Mål",), "goals": [Goal(id="g1")]}
+    plan = Plan(**base, action_plans=[good])  # type: ignore[arg-type]
+    assert plan.action_plans == (good,)
+    with pytest.raises(PlanError) as info:
+        Plan(**base, action_plans=[good, bad])  # type: ignore[arg-type]
+    assert "action_plans[1].activities[1].goals[0]: 'saknas' (activity 'ÄF-2')" in str(info.value)
+    with pytest.raises(PlanError, match=r"Plan.action_plans\[0\]: expected an ActionPlan"):
+        Plan(**base, action_plans=["HP"])  # type: ignore[arg-type]

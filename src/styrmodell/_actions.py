@@ -20,7 +20,6 @@ import attrs
 
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._goals import Plan
 from styrmodell._locale import format_number, language
 from styrmodell._period import Period
 from styrmodell._thresholds._milestone import Progress
@@ -266,25 +265,35 @@ class ActionPlan:
         """Every goal id an activity links to."""
         return frozenset(g for a in self.activities for g in a.goals)
 
-    def check_goals(self, known: Plan | Iterable[str]) -> None:
+    def check_goals(self, known: Any) -> None:
         """Raise if an activity links to a goal that is not in *known*: a Plan, or goal ids.
+
+        A :class:`~styrmodell.Plan` checks the links of its own ``action_plans`` when it is
+        built; this is for an action plan kept apart from its plan.
 
         Raises:
             PlanError: naming every bad link as ``activities[i].goals[j]`` with the id.
         """
-        if isinstance(known, Plan):
-            known_ids = frozenset(goal.id for goal in known.all_goals())
+        all_goals = getattr(known, "all_goals", None)
+        if callable(all_goals):
+            known_ids = frozenset(goal.id for goal in all_goals())
         else:
             known_ids = frozenset(known)
         problems = [
-            f"ActionPlan {self.name!r}: activities[{i}].goals[{j}] {goal!r} "
-            f"(activity {a.id!r}) is not a goal of the plan"
-            for i, a in enumerate(self.activities)
-            for j, goal in enumerate(a.goals)
-            if goal not in known_ids
+            f"ActionPlan {self.name!r}: {problem}" for problem in self.link_problems(known_ids)
         ]
         if problems:
             raise PlanError("; ".join(problems))
+
+    def link_problems(self, goal_ids: frozenset[str], *, path: str = "") -> list[str]:
+        """Every activity goal link not in *goal_ids*, as ``activities[i].goals[j]: …``."""
+        return [
+            f"{path}activities[{i}].goals[{j}]: {goal!r} (activity {a.id!r}) "
+            "is not a goal of the plan"
+            for i, a in enumerate(self.activities)
+            for j, goal in enumerate(a.goals)
+            if goal not in goal_ids
+        ]
 
     def missing(
         self, *, required: Iterable[str] = _REQUIRED, locale: str = "sv"

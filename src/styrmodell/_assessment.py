@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from styrmodell._calendar import Frequency
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._goals import Goal, Indicator, Plan
@@ -452,17 +453,31 @@ def _year(value: object) -> int:
     return value
 
 
+def _available(p: Period, as_of: dt.date | None, frequency: Frequency | None) -> bool:
+    """Whether the outcome for *p* can be known on *as_of* (the data-availability rule)."""
+    if as_of is None:
+        return True
+    if frequency is None or frequency.cadence is None:
+        return p.end <= as_of
+    return frequency.available_from(p) <= as_of
+
+
 def _choose(
-    series: Mapping[Period, Outcome], year: int, period: Period | None, as_of: dt.date | None
+    series: Mapping[Period, Outcome],
+    year: int,
+    period: Period | None,
+    as_of: dt.date | None,
+    frequency: Frequency | None = None,
 ) -> Outcome | None:
     if period is not None:
-        return series.get(period)
+        outcome = series.get(period)
+        return outcome if outcome is not None and _available(period, as_of, frequency) else None
     best: Outcome | None = None
     best_key: tuple[int, dt.date, int] | None = None
     for p, outcome in series.items():
         if p.calendar_year != year:
             continue
-        if as_of is not None and p.end > as_of:
+        if not _available(p, as_of, frequency):
             continue
         key = (1 if p.is_full_year else 0, p.end, p.month_count)
         if best_key is None or key > best_key:
@@ -497,8 +512,9 @@ def _assess_indicator(
     judge: Any = threshold if threshold is not None else NO_TARGET
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
+    frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
     for key, series in outcomes.series_of(indicator.id).items():
-        outcome = _choose(series, year, period, as_of)
+        outcome = _choose(series, year, period, as_of, frequency)
         if outcome is None:
             continue
         context = Context(
@@ -513,7 +529,13 @@ def _assess_indicator(
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
-        main = judge.assess(None, Context(year=year, as_of=as_of))
+        wanted = period if period is not None else Period.year(year)
+        if not _available(wanted, as_of, frequency):
+            # The data arrive later (a yearly survey, a monthly figure with a lag): say so,
+            # never a false red.
+            main = Assessment(Status.NOT_ASSESSED, None, judge, "not_yet_available")
+        else:
+            main = judge.assess(None, Context(year=year, as_of=as_of))
     return IndicatorResult(
         indicator=indicator,
         goal_id=goal.id,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from styrmodell._actions import ActionPlan
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._numbers import to_decimal
@@ -514,6 +515,18 @@ def _perspectives(value: object) -> tuple[Perspective, ...]:
     return tuple(out)
 
 
+def _action_plans(value: object) -> tuple[ActionPlan, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, ActionPlan) or not isinstance(value, Iterable):
+        raise PlanError(f"Plan.action_plans: expected a sequence of ActionPlan, got {value!r}")
+    out = tuple(value)
+    for i, item in enumerate(out):
+        if not isinstance(item, ActionPlan):
+            raise PlanError(f"Plan.action_plans[{i}]: expected an ActionPlan, got {item!r}")
+    return out
+
+
 def _rollups(value: object) -> FrozenMap[int, RollUp]:
     if value is None:
         return FrozenMap()
@@ -572,6 +585,8 @@ class Plan:
         notes: Anything else the plan says.
         rollups: A roll-up policy per level number; levels not named use the policy given
             to ``assess``.
+        action_plans: The handlingsplaner that carry the plan out; every activity's goal
+            links must name goals of this plan.
 
     Example:
         >>> plan = Plan(id="p", title="VP", years=(2023, 2025), levels=("KF-mål",),
@@ -592,6 +607,7 @@ class Plan:
     reference: str = attrs.field(default="", converter=_plan_reference)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
     rollups: FrozenMap[int, RollUp] = attrs.field(factory=FrozenMap, converter=_rollups)
+    action_plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_action_plans)
     _goal_index: dict[str, tuple[str, Goal]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -682,6 +698,10 @@ class Plan:
                     "expected 0"
                 )
             visit(goal, f"goals[{g}]", None)
+        for a, action_plan in enumerate(self.action_plans):
+            problems.extend(
+                action_plan.link_problems(frozenset(goal_index), path=f"action_plans[{a}].")
+            )
         if problems:
             raise PlanError(
                 f"Plan {self.id!r} has {len(problems)} problem(s):\n  " + "\n  ".join(problems)
