@@ -470,7 +470,10 @@ def test_digital_meetings_between_99_and_100_and_above_100():
             "medarbetare_per_chef",
             "Grönt: högst 30, Gult: 31–40, Rött: mer än 40 (värden avrundas till 1)",
         ),
-        ("gap_analys", "Grönt: genomfört, Rött: ej genomfört"),
+        (
+            "gap_analys",
+            "Grönt: genomfört, Gult: påbörjat under året, Rött: ej genomfört vid årets slut",
+        ),
         ("sjukfranvaro", "Grönt: mindre än 7,8\xa0%, Gult: 7,8–8,5\xa0%, Rött: mer än 8,5\xa0%"),
         (
             "korttidsfranvaro",

@@ -182,7 +182,11 @@ def test_explain(rule, value, ctx, sv, en):
 @pytest.mark.parametrize(
     ("rule", "sv", "en"),
     [
-        (Milestone(), "Grönt: genomfört, Rött: ej genomfört", "Green: done, Red: not done"),
+        (
+            Milestone(),
+            "Grönt: genomfört, Gult: påbörjat under året, Rött: ej genomfört vid årets slut",
+            "Green: done, Yellow: started during the year, Red: not done by the year's end",
+        ),
         (
             TENA,
             "Grönt: genomfört senast 31 december 2019, Gult: påbörjat före 31 december 2019, "

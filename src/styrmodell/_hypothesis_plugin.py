@@ -19,6 +19,23 @@ _TYPES = (
     ("BudgetDeviation", "budget_deviations"),
     ("Milestone", "milestones"),
     ("Duration", "durations"),
+    ("Period", "periods"),
+    ("Plan", "plans"),
+    ("Goal", "goals"),
+    ("Indicator", "indicators"),
+    ("Outcome", "outcomes"),
+    ("Outcomes", "outcome_collections"),
+    ("WorkingDays", "working_days"),
+    ("Occasion", "occasions"),
+    ("OccasionRule", "occasion_rules"),
+    ("FollowUpCalendar", "follow_up_calendars"),
+    ("Activity", "activities"),
+    ("ActionPlan", "action_plans"),
+    ("Ledger", "ledgers"),
+    ("LedgerLine", "ledger_lines"),
+    ("Verksamhet", "verksamheter"),
+    ("InvestmentBudget", "investment_budgets"),
+    ("InvestmentObject", "investment_objects"),
 )
 
 

@@ -40,13 +40,13 @@ class Interval:
     ``None`` as a bound means unbounded (−∞ or +∞); an unbounded end is always open.
     Empty or reversed intervals raise :class:`~styrmodell.ThresholdError`.
 
-    Args:
+    Attributes:
         lower: The lower bound, or ``None`` for −∞.
         upper: The upper bound, or ``None`` for +∞.
         lower_closed: Whether *lower* itself belongs to the interval.
         upper_closed: Whether *upper* itself belongs to the interval.
 
-    Example:
+    Examples:
         >>> i = Interval.parse("[40, 60]")
         >>> 40 in i, 60.5 in i
         (True, False)

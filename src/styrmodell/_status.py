@@ -25,7 +25,7 @@ class Status(enum.Enum):
     The three colours are ordered worst → best: ``RED < YELLOW < GREEN``. ``NOT_ASSESSED``
     is no colour and takes part in no ordering: comparing it raises ``TypeError``.
 
-    Example:
+    Examples:
         >>> Status.RED < Status.GREEN
         True
         >>> Status.YELLOW.label()

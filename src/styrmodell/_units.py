@@ -17,7 +17,7 @@ __all__ = ["Direction", "Unit"]
 class Direction(enum.Enum):
     """Which way along the number line is better.
 
-    Example:
+    Examples:
         >>> Direction.LOWER_IS_BETTER.sign
         -1
     """
@@ -55,7 +55,7 @@ _SUFFIX: dict[str, tuple[str | None, str | None]] = {
 class Unit(enum.Enum):
     r"""The unit an indicator is measured in; formats values for people with babel.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> Unit.PERCENT.format(Decimal("91.74"))
         '91,74\xa0%'

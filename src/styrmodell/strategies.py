@@ -25,6 +25,30 @@ from hypothesis import strategies as st
 
 from styrmodell._intervals import Interval
 from styrmodell._status import Status
+from styrmodell._strategies_calendar import (
+    action_plans,
+    activities,
+    follow_up_calendars,
+    occasion_rules,
+    occasions,
+    working_days,
+)
+from styrmodell._strategies_ledger import (
+    investment_budgets,
+    investment_objects,
+    ledger_amounts,
+    ledger_lines,
+    ledgers,
+    verksamheter,
+)
+from styrmodell._strategies_plan import (
+    goals,
+    indicators,
+    outcome_collections,
+    outcomes,
+    periods,
+    plans,
+)
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Context, Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
@@ -36,18 +60,36 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "action_plans",
+    "activities",
     "bands",
     "budget_deviations",
     "compare_to_references",
     "contexts_for",
     "decimals",
     "durations",
+    "follow_up_calendars",
+    "goals",
+    "indicators",
     "intervals",
+    "investment_budgets",
+    "investment_objects",
+    "ledger_amounts",
+    "ledger_lines",
+    "ledgers",
     "milestones",
     "numbers",
+    "occasion_rules",
+    "occasions",
+    "outcome_collections",
+    "outcomes",
+    "periods",
+    "plans",
     "target_values",
     "thresholds",
     "values_for",
+    "verksamheter",
+    "working_days",
     "year_over_years",
 ]
 

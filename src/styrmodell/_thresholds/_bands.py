@@ -8,8 +8,7 @@ same engine, so they share one lookup and one lint.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -42,8 +41,6 @@ __all__ = ["BandTable", "Bands", "band_of", "difference_bands", "explain_number"
 _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 _NEG_INF = Decimal("-Infinity")
 _POS_INF = Decimal("Infinity")
-# Marks the sentinel slots at ±infinity: reaching one means the value was not finite.
-_INVALID = object()
 
 
 def precision_of(value: object) -> Decimal | None:
@@ -69,66 +66,124 @@ def round_to(value: Decimal, precision: Decimal) -> Decimal:
 
 
 class BandTable:
-    """The number line cut at every band bound, with the status of each piece.
+    """The number line cut at every band bound, as runs of one status, with fast look-ups.
 
-    ``cuts`` holds the sorted finite bounds between −∞ and +∞ sentinels. A value equal to
-    ``cuts[i]`` takes ``points[i]``; a value strictly between ``cuts[i-1]`` and ``cuts[i]``
-    takes ``segments[i]``. A lookup is one C-level bisection and one comparison.
+    A *run* is a stretch of the line that belongs to one band interval (or to no band: a
+    gap). ``find`` and ``classify`` are if/elif chains over the runs, generated once per
+    threshold from the validated Decimal bounds, the way attrs generates ``__init__``: a
+    look-up then costs what a hand-written chain costs. The generated source holds only
+    identifiers and operators; every bound and status is passed in as a default argument,
+    so no text from a user or a file ever reaches ``exec``.
     """
 
-    __slots__ = ("cuts", "point_intervals", "points", "segment_intervals", "segments")
+    __slots__ = ("classify", "find_run", "intervals", "pieces", "statuses")
 
-    def __init__(self, bands: Sequence[tuple[Status, tuple[Interval, ...]]]) -> None:
+    def __init__(
+        self, bands: Sequence[tuple[Status, tuple[Interval, ...]]], precision: Decimal | None
+    ) -> None:
         bounds = sorted(
             {b for _, ivs in bands for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
         )
-        self.cuts: list[Decimal] = [_NEG_INF, *bounds, _POS_INF]
-        self.points: list[Any] = [_INVALID]
-        self.point_intervals: list[Interval | None] = [None]
-        self.segments: list[Any] = [_INVALID]
-        self.segment_intervals: list[Interval | None] = [None]
-        for i in range(1, len(self.cuts)):
-            lo, hi = self.cuts[i - 1], self.cuts[i]
-            if lo == _NEG_INF and hi == _POS_INF:
-                probe = Decimal(0)
-            elif lo == _NEG_INF:
-                probe = hi - 1
-            elif hi == _POS_INF:
-                probe = lo + 1
-            else:
-                probe = (lo + hi) / 2
-            status, iv = _lookup(bands, probe)
-            self.segments.append(status)
-            self.segment_intervals.append(iv)
-            if hi == _POS_INF:
-                self.points.append(_INVALID)
-                self.point_intervals.append(None)
-            else:
+        # Consecutive pieces: open segment, cut point, open segment, ..., open segment.
+        pieces: list[tuple[Interval, Status | None, Interval | None]] = []
+        edges: list[Decimal | None] = [None, *bounds, None]
+        for i in range(1, len(edges)):
+            lo, hi = edges[i - 1], edges[i]
+            segment = Interval(lo, hi)
+            status, iv = _lookup(bands, segment.sample())
+            pieces.append((segment, status, iv))
+            if hi is not None:
                 status, iv = _lookup(bands, hi)
-                self.points.append(status)
-                self.point_intervals.append(iv)
+                pieces.append((Interval.point(hi), status, iv))
+        self.pieces: list[tuple[Interval, Status | None]] = [(pc, s) for pc, s, _ in pieces]
+        # Merge neighbouring pieces of the same band interval (or of the same gap) into runs.
+        runs: list[tuple[Interval, Status | None, Interval | None]] = []
+        for piece, status, iv in pieces:
+            if runs and runs[-1][1] is status and runs[-1][2] == iv:
+                prev = runs[-1][0]
+                merged = Interval(
+                    prev.lower,
+                    piece.upper,
+                    lower_closed=prev.lower_closed,
+                    upper_closed=piece.upper_closed,
+                )
+                runs[-1] = (merged, status, iv)
+            else:
+                runs.append((piece, status, iv))
+        self.statuses: list[Status | None] = [s for _, s, _ in runs]
+        self.intervals: list[Interval | None] = [iv for _, _, iv in runs]
+        self.find_run, self.classify = _compile([r for r, _, _ in runs], self.statuses, precision)
 
     def find(self, v: Decimal) -> tuple[Status | None, Interval | None]:
-        """The status and band interval of *v* (``(None, None)`` in a gap)."""
-        i = bisect_left(self.cuts, v)
-        if self.cuts[i] == v:
-            status, iv = self.points[i], self.point_intervals[i]
-        else:
-            status, iv = self.segments[i], self.segment_intervals[i]
-        if status is _INVALID:
-            raise ThresholdError(f"value: expected a finite number, got {v!r}")
-        return status, iv
+        """The status and band interval of a finite *v* (``(None, None)`` in a gap)."""
+        i = self.find_run(v)
+        return self.statuses[i], self.intervals[i]
 
-    def pieces(self) -> list[tuple[Interval, Status | None]]:
-        """The line as consecutive pieces (points and open segments) with their status."""
-        out: list[tuple[Interval, Status | None]] = []
-        for i in range(1, len(self.cuts)):
-            lo = None if self.cuts[i - 1] == _NEG_INF else self.cuts[i - 1]
-            hi = None if self.cuts[i] == _POS_INF else self.cuts[i]
-            out.append((Interval(lo, hi), self.segments[i]))
-            if hi is not None:
-                out.append((Interval.point(hi), self.points[i]))
-        return out
+
+def _compile(
+    runs: list[Interval], statuses: list[Status | None], precision: Decimal | None
+) -> tuple[Callable[[Decimal], int], Callable[[Iterable[Any]], list[Status]]]:
+    """Generate ``find_run(v) -> index`` and ``classify(values) -> statuses``.
+
+    ``find_run`` takes a finite Decimal already rounded; ``classify`` coerces and rounds to
+    *precision* itself.
+    """
+    names: dict[str, Any] = {
+        "_D": Decimal,
+        "_coerce": to_decimal,
+        "_round": round_to,
+        "_INF": _POS_INF,
+        "_NINF": _NEG_INF,
+        "_bad": _not_finite,
+        "_precision": precision,
+    }
+    find_lines = ["def find_run(v):"]
+    cls_lines = [
+        "def classify(values):",
+        "    out = []",
+        "    append = out.append",
+        "    for v in values:",
+        "        if type(v) is not _D:",
+        "            v = _coerce(v)",
+    ]
+    if precision is not None:
+        cls_lines.append("        v = _round(v, _precision)")
+    last = len(runs) - 1
+    for k in range(last, -1, -1):  # from the top of the line down
+        run = runs[k]
+        status = statuses[k]
+        names[f"_s{k}"] = Status.NOT_ASSESSED if status is None else status
+        if k == 0:
+            head = "else:" if last else "if True:"
+        else:
+            names[f"_c{k}"] = run.lower
+            op = ">=" if run.lower_closed else ">"
+            head = f"{'if' if k == last else 'elif'} v {op} _c{k}:"
+        guards = []
+        if k == last:
+            guards.append("v == _INF")
+        if k == 0:
+            guards.append("v == _NINF")
+        guard = f"if {' or '.join(guards)}: _bad(v)" if guards else None
+        find_lines.append(f"    {head}")
+        cls_lines.append(f"        {head}")
+        if guard:
+            find_lines.append(f"        {guard}")
+            cls_lines.append(f"            {guard}")
+        find_lines.append(f"        return {k}")
+        cls_lines.append(f"            append(_s{k})")
+    cls_lines.append("    return out")
+    # A factory whose parameters become the closures' cells: fast look-ups, no globals.
+    body = [f"    {line}" for line in (*find_lines, *cls_lines)]
+    source = "\n".join([f"def _make({', '.join(names)}):", *body, "    return find_run, classify"])
+    scope: dict[str, Any] = {}
+    exec(compile(source, "<styrmodell band table>", "exec"), scope)
+    find_run, classify = scope["_make"](**names)
+    return find_run, classify
+
+
+def _not_finite(v: Decimal) -> None:
+    raise ThresholdError(f"value: expected a finite number, got {v!r}")
 
 
 def _lookup(
@@ -155,7 +210,7 @@ class Bands:
     leave gaps, which :func:`~styrmodell.lint` reports and where a value is assessed as
     ``NOT_ASSESSED`` with reason ``"gap"``.
 
-    Args:
+    Attributes:
         green: The band for grönt.
         yellow: The band for gult, or ``None`` for a two-level rule.
         red: The band for rött.
@@ -170,7 +225,7 @@ class Bands:
         ThresholdError: for overlapping bands (naming both and a shared value), for no band
             at all, or for a precision that is not a power of ten.
 
-    Example:
+    Examples:
         >>> from styrmodell import Bands, Status, Unit
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> rule.assess(61).status
@@ -203,7 +258,7 @@ class Bands:
                                 f"Bands: {band_of(s1)} {a} and {band_of(s2)} {b} overlap: "
                                 f"both contain {shared.sample()}"
                             )
-        object.__setattr__(self, "_table", BandTable(bands))
+        object.__setattr__(self, "_table", BandTable(bands, self.precision))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle and copy the init fields only and rebuild the table: the table is derived
@@ -224,7 +279,7 @@ class Bands:
     ) -> Bands:
         """Green from *green* up, yellow from *yellow* up to green, red below: no gaps.
 
-        Example:
+        Examples:
             >>> str(Bands.higher_is_better(50, 40).yellow[0])
             '[40, 50)'
         """
@@ -260,7 +315,7 @@ class Bands:
     ) -> Bands:
         """Green up to *green*, yellow up to *yellow*, red above: no gaps.
 
-        Example:
+        Examples:
             >>> Bands.lower_is_better(30, 40).describe()
             'Grönt: högst 30, Gult: mer än 30 och högst 40, Rött: mer än 40'
         """
@@ -301,7 +356,7 @@ class Bands:
         Each band is given for values at or above *center*; the mirror image below
         *center* is added. A band containing *center* is mirrored into one interval.
 
-        Example:
+        Examples:
             >>> rule = Bands.plus_minus("[0, 0.5]", "(0.5, 2]", "(2, inf)")
             >>> [str(i) for i in rule.red]
             ['(-inf, -2)', '(2, inf)']
@@ -358,15 +413,18 @@ class Bands:
         Raises:
             ThresholdError: for NaN, infinities, booleans and non-numbers.
         """
-        context_or_default(context)
+        if context is not None:
+            context_or_default(context)
         if value is None:
             return not_assessed(self, None, "no_value")
         v = value if type(value) is Decimal and value.is_finite() else to_decimal(value)
         measured = v if self.precision is None else round_to(v, self.precision)
-        status, iv = self._table.find(measured)
+        table = self._table
+        i = table.find_run(measured)
+        status = table.statuses[i]
         if status is None:
-            return Assessment(Status.NOT_ASSESSED, v, self, "gap", measured=measured)
-        return Assessment(status, v, self, "band", measured=measured, interval=iv)
+            return Assessment(Status.NOT_ASSESSED, v, self, "gap", measured)
+        return Assessment(status, v, self, "band", measured, None, table.intervals[i])
 
     def classify(self, values: Iterable[Any]) -> list[Status]:
         """The status of each value, fast, for bulk use (a value in a gap: NOT_ASSESSED).
@@ -374,25 +432,13 @@ class Bands:
         Raises:
             ThresholdError: for ``None``, NaN, infinities and non-numbers.
         """
-        table = self._table
-        cuts, points, segments = table.cuts, table.points, table.segments
-        precision = self.precision
-        out: list[Any] = []
-        append = out.append
         try:
+            return self._table.classify(values)
+        except (InvalidOperation, TypeError):
+            # NaN (or an unorderable object) stopped the chain: find it and say which.
             for v in values:
-                if type(v) is not Decimal:
-                    v = to_decimal(v)
-                if precision is not None:
-                    v = round_to(v, precision)
-                i = bisect_left(cuts, v)
-                append(points[i] if cuts[i] == v else segments[i])
-        except InvalidOperation:
-            raise ThresholdError("value: expected a finite number, got NaN") from None
-        if _INVALID in out:
-            bad = values[out.index(_INVALID)] if isinstance(values, Sequence) else "infinity"
-            raise ThresholdError(f"value: expected a finite number, got {bad!r}")
-        return [Status.NOT_ASSESSED if s is None else s for s in out] if None in out else out
+                to_decimal(v)
+            raise  # pragma: no cover - to_decimal raised above for the offending value
 
     def describe(self, locale: str = "sv") -> str:
         """The rule in plan language: "Grönt: mer än 60 %, Gult: 40–60 %, Rött: mindre än 40 %"."""

@@ -16,6 +16,7 @@ import attrs
 from styrmodell._errors import ThresholdError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
+from styrmodell._locale import language
 from styrmodell._numbers import optional_decimal, to_decimal
 from styrmodell._status import Status
 
@@ -84,14 +85,14 @@ class Context:
     A threshold that lacks what it needs (no reference value, no history) returns
     ``Status.NOT_ASSESSED`` with a reason; it never raises for missing context.
 
-    Args:
+    Attributes:
         year: The year assessed (a target's year); ``YearOverYear`` compares with ``year - 1``.
         as_of: The date of the assessment; milestones and durations judge deadlines by it.
         references: Comparison values by name, e.g. ``{"riket": 82}`` (Kolada's "0000").
         history: Earlier outcomes of the same measure by year, e.g. ``{2022: 74}``.
         budget: The budget an outcome is compared with (``BudgetDeviation``).
 
-    Example:
+    Examples:
         >>> Context(year=2023, references={"riket": "82,5"}).references["riket"]
         Decimal('82.5')
     """
@@ -140,14 +141,16 @@ class Assessment:
             ``"missing_budget"``, ``"zero_budget"``, ``"met"`` / ``"within_margin"`` /
             ``"not_met"`` (target values), ``"reached"`` / ``"in_progress"`` / ``"not_due"`` /
             ``"overdue"`` / ``"not_reached"`` / ``"missing_date"`` (milestones),
-            ``"within"`` / ``"late"`` / ``"pending"`` (durations).
+            ``"within"`` / ``"late"`` / ``"pending"`` (durations), and from
+            :func:`~styrmodell.assess` ``"not_yet_available"`` (the data arrive after the
+            assessment date) and ``"no_target"``.
         measured: The number actually matched when it differs from *value*: the value
             rounded to the threshold's precision, a difference, a deviation in percent.
         compared_with: What the value was compared with: the reference, the earlier year's
             value, the budget or the target.
         interval: The band interval the measured number fell in, where there is one.
 
-    Example:
+    Examples:
         >>> from styrmodell import Bands, Unit
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> rule.assess(61).explain()
@@ -164,6 +167,13 @@ class Assessment:
 
     def explain(self, locale: str = "sv") -> str:
         """Why the value got its status, in words: "61 % är mer än 60 % → Grönt"."""
+        if self.reason == "not_yet_available":
+            text = (
+                "Utfallet finns inte tillgängligt ännu"
+                if language(locale) == "sv"
+                else "The outcome is not available yet"
+            )
+            return f"{text} → {self.status.label(locale)}"
         return self.threshold.explain(self, locale)
 
 

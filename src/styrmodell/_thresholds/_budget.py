@@ -42,13 +42,13 @@ class BudgetDeviation:
     ``Context.budget``; without it the result is ``NOT_ASSESSED`` (``"missing_budget"``),
     and with a zero budget ``NOT_ASSESSED`` (``"zero_budget"``).
 
-    Args:
+    Attributes:
         green: The band for grönt, in percent, as for :class:`Bands`.
         yellow: The band for gult.
         red: The band for rött.
         precision: The precision the deviation is reported at (a power of ten).
 
-    Example:
+    Examples:
         >>> from styrmodell import BudgetDeviation, Context
         >>> rule = BudgetDeviation.no_negative()
         >>> rule.assess(-99_500, Context(budget=-100_000)).explain()

@@ -43,7 +43,7 @@ class YearOverYear:
 
     Better than that year → green; within ±tolerance → *unchanged*; worse → red.
 
-    Args:
+    Attributes:
         direction: Which way is better ("Ökning": higher; "Minskar": lower).
         base_year: The year compared with ("jämfört med 2010"); ``None`` means the
             previous year, ``context.year - 1``.
@@ -53,7 +53,7 @@ class YearOverYear:
             (">2022": only an improvement is enough).
         unit: The unit of the values, for text.
 
-    Example:
+    Examples:
         >>> from styrmodell import Context, Direction, YearOverYear
         >>> rule = YearOverYear(direction=Direction.HIGHER_IS_BETTER, base_year=2018)
         >>> rule.assess(76, Context(history={2018: 74})).explain()

@@ -79,11 +79,11 @@ class Duration:
     otherwise ``NOT_ASSESSED`` (``"pending"``). A ``timedelta`` value is accepted when the
     limit is in days or weeks (months have no fixed length in days).
 
-    Args:
+    Attributes:
         within: The limit: a ``relativedelta`` of months/days, a ``timedelta`` or text such
             as ``"3 månader"``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from styrmodell import Duration
         >>> rule = Duration("3 månader")

@@ -75,7 +75,7 @@ class Finding:
 def describe(threshold: Threshold, locale: str = "sv") -> str:
     """The rule of *threshold* as a plan would print it, Swedish by default.
 
-    Example:
+    Examples:
         >>> from styrmodell import Bands, Unit, describe
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> describe(rule, "en")
@@ -96,7 +96,7 @@ def lint(threshold: Threshold, *, path: str = "") -> list[Finding]:
     Returns:
         The findings, most severe first; an empty list for a clean rule.
 
-    Example:
+    Examples:
         >>> from styrmodell import Bands, Unit, lint
         >>> rule = Bands(green="(-inf, 2.2)", yellow="[2.3, 2.9]", red="(3, inf)",
         ...              unit=Unit.PERCENT, precision="0.1")
@@ -201,7 +201,7 @@ def _range_text(iv: Interval, unit: Unit | None, locale: str) -> tuple[str, str]
 def _gaps(bands: Bands) -> list[Interval]:
     gaps: list[Interval] = []
     current: Interval | None = None
-    for piece, status in bands._table.pieces():
+    for piece, status in bands._table.pieces:
         if status is not None:
             if current is not None:
                 gaps.append(current)
@@ -310,7 +310,7 @@ def _lint_bands(bands: Bands, unit: Unit | None) -> list[Finding]:
 def _lint_order(bands: Bands, unit: Unit | None) -> list[Finding]:
     p = bands.precision
     seq: list[tuple[Status, Interval]] = []
-    for piece, status in bands._table.pieces():
+    for piece, status in bands._table.pieces:
         if status is None:
             continue
         if p is not None and _reportable(piece, p)[0] == 0:

@@ -38,7 +38,7 @@ _PROGRESS_RANK = {"NOT_STARTED": 0, "STARTED": 1, "DONE": 2}
 class Progress(enum.Enum):
     """How far a milestone or activity has come: ``NOT_STARTED < STARTED < DONE``.
 
-    Example:
+    Examples:
         >>> Progress.STARTED < Progress.DONE
         True
         >>> Progress.coerce(True)
@@ -123,11 +123,11 @@ class Milestone:
     31 December of ``context.year``; with neither, the milestone is judged as it stands
     ("utförd / Ej utförd").
 
-    Args:
+    Attributes:
         due: The deadline ("Mål under 2019" → 2019-12-31).
         required: ``Progress.DONE`` ("Genomfört") or ``Progress.STARTED`` ("Påbörjat").
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from styrmodell import Context, Milestone, Progress
         >>> rule = Milestone(due=dt.date(2019, 12, 31))
@@ -171,10 +171,16 @@ class Milestone:
         sv = language(locale) == "sv"
         done = self.required.label(locale)
         if self.due is None:
-            return _text.rule_text(
-                [(Status.GREEN, done), (Status.RED, f"ej {done}" if sv else f"not {done}")],
-                locale,
+            parts = [(Status.GREEN, done)]
+            if self.required is Progress.DONE:
+                started = Progress.STARTED.label(locale)
+                parts.append(
+                    (Status.YELLOW, f"{started} under året" if sv else f"{started} during the year")
+                )
+            parts.append(
+                (Status.RED, f"ej {done} vid årets slut" if sv else f"not {done} by the year's end")
             )
+            return _text.rule_text(parts, locale)
         due = _text.date_text(self.due, locale)
         parts = [(Status.GREEN, f"{done} senast {due}" if sv else f"{done} by {due}")]
         if self.required is Progress.DONE:

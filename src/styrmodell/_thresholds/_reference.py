@@ -41,7 +41,7 @@ class CompareToReference:
 
     "Bättre än riket / Som riket / Sämre än riket": level means within ±tolerance.
 
-    Args:
+    Attributes:
         reference: The name of the reference in ``Context.references`` ("riket").
         direction: Which way is better.
         tolerance: How far from the reference still counts as "som riket" (in the unit).
@@ -51,7 +51,7 @@ class CompareToReference:
             at the level counts as green, worse as red.
         unit: The unit of value and reference, for text.
 
-    Example:
+    Examples:
         >>> from styrmodell import CompareToReference, Context, Unit
         >>> rule = CompareToReference(unit=Unit.PERCENT, tolerance=1)
         >>> rule.assess(84, Context(references={"riket": 82})).explain()

@@ -114,13 +114,13 @@ class TargetValue:
     Meeting the target is green; with a *yellow_margin*, missing it by at most the margin is
     yellow; otherwise red.
 
-    Args:
+    Attributes:
         comparator: ``>``, ``>=`` (or ``≥``), ``<``, ``<=`` (or ``≤``), ``==``.
         target: The målvärde.
         unit: The unit of the value, for text.
         yellow_margin: How far short of the target still counts as yellow (positive).
 
-    Example:
+    Examples:
         >>> from styrmodell import TargetValue, Unit
         >>> rule = TargetValue(">=", 50, unit=Unit.PERCENT, yellow_margin=5)
         >>> [rule.assess(v).status.label() for v in (52, 47, 40)]
