@@ -289,12 +289,13 @@ def thresholds() -> st.SearchStrategy[Threshold]:
 
 
 def _bounds(threshold: Any) -> list[Decimal]:
-    table = getattr(threshold, "_table", None) or getattr(
-        getattr(threshold, "_bands", None), "_table", None
-    )
-    if table is None:
+    """The finite band bounds of a numeric threshold (from its bands, not the look-up table)."""
+    rule = threshold if isinstance(threshold, Bands) else getattr(threshold, "_bands", None)
+    if not isinstance(rule, Bands):
         return []
-    return [c for c in table.cuts if c.is_finite()]
+    return sorted(
+        {b for _, ivs in rule.bands() for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
+    )
 
 
 def values_for(threshold: Threshold) -> st.SearchStrategy[Any]:
