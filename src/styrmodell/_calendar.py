@@ -31,7 +31,7 @@ from styrmodell._errors import CalendarError, PlanError
 from styrmodell._goals import Goal, Indicator, Plan
 from styrmodell._holidays import Shift, WorkingDays, _check_date
 from styrmodell._locale import language
-from styrmodell._period import Period, PeriodKind
+from styrmodell._period import _FULL_SV, Period, PeriodKind
 
 __all__ = [
     "Content",
@@ -770,26 +770,7 @@ _NUMBER_WORDS = {
     "five": 5,
     "six": 6,
 }
-_MONTH_WORDS = {
-    name: i
-    for i, name in enumerate(
-        (
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+_MONTH_WORDS = {name: i for i, name in enumerate(_FULL_SV, start=1)}
 _RE_LAG = re.compile(
     r"(\d+|en|ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s+"
     r"(?:månad(?:s|ers)?|months?'?)\s*(?:eftersläpning|lag|fördröjning)"

@@ -19,7 +19,13 @@ import attrs
 
 from styrmodell._errors import LedgerError
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._ledger import LedgerDeviation, exact_sum, money_unit
+from styrmodell._ledger import (
+    LedgerDeviation,
+    exact_sum,
+    money_unit,
+    threshold_or_none,
+    thresholds_by_key,
+)
 from styrmodell._locale import language
 from styrmodell._numbers import NumberLike, to_decimal
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -261,22 +267,8 @@ def _budget_unit(value: object) -> Unit:
     return money_unit(value, what="InvestmentBudget.unit")
 
 
-def _threshold(value: object) -> Threshold | None:
-    if value is None or isinstance(value, Threshold):
-        return value
-    raise LedgerError(f"threshold: expected a styrmodell threshold, got {value!r}")
-
-
-def _thresholds(value: Mapping[str, Threshold] | None) -> FrozenMap[str, Threshold]:
-    if value is None:
-        return FrozenMap()
-    out: dict[str, Threshold] = {}
-    for key, rule in value.items():
-        checked = _threshold(rule)
-        if checked is None:
-            raise LedgerError(f"InvestmentBudget.thresholds[{key!r}]: expected a threshold")
-        out[_text(key, "InvestmentBudget.thresholds key")] = checked
-    return FrozenMap(out)
+def _thresholds(value: object) -> FrozenMap[str, Threshold]:
+    return thresholds_by_key(value, owner="InvestmentBudget")
 
 
 _CSV_COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", "unit")
@@ -312,7 +304,9 @@ class InvestmentBudget:
     objects: tuple[InvestmentObject, ...] = attrs.field(default=(), converter=_objects)
     unit: Unit = attrs.field(kw_only=True, converter=_budget_unit)
     printed: tuple[InvestmentSum, ...] = attrs.field(default=(), kw_only=True, converter=_sums)
-    threshold: Threshold | None = attrs.field(default=None, kw_only=True, converter=_threshold)
+    threshold: Threshold | None = attrs.field(
+        default=None, kw_only=True, converter=threshold_or_none
+    )
     thresholds: FrozenMap[str, Threshold] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_thresholds
     )

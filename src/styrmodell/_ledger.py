@@ -627,26 +627,32 @@ def _chart(value: Mapping[str, str] | None) -> FrozenMap[str, str]:
     return FrozenMap(out)
 
 
-def _threshold(value: object) -> Threshold | None:
+def threshold_or_none(value: object) -> Threshold | None:
+    """An optional threshold attached to a ledger or an investment budget."""
     if value is None or isinstance(value, Threshold):
         return value
     raise LedgerError(f"threshold: expected a styrmodell threshold, got {value!r}")
 
 
-def _thresholds(value: Mapping[str, Threshold] | None) -> FrozenMap[str, Threshold]:
+def thresholds_by_key(value: object, *, owner: str) -> FrozenMap[str, Threshold]:
+    """Thresholds by verksamhet code, group or object name, for *owner* ("Ledger")."""
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
         raise LedgerError(
-            f"Ledger.thresholds: expected a mapping of code or group to threshold, got {value!r}"
+            f"{owner}.thresholds: expected a mapping of key to threshold, got {value!r}"
         )
     out: dict[str, Threshold] = {}
     for key, rule in value.items():
-        checked = _threshold(rule)
+        checked = threshold_or_none(rule)
         if checked is None:
-            raise LedgerError(f"Ledger.thresholds[{key!r}]: expected a threshold, got None")
-        out[_text(key, "Ledger.thresholds key")] = checked
+            raise LedgerError(f"{owner}.thresholds[{key!r}]: expected a threshold, got None")
+        out[_text(key, f"{owner}.thresholds key")] = checked
     return FrozenMap(out)
+
+
+def _thresholds(value: object) -> FrozenMap[str, Threshold]:
+    return thresholds_by_key(value, owner="Ledger")
 
 
 def _ledger_unit(value: object) -> Unit:
@@ -691,7 +697,9 @@ class Ledger:
     printed: tuple[PrintedFigure, ...] = attrs.field(default=(), kw_only=True, converter=_printed)
     changes: tuple[ScenarioChange, ...] = attrs.field(default=(), kw_only=True, converter=_changes)
     chart: FrozenMap[str, str] = attrs.field(factory=FrozenMap, kw_only=True, converter=_chart)
-    threshold: Threshold | None = attrs.field(default=None, kw_only=True, converter=_threshold)
+    threshold: Threshold | None = attrs.field(
+        default=None, kw_only=True, converter=threshold_or_none
+    )
     thresholds: FrozenMap[str, Threshold] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_thresholds
     )
