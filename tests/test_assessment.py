@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from styrmodell import (
     Bands,
@@ -252,3 +254,25 @@ def test_target_per_year() -> None:
     assert assess(p, outs, 2023).indicator("x").status is Status.GREEN
     assert assess(p, outs, 2024).indicator("x").status is Status.RED
     assert assess(p, outs, 2025).indicator("x").assessment.reason == "no_target"
+
+
+@given(
+    periods=st.lists(
+        st.sampled_from(
+            [Period.year(2022), Period.year(2023), Period.delar(2023), Period.tertial(2023, 1)]
+            + [Period.month(2023, m) for m in (1, 6, 12)]
+            + [Period.months(2023, 1, 10)]
+        ),
+        unique=True,
+    ),
+    as_of=st.none() | st.dates(dt.date(2023, 1, 1), dt.date(2024, 3, 1)),
+)
+def test_full_year_shortcut_chooses_what_the_scan_chooses(
+    periods: list[Period], as_of: dt.date | None
+) -> None:
+    from styrmodell._assessment import _choose
+
+    series = {p: Outcome("x", p, i) for i, p in enumerate(periods)}
+    full_year = Period.year(2023)
+    shortcut = None if as_of is not None and full_year.end > as_of else full_year
+    assert _choose(series, 2023, None, as_of, shortcut) == _choose(series, 2023, None, as_of)

@@ -453,10 +453,23 @@ def _year(value: object) -> int:
 
 
 def _choose(
-    series: Mapping[Period, Outcome], year: int, period: Period | None, as_of: dt.date | None
+    series: Mapping[Period, Outcome],
+    year: int,
+    period: Period | None,
+    as_of: dt.date | None,
+    full_year: Period | None = None,
 ) -> Outcome | None:
+    """The outcome to judge: *period*'s, else the full year's, else the latest of *year*.
+
+    *full_year* is ``Period.year(year)`` when the full year may be used (it has ended by
+    *as_of*); the common case is then one look-up instead of a scan of the series.
+    """
     if period is not None:
         return series.get(period)
+    if full_year is not None:
+        found = series.get(full_year)
+        if found is not None:
+            return found
     best: Outcome | None = None
     best_key: tuple[int, dt.date, int] | None = None
     for p, outcome in series.items():
@@ -497,8 +510,11 @@ def _assess_indicator(
     judge: Any = threshold if threshold is not None else NO_TARGET
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
+    full_year: Period | None = Period.year(year)
+    if as_of is not None and full_year is not None and full_year.end > as_of:
+        full_year = None
     for key, series in outcomes.series_of(indicator.id).items():
-        outcome = _choose(series, year, period, as_of)
+        outcome = _choose(series, year, period, as_of, full_year)
         if outcome is None:
             continue
         context = Context(
