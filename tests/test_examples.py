@@ -227,6 +227,13 @@ def test_mjolby_runs_and_says_outcomes_are_fictional(
     assert "PÅHITTADE" in out
     assert "minskning → ökning" in out
     card = mjolby.scorecard()
+    # Goals per perspective (tags are inherited down the tree): one strategic goal each;
+    # Arbetssätt also has its 8 framgångsfaktorer and 60 rows.
+    goals = {p: len(card.filter_goals(perspective=p)) for p in MJOLBY_INDICATORS}
+    assert goals == {"kund": 1, "personal": 1, "arbetssatt": 1 + 8 + 60, "ekonomi": 1,
+                     "utveckling": 1}  # fmt: skip
+    found = {p: len(card.filter_indicators(perspective=p)) for p in MJOLBY_INDICATORS}
+    assert found == MJOLBY_INDICATORS
     assert card.indicator("uppsokande-aldre").status is Status.NOT_ASSESSED
     assert card.indicator("forsorjningsstod-riket").status is Status.GREEN
     assert card.indicator("ekonomi-i-balans").status is Status.RED
