@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from styrmodell import (
     Bands,
@@ -308,3 +310,26 @@ def test_data_not_yet_available_is_never_a_false_red() -> None:
     # Without an as-of date nothing is held back; a missing survey is simply no value.
     card = assess(availability_plan(), outcomes, 2023)
     assert card.indicator("nöjd").assessment.reason == "no_value"
+
+
+@given(
+    periods=st.lists(
+        st.sampled_from(
+            [Period.year(2022), Period.year(2023), Period.delar(2023), Period.tertial(2023, 1)]
+            + [Period.month(2023, m) for m in (1, 6, 12)]
+            + [Period.months(2023, 1, 10)]
+        ),
+        unique=True,
+    ),
+    as_of=st.none() | st.dates(dt.date(2023, 1, 1), dt.date(2024, 3, 1)),
+)
+def test_full_year_shortcut_chooses_what_the_scan_chooses(
+    periods: list[Period], as_of: dt.date | None
+) -> None:
+    from styrmodell._assessment import _choose
+
+    series = {p: Outcome("x", p, i) for i, p in enumerate(periods)}
+    full_year = Period.year(2023)
+    shortcut = None if as_of is not None and full_year.end > as_of else full_year
+    chosen = _choose(series, 2023, None, as_of, full_year=shortcut)
+    assert chosen == _choose(series, 2023, None, as_of)

@@ -55,3 +55,25 @@ def test_importing_styrmodell_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+_BLOCK = re.compile(r"```python\n(.*?)```(?:\n\n```text\n(.*?)```)?", flags=re.DOTALL)
+
+
+def test_tutorial_runs_in_order_and_prints_what_it_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every Python block of docs/tutorial.md runs in one namespace, in order; a text block
+    right after a Python block is exactly what that block prints."""
+    page = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    blocks = _BLOCK.findall(page)
+    assert len(blocks) >= 10
+    namespace: dict[str, object] = {}
+    shown = 0
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"docs/tutorial.md block {n}", "exec"), namespace)
+        printed = capsys.readouterr().out
+        if expected:
+            assert printed == expected, f"block {n}"
+            shown += 1
+    assert shown >= 8

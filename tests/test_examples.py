@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from styrmodell import Plan, Status
+from styrmodell import OrgUnit, Plan, Progress, Status
 
 EXAMPLES = pathlib.Path(__file__).resolve().parent.parent / "examples"
 
@@ -113,3 +113,130 @@ def test_hassleholm_runs(hassleholm: ModuleType, capsys: pytest.CaptureFixture[s
     assert card.indicator("utfall-bokslut").assessment.reason == "gap"
     by_gender = card.indicator("sjukfranvaro-total").by_gender()
     assert [a.status for a in by_gender.values()] == [Status.YELLOW, Status.RED, Status.GREEN]
+
+
+@pytest.fixture(scope="module")
+def mjolby() -> ModuleType:
+    return load("mjolby_osn_2011")
+
+
+# Counted by hand from shared/seeds/mjolby-omsorgs-och-socialnamnden-2011.txt.
+# Nyckeltal rows per perspective ("Förväntat resultat uttryckt i nyckeltal"):
+#   Kund 7 rows; "Rättssäkerhet" has three målvärden (85 %, 100 %, 100 %) → 9 nyckeltal.
+#   Personal 8 rows → 8.
+#   Arbetssätt 17 + 7 + 1 + 9 + 1 + 9 + 7 + 9 = 60 rows under 8 headings; the row
+#   "-Antal vård dygn HVB externa -Antal vård dygn Viadukten" has two → 61.
+#   Ekonomi 11 rows → 11.  Utveckling/lärande 8 rows → 8.
+MJOLBY_INDICATORS = {"kund": 9, "personal": 8, "arbetssatt": 61, "ekonomi": 11, "utveckling": 8}
+MJOLBY_ROWS_PER_FACTOR = [17, 7, 1, 9, 1, 9, 7, 9]
+
+
+def test_mjolby_counts_equal_the_document(mjolby: ModuleType) -> None:
+    plan: Plan = mjolby.build_plan()
+    counts = plan.counts()
+    # 11 kommunmål, 6 åtaganden år 2011, 5 strategiska mål (one per perspective, as in
+    # "5. Strategiska mål för omsorgs- och socialnämnden" and the summary table).
+    assert len(plan.goal("vision-2025").children) == 11
+    osn = plan.goal("osn-vision").children
+    assert len([g for g in osn if g.id.startswith("atagande-")]) == 6
+    strategic = [g for g in osn if g.perspectives]
+    assert [g.perspectives for g in strategic] == [
+        ("kund",),
+        ("personal",),
+        ("arbetssatt",),
+        ("ekonomi",),
+        ("utveckling",),
+    ]
+    assert [p.name for p in plan.perspectives] == [
+        "Kund",
+        "Personal",
+        "Arbetssätt",
+        "Ekonomi",
+        "Utveckling/lärande",
+    ]
+    assert counts["Vision"] == 2
+    assert counts["Mål"] == 11 + 6 + 5
+    factors = plan.goal("sm-arbetssatt").children
+    assert [len(f.children) for f in factors] == MJOLBY_ROWS_PER_FACTOR
+    assert counts["Framgångsfaktor"] == 8
+    assert counts["Förväntat resultat"] == 60
+    per_perspective = {
+        g.perspectives[0]: sum(len(x.indicators) for _, x in g.walk()) for g in strategic
+    }
+    assert per_perspective == MJOLBY_INDICATORS
+    assert counts["indicators"] == sum(MJOLBY_INDICATORS.values()) == 97
+    # Every nyckeltal has its "Mål 2011" except "Mätvärde saknas, målet ska kompletteras."
+    assert counts["targets"] == 96
+    missing = [i.id for i in plan.all_indicators() if i.target_count == 0]
+    assert missing == ["uppsokande-aldre"]
+    # Rows marked (kvinnor/män) or "för pojkar/flickor" are followed up per gender.
+    assert sum(i.by_gender for i in plan.all_indicators()) == 7
+
+
+def test_mjolby_targets_use_the_threshold_families(mjolby: ModuleType) -> None:
+    plan: Plan = mjolby.build_plan()
+    families = [type(i.target).__name__ for i in plan.all_indicators() if i.target]
+    # Hand count of the "Mål 2011" column, per perspective (Kund, Personal, Arbetssätt,
+    # Ekonomi, Utveckling/lärande):
+    # Genomfört / Uppnått / Påbörjat / "KF har fattat beslut" / "Delta i arbetet"...:
+    #   2 + 2 + (9 + 1 + 1 + 8 + 1 + 8) + 8 + 7 = 47 milestones;
+    # "NKI över 70", "Minst ...", "100 %", "<4 mån", "Minst 40 %": 5 + 5 + 8 + 0 + 1 = 19;
+    # "Över medel i SKL:s öppna jämförelser" 2, "5 %-enheter under riket" 2, "+ eller 0" 1;
+    # Ökning / Minskar / Oförändrat / Samma nivå som...: 0 + 1 + 23 + 1 + 0 = 25.
+    assert families.count("Milestone") == 2 + 2 + (9 + 1 + 1 + 8 + 1 + 8) + 8 + 7
+    assert families.count("TargetValue") == 5 + 5 + 8 + 0 + 1
+    assert families.count("CompareToReference") == 4
+    assert families.count("BudgetDeviation") == 1
+    assert families.count("YearOverYear") == 0 + 1 + 23 + 1 + 0
+    assert plan.indicator("senior-alert").target.required is Progress.STARTED
+    assert plan.indicator("informationsmaterial").target.yellow is False
+    assert plan.indicator("forsorjningsstod-riket").target.offset == -5
+    assert plan.indicator("personliga-ombud").target.base_year == 2010
+    assert plan.indicator("handtaget-dacketraffen").target.base_year == 2009
+    assert plan.indicator("vardygn-hvb").target.unchanged is Status.GREEN
+
+
+def test_mjolby_applicability_and_footnotes(mjolby: ModuleType) -> None:
+    plan: Plan = mjolby.build_plan()
+    assert plan.goal("mal-inflytande-insatser").applies_to == ("ÄO",)
+    assert plan.goal("mal-genomforandeplan").applies_to == ()  # "(gäller alla)"
+    assert plan.goal("mal-narstaende").applies_to == ("SSF", "ÄO")
+    # Footnotes 1–7 are notes on the indicators they belong to.
+    footnoted = [i.id for i in plan.all_indicators() if any("Fotnot" in n for n in i.notes)]
+    assert len(footnoted) == 7
+    diff = mjolby.changes_since_2010()
+    assert sorted((c.subject, c.id) for c in diff) == [
+        ("goal", "mal-sysselsattning-unga"),
+        ("indicator", "sysselsattning-unga"),
+        ("target", "utredningar-barn"),
+        ("target", "utredningar-missbruk"),
+    ]
+    unit = OrgUnit("x", "Enhet X", parent="IFO")
+    marked = mjolby.mark(plan, unit, ["mal-mvc-bvc"])
+    assert marked.goal("mal-mvc-bvc").applies_to == ("IFO", "x")
+    rows = [g.id for g in mjolby.applicable(marked, "x") if g.level == 3]
+    assert "mal-mvc-bvc" in rows
+    assert "mal-inflytande-insatser" not in rows
+
+
+def test_mjolby_runs_and_says_outcomes_are_fictional(
+    mjolby: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mjolby.main()
+    out = capsys.readouterr().out
+    assert "PÅHITTADE" in out
+    assert "minskning → ökning" in out
+    card = mjolby.scorecard()
+    # Goals per perspective (tags are inherited down the tree): one strategic goal each;
+    # Arbetssätt also has its 8 framgångsfaktorer and 60 rows.
+    goals = {p: len(card.filter_goals(perspective=p)) for p in MJOLBY_INDICATORS}
+    assert goals == {"kund": 1, "personal": 1, "arbetssatt": 1 + 8 + 60, "ekonomi": 1,
+                     "utveckling": 1}  # fmt: skip
+    found = {p: len(card.filter_indicators(perspective=p)) for p in MJOLBY_INDICATORS}
+    assert found == MJOLBY_INDICATORS
+    assert card.indicator("uppsokande-aldre").status is Status.NOT_ASSESSED
+    assert card.indicator("forsorjningsstod-riket").status is Status.GREEN
+    assert card.indicator("ekonomi-i-balans").status is Status.RED
+    by_gender = card.indicator("personliga-ombud").by_gender()
+    assert [a.status for a in by_gender.values()] == [Status.GREEN, Status.GREEN, Status.RED]
+    assert sum(card.counts().values()) == len(mjolby.build_plan().all_goals())

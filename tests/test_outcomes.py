@@ -199,3 +199,11 @@ def test_csv_accepts_decimal_comma() -> None:
 def test_from_rows_with_python_values() -> None:
     outs = Outcomes.from_rows([{"indicator": "x", "period": Period.year(2022), "value": 3}])
     assert outs["x", 2022].value == 3
+
+
+def test_outcomes_without_references_share_one_empty_mapping() -> None:
+    a = Outcome("x", 2022, 1)
+    b = Outcome("y", 2023, 2, references={})
+    assert a.references is b.references
+    assert a.references == {}
+    assert Outcome("z", 2023, 3, references={"riket": 4}).references == {"riket": Decimal(4)}

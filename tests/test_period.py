@@ -175,3 +175,11 @@ def test_hash_and_pickle(period: Period) -> None:
     assert hash(again) == hash(period)
     assert pickle.loads(pickle.dumps(period)) == period
     assert len({period, again}) == 1
+
+
+@given(st.integers(1000, 9999))
+def test_a_year_is_one_shared_object(year: int) -> None:
+    # Outcomes of one year share their Period: one object per year, not per outcome.
+    assert Period.year(year) is Period.year(year)
+    assert Period.year(year) == Period(year, 1, 12, PeriodKind.YEAR)
+    assert Period.parse(str(year)) is Period.year(year)

@@ -468,10 +468,21 @@ def _choose(
     period: Period | None,
     as_of: dt.date | None,
     frequency: Frequency | None = None,
+    full_year: Period | None = None,
 ) -> Outcome | None:
+    """The outcome to judge: *period*'s, else the full year's, else the latest of *year*.
+
+    *full_year* is ``Period.year(year)`` when the full year may be used (its data are
+    available by *as_of*); the common case is then one look-up instead of a scan of the
+    series. Outcomes whose data arrive after *as_of* (by *frequency*) are never chosen.
+    """
     if period is not None:
         outcome = series.get(period)
         return outcome if outcome is not None and _available(period, as_of, frequency) else None
+    if full_year is not None:
+        found = series.get(full_year)
+        if found is not None:
+            return found
     best: Outcome | None = None
     best_key: tuple[int, dt.date, int] | None = None
     for p, outcome in series.items():
@@ -513,8 +524,11 @@ def _assess_indicator(
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
     frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
+    full_year: Period | None = Period.year(year)
+    if full_year is not None and not _available(full_year, as_of, frequency):
+        full_year = None
     for key, series in outcomes.series_of(indicator.id).items():
-        outcome = _choose(series, year, period, as_of, frequency)
+        outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
         context = Context(

@@ -149,9 +149,13 @@ def _outcome_items(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
     return tuple(value)
 
 
+_NO_REFERENCES: FrozenMap[str, Decimal] = FrozenMap()
+"""The references of every outcome that has none (shared: one object, not one per outcome)."""
+
+
 def _references(value: Mapping[str, object] | None) -> FrozenMap[str, Decimal]:
-    if value is None:
-        return FrozenMap()
+    if value is None or (isinstance(value, Mapping) and not value):
+        return _NO_REFERENCES
     if isinstance(value, FrozenMap) and all(type(v) is Decimal for v in value.values()):
         return value
     if not isinstance(value, Mapping):
@@ -200,7 +204,7 @@ class Outcome:
     gender: Gender = attrs.field(default=Gender.TOTAL, converter=_gender, kw_only=True)
     org_unit: str | None = attrs.field(default=None, converter=_org_unit, kw_only=True)
     references: FrozenMap[str, Decimal] = attrs.field(
-        factory=FrozenMap, converter=_references, kw_only=True
+        default=_NO_REFERENCES, converter=_references, kw_only=True
     )
     numerator: Decimal | None = attrs.field(default=None, converter=_numerator, kw_only=True)
     denominator: Decimal | None = attrs.field(default=None, converter=_denominator, kw_only=True)

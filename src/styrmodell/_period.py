@@ -184,7 +184,16 @@ class Period:
 
     @classmethod
     def year(cls, year: int) -> Period:
-        """The calendar year, "2023" (also *helår*, *bokslut*)."""
+        """The calendar year, "2023" (also *helår*, *bokslut*).
+
+        The same year gives the same (immutable) object, so a collection of outcomes holds
+        one ``Period`` per year instead of one per outcome.
+        """
+        if cls is Period and type(year) is int:
+            found = _YEARS.get(year)
+            if found is None:
+                found = _YEARS[year] = cls(year, 1, 12, PeriodKind.YEAR)
+            return found
         return cls(year, 1, 12, PeriodKind.YEAR)
 
     @classmethod
@@ -349,3 +358,7 @@ def _parse(norm: str) -> Period | None:
     if m := _RE_ISO_MONTH.fullmatch(norm):
         return Period.month(int(m[1]), int(m[2]))
     return None
+
+
+_YEARS: dict[int, Period] = {}
+"""``Period.year`` of each year asked for (periods are immutable; the years are few)."""
