@@ -21,9 +21,9 @@ How the document maps onto the model:
 - The other perspectives list their nyckeltal without grouping, so those indicators sit on
   the strategic goal, and its framgångsfaktorer ("Så uppnås det strategiska målet") are in
   its description.
-- "Oförändrat" and "Samma nivå som 2009" have no two-sided rule among the threshold
-  families; they are ``YearOverYear`` with ``unchanged=GREEN`` (same or better is green),
-  and the note on the indicator says so.
+- "Oförändrat" and "Samma nivå som 2009" keep a level: ``YearOverYear.same_level`` (any
+  change is red); "Oförändrat eller minskning" is ``YearOverYear`` with ``unchanged=GREEN``
+  (the same or better is green).
 
 The outcomes at the end are FICTIONAL — made up for this demonstration, not Mjölby's
 results. Run with ``python examples/mjolby_osn_2011.py``.
@@ -78,10 +78,6 @@ PERSPECTIVES = (
 
 GENOMFORT = Milestone()  # "Genomfört", "Uppnått": done by the end of 2011
 PABORJAT = Milestone(required=Progress.STARTED)  # "Påbörjat", "Påbörja registrering"
-NOT_TWO_SIDED = (
-    "Planen: {text!r}. Ingen tröskelfamilj säger 'varje förändring är fel'; modellerat som "
-    "oförändrat eller bättre (grönt), sämre (rött)."
-)
 
 
 def over_medel() -> CompareToReference:
@@ -104,10 +100,15 @@ def minskning(unit: Unit | None = NUM, base_year: int | None = None) -> YearOver
     return YearOverYear(direction=LOWER, base_year=base_year, unit=unit)
 
 
-def samma_niva(
-    direction: Direction = HIGHER, unit: Unit | None = NUM, base_year: int | None = None
+def samma_niva(unit: Unit | None = NUM, base_year: int | None = None) -> YearOverYear:
+    """ "Oförändrat", "Oförändrad nivå", "Samma nivå som 2009": any change is red."""
+    return YearOverYear.same_level(base_year=base_year, unit=unit)
+
+
+def oforandrat_eller(
+    direction: Direction, unit: Unit | None = NUM, base_year: int | None = None
 ) -> YearOverYear:
-    """ "Samma nivå som 2009", "Oförändrat eller minskning": unchanged or better is green."""
+    """ "Oförändrat eller minskning", "Oförändrat eller ökning": the same or better is green."""
     return YearOverYear(direction=direction, base_year=base_year, unchanged=Status.GREEN, unit=unit)
 
 
@@ -466,13 +467,11 @@ def arbetssatt() -> Goal:
             "Oförändrat antal ärenden med serviceinsatser i "
             "förhållande till biståndsinsatser i öppenvård barn och unga",
             samma_niva(unit=Unit.RATIO),
-            notes=[NOT_TWO_SIDED.format(text="Oförändrat")],
         ),
         rad(
             "slussen",
             "Antal kontakter med öppna mottagningen Slussen",
             samma_niva(),
-            notes=[NOT_TWO_SIDED.format(text="Oförändrad nivå.")],
         ),
         rad(
             "utredningar-barn",
@@ -480,7 +479,7 @@ def arbetssatt() -> Goal:
             samma_niva(),
             by_gender=True,
             notes=[
-                NOT_TWO_SIDED.format(text="Oförändrat antal"),
+                "Mål 2011: Oförändrat antal.",
                 "Nyckeltalet ska redovisas för olika åldersgrupper samt för pojkar/flickor "
                 "år 2011.",
                 "Fotnot 3: Ändring från ”ökning” i verksamhetsplanen 2010, till ”oförändrat "
@@ -559,13 +558,13 @@ def arbetssatt() -> Goal:
                 nyckeltal(
                     "vardygn-hvb",
                     "Antal vård dygn HVB externa",
-                    samma_niva(LOWER, Unit.DAYS),
+                    oforandrat_eller(LOWER, Unit.DAYS),
                     notes=["Mål 2011: Oförändrat eller minskning."],
                 ),
                 nyckeltal(
                     "vardygn-viadukten",
                     "Antal vård dygn Viadukten (inkl jourdygn)",
-                    samma_niva(HIGHER, Unit.DAYS),
+                    oforandrat_eller(HIGHER, Unit.DAYS),
                     notes=[
                         "Mål 2011: Oförändrat eller ökning till 2008 års nivå; "
                         "taket (2008 års nivå) ligger utanför regeln."
@@ -578,7 +577,6 @@ def arbetssatt() -> Goal:
             "Antal ärenden med serviceinsatser i förhållande "
             "till biståndsinsatser i öppenvård för vuxna missbrukare",
             samma_niva(unit=Unit.RATIO),
-            notes=[NOT_TWO_SIDED.format(text="Oförändrad nivå")],
         ),
         rad(
             "utredningar-missbruk",

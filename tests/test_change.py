@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -165,22 +166,29 @@ def test_explain(rule, value, ctx, sv, en):
     [
         (
             HME,
-            "Grönt: förbättrat jämfört med 2018, Gult: oförändrat jämfört med 2018, "
-            "Rött: försämrat jämfört med 2018",
-            "Green: improved compared with 2018, Yellow: unchanged compared with 2018, "
-            "Red: worsened compared with 2018",
+            "Grönt: förbättrat (ökat) jämfört med 2018, Gult: oförändrat jämfört med 2018, "
+            "Rött: försämrat (minskat) jämfört med 2018",
+            "Green: improved (higher) compared with 2018, Yellow: unchanged compared with 2018, "
+            "Red: worsened (lower) compared with 2018",
         ),
         (
             YearOverYear(direction=LIB, unchanged=G, tolerance=1),
-            "Grönt: förbättrat eller oförändrat (±1) jämfört med föregående år, "
-            "Rött: försämrat jämfört med föregående år",
-            "Green: improved or unchanged (±1) compared with the previous year, "
-            "Red: worsened compared with the previous year",
+            "Grönt: förbättrat (minskat) eller oförändrat (±1) jämfört med föregående år, "
+            "Rött: försämrat (ökat) jämfört med föregående år",
+            "Green: improved (lower) or unchanged (±1) compared with the previous year, "
+            "Red: worsened (higher) compared with the previous year",
         ),
         (
             YearOverYear(direction=HIB, base_year=2022, unchanged=R),
-            "Grönt: förbättrat jämfört med 2022, Rött: oförändrat eller försämrat jämfört med 2022",
-            "Green: improved compared with 2022, Red: unchanged or worsened compared with 2022",
+            "Grönt: förbättrat (ökat) jämfört med 2022, "
+            "Rött: oförändrat eller försämrat (minskat) jämfört med 2022",
+            "Green: improved (higher) compared with 2022, "
+            "Red: unchanged or worsened (lower) compared with 2022",
+        ),
+        (
+            YearOverYear.same_level(base_year=2009),
+            "Grönt: oförändrat jämfört med 2009, Rött: förändrat jämfört med 2009",
+            "Green: unchanged compared with 2009, Red: changed compared with 2009",
         ),
     ],
 )
@@ -196,7 +204,7 @@ def test_equality_hash_pickle_round_trip(rule):
         assert hash(copied) == hash(rule)
 
 
-@given(year_over_years(), st.data())
+@given(year_over_years().filter(lambda r: r.direction is not None), st.data())
 def test_monotone_in_the_value(rule, data):
     ctx = data.draw(contexts_for(rule))
     values = data.draw(st.lists(values_for(rule), min_size=2, max_size=6))
@@ -218,6 +226,8 @@ def test_status_follows_the_change(rule, earlier, change):
     a = rule.assess(earlier + change, ctx)
     if abs(change) <= rule.tolerance:
         assert (a.status, a.reason) == (rule.unchanged, "same")
+    elif rule.direction is None:
+        assert (a.status, a.reason) == (R, "changed")
     elif change * rule.direction.sign > 0:
         assert (a.status, a.reason) == (G, "better")
     else:
@@ -233,3 +243,33 @@ def test_never_raises_for_missing_context(rule, data):
         assert a.status is NA
         assert a.reason in ("missing_year", "missing_history")
         assert a.explain("en")
+
+
+def test_same_level_is_green_only_when_the_level_is_kept() -> None:
+    rule = YearOverYear.same_level(base_year=2009, tolerance=2, unit=sm.Unit.COUNT)
+    ctx = sm.Context(history={2009: 120})
+    assert [rule.assess(v, ctx).status for v in (118, 120, 122)] == [G, G, G]
+    for value in (117, 123, 0, 500):
+        a = rule.assess(value, ctx)
+        assert a.status is R
+        assert a.reason == "changed"
+    assert rule.assess(125, ctx).explain() == "125 är förändrat jämfört med 2009 (120) → Rött"
+    assert (
+        rule.assess(121, ctx).explain("en") == "121 is unchanged compared with 2009 (120) → Green"
+    )
+    assert rule == YearOverYear(
+        direction=None, base_year=2009, tolerance=2, unchanged=G, unit=sm.Unit.COUNT
+    )
+    assert sm.lint(rule) == []
+
+
+def test_without_a_direction_unchanged_must_be_green() -> None:
+    with pytest.raises(sm.ThresholdError, match="without a direction the level itself is the goal"):
+        YearOverYear(direction=None)
+
+
+@given(st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False))
+def test_same_level_is_symmetric(change: Decimal) -> None:
+    rule = YearOverYear.same_level(tolerance="1.5")
+    ctx = sm.Context(year=2024, history={2023: 50})
+    assert rule.assess(50 + change, ctx).status is rule.assess(50 - change, ctx).status

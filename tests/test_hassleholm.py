@@ -463,8 +463,8 @@ def test_digital_meetings_between_99_and_100_and_above_100():
         ("kostnad_hemtjanst", "Grönt: bättre än riket, Gult: som riket, Rött: sämre än riket"),
         (
             "hme",
-            "Grönt: förbättrat jämfört med 2018, Gult: oförändrat jämfört med 2018, "
-            "Rött: försämrat jämfört med 2018",
+            "Grönt: förbättrat (ökat) jämfört med 2018, Gult: oförändrat jämfört med 2018, "
+            "Rött: försämrat (minskat) jämfört med 2018",
         ),
         (
             "medarbetare_per_chef",

@@ -229,14 +229,21 @@ def compare_to_references(*, unit: Unit | None = None) -> st.SearchStrategy[Comp
 
 
 def year_over_years(*, unit: Unit | None = None) -> st.SearchStrategy[YearOverYear]:
-    """Valid :class:`~styrmodell.YearOverYear` rules."""
-    return st.builds(
-        YearOverYear,
-        direction=st.sampled_from(Direction),
-        base_year=st.none() | st.integers(min_value=2005, max_value=2030),
-        tolerance=decimals(min_value=0, max_value=5, places=1),
-        unchanged=st.sampled_from(_COLOURS),
-        unit=st.just(unit),
+    """Valid :class:`~styrmodell.YearOverYear` rules, "keep the level" ones included."""
+    base_years = st.none() | st.integers(min_value=2005, max_value=2030)
+    tolerances = decimals(min_value=0, max_value=5, places=1)
+    return st.one_of(
+        st.builds(
+            YearOverYear,
+            direction=st.sampled_from(Direction),
+            base_year=base_years,
+            tolerance=tolerances,
+            unchanged=st.sampled_from(_COLOURS),
+            unit=st.just(unit),
+        ),
+        st.builds(
+            YearOverYear.same_level, base_year=base_years, tolerance=tolerances, unit=st.just(unit)
+        ),
     )
 
 

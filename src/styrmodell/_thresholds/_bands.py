@@ -481,15 +481,19 @@ def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, 
 
 
 def difference_bands(
-    direction: Direction, tolerance: Decimal, middle: Status, *, yellow: bool = True
+    direction: Direction | None, tolerance: Decimal, middle: Status, *, yellow: bool = True
 ) -> Bands:
     """Bands on ``value − comparison``: better beyond *tolerance*, *middle* within it, else worse.
 
     Shared by :class:`CompareToReference` and :class:`YearOverYear`: "bättre än / som /
     sämre än riket", "förbättrat / oförändrat / försämrat". With ``yellow=False`` the
-    tolerance zone counts as green (a two-level "minst i nivå med" rule).
+    tolerance zone counts as green (a two-level "minst i nivå med" rule). Without a
+    direction the level itself is the goal: green within the tolerance, red beyond it on
+    either side ("Oförändrat", "Samma nivå som 2009").
     """
     t = tolerance
+    if direction is None:
+        return Bands(green=Interval.closed(-t, t), red=[Interval.below(-t), Interval.above(t)])
     better = Interval.above(t) if direction is Direction.HIGHER_IS_BETTER else Interval.below(-t)
     worse = Interval.below(-t) if direction is Direction.HIGHER_IS_BETTER else Interval.above(t)
     same = Interval.closed(-t, t)

@@ -138,7 +138,8 @@ class Assessment:
             ``"gap"`` (between bands), ``"no_value"``, ``"better"`` / ``"same"`` /
             ``"worse"`` (compared with a reference or an earlier year),
             ``"missing_reference"``, ``"missing_history"``, ``"missing_year"``,
-            ``"missing_budget"``, ``"zero_budget"``, ``"met"`` / ``"within_margin"`` /
+            ``"missing_budget"``, ``"zero_budget"``, ``"changed"`` (a level to keep was not
+            kept), ``"met"`` / ``"within_margin"`` /
             ``"not_met"`` (target values), ``"reached"`` / ``"in_progress"`` / ``"not_due"`` /
             ``"overdue"`` / ``"not_reached"`` / ``"missing_date"`` (milestones),
             ``"within"`` / ``"late"`` / ``"pending"`` (durations), and from

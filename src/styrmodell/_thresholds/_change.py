@@ -23,7 +23,12 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
-from styrmodell._thresholds._fields import direction_of, status_of, tolerance_of, unit_or_none
+from styrmodell._thresholds._fields import (
+    optional_direction,
+    status_of,
+    tolerance_of,
+    unit_or_none,
+)
 from styrmodell._units import Direction, Unit
 
 __all__ = ["YearOverYear"]
@@ -41,10 +46,13 @@ def _base_year(value: object) -> int | None:
 class YearOverYear:
     """Compares the value with an earlier year's outcome from ``Context.history``.
 
-    Better than that year → green; within ±tolerance → *unchanged*; worse → red.
+    Better than that year → green; within ±tolerance → *unchanged*; worse → red. With no
+    direction (:meth:`same_level`) the level itself is the goal: unchanged → green, any
+    change beyond the tolerance → red.
 
     Attributes:
-        direction: Which way is better ("Ökning": higher; "Minskar": lower).
+        direction: Which way is better ("Ökning": higher; "Minskar": lower), or ``None``
+            when keeping the level is the goal ("Oförändrat", "Samma nivå som 2009").
         base_year: The year compared with ("jämfört med 2010"); ``None`` means the
             previous year, ``context.year - 1``.
         tolerance: How much change still counts as unchanged, in the unit.
@@ -60,7 +68,7 @@ class YearOverYear:
         '76 är förbättrat jämfört med 2018 (74) → Grönt'
     """
 
-    direction: Direction = attrs.field(converter=direction_of)
+    direction: Direction | None = attrs.field(converter=optional_direction)
     base_year: int | None = attrs.field(default=None, converter=_base_year)
     tolerance: Decimal = attrs.field(default=Decimal(0), converter=tolerance_of)
     unchanged: Status = attrs.field(default=Status.YELLOW, converter=status_of)
@@ -70,8 +78,43 @@ class YearOverYear:
     def __attrs_post_init__(self) -> None:
         if not self.unchanged.is_colour:
             raise ThresholdError("YearOverYear.unchanged: expected GREEN, YELLOW or RED")
+        if self.direction is None and self.unchanged is not Status.GREEN:
+            raise ThresholdError(
+                "YearOverYear: without a direction the level itself is the goal, so an "
+                f"unchanged value is green; got unchanged={self.unchanged.name} "
+                "(use YearOverYear.same_level(...))"
+            )
         object.__setattr__(
             self, "_bands", difference_bands(self.direction, self.tolerance, self.unchanged)
+        )
+
+    @classmethod
+    def same_level(
+        cls,
+        *,
+        base_year: int | None = None,
+        tolerance: object = 0,
+        unit: Unit | None = None,
+    ) -> YearOverYear:
+        """Keep the level: "Oförändrat", "Oförändrad nivå", "Samma nivå som 2009".
+
+        Within ±*tolerance* of the earlier year is green; any larger change, up or down,
+        is red.
+
+        Examples:
+            >>> from styrmodell import Context, YearOverYear
+            >>> rule = YearOverYear.same_level(base_year=2009, tolerance=2)
+            >>> rule.describe()
+            'Grönt: oförändrat (±2) jämfört med 2009, Rött: förändrat jämfört med 2009'
+            >>> rule.assess(125, Context(history={2009: 120})).status.label()
+            'Rött'
+        """
+        return cls(
+            direction=None,
+            base_year=base_year,
+            tolerance=tolerance,
+            unchanged=Status.GREEN,
+            unit=unit,
         )
 
     def compared_year(self, context: Context) -> int | None:
@@ -100,6 +143,8 @@ class YearOverYear:
         diff = v - earlier
         if abs(diff) <= self.tolerance:
             reason = "same"
+        elif self.direction is None:
+            reason = "changed"
         else:
             reason = "better" if diff * self.direction.sign > 0 else "worse"
         return Assessment(inner.status, v, self, reason, measured=diff, compared_with=earlier)
@@ -117,10 +162,18 @@ class YearOverYear:
         tol = ""
         if self.tolerance:
             tol = f" (±{_text.number(self.tolerance, self.unit, locale)})"
+        same = ("oförändrat" if sv else "unchanged") + tol
+        if self.direction is None:
+            changed = "förändrat" if sv else "changed"
+            return _text.rule_text(
+                [(Status.GREEN, f"{same} {when}"), (Status.RED, f"{changed} {when}")], locale
+            )
+        up, down = ("ökat", "minskat") if sv else ("higher", "lower")
+        better, worse = (up, down) if self.direction is Direction.HIGHER_IS_BETTER else (down, up)
         labels = {
-            "better": "förbättrat" if sv else "improved",
-            "same": ("oförändrat" if sv else "unchanged") + tol,
-            "worse": "försämrat" if sv else "worsened",
+            "better": f"förbättrat ({better})" if sv else f"improved ({better})",
+            "same": same,
+            "worse": f"försämrat ({worse})" if sv else f"worsened ({worse})",
         }
         by_status: dict[Status, list[str]] = {}
         by_status.setdefault(Status.GREEN, []).append(labels["better"])
@@ -156,6 +209,7 @@ class YearOverYear:
             "better": ("förbättrat", "improved"),
             "same": ("oförändrat", "unchanged"),
             "worse": ("försämrat", "worsened"),
+            "changed": ("förändrat", "changed"),
         }[a.reason][0 if sv else 1]
         verb = "är" if sv else "is"
         return _text.verdict(

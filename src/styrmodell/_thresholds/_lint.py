@@ -380,6 +380,21 @@ def _lint_difference(threshold: CompareToReference | YearOverYear) -> list[Findi
         if not threshold.yellow:
             return []
         what_sv, what_en = f"lika med {threshold.reference}", f"equal to {threshold.reference}"
+    elif threshold.direction is None:
+        return [
+            Finding(
+                kind="unreachable",
+                severity="warning",
+                message_sv=(
+                    "Grönt gäller bara ett värde exakt oförändrat; ange en tolerans för vad som "
+                    "räknas som samma nivå"
+                ),
+                message_en=(
+                    "Green applies only to a value exactly unchanged; give a tolerance for what "
+                    "counts as the same level"
+                ),
+            )
+        ]
     else:
         if threshold.unchanged is not Status.YELLOW:
             return []
