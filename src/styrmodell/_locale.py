@@ -50,16 +50,26 @@ def _minus(locale: str) -> str:
     return get_minus_sign_symbol(parse_locale(locale))
 
 
+MAX_PLACES = 3
+"""At most this many decimals are written when no fixed number is asked for."""
+
+
 def format_number(value: Decimal | int, locale: str = "sv", *, places: int | None = None) -> str:
     """Format *value* with the locale's digit grouping, decimal sign and minus sign.
 
-    All significant decimals are kept (``Decimal("91.74")`` → ``"91,74"`` in sv); *places*
-    fixes the number of decimals instead, rounding half-up as the plans do (2,25 → 2,3).
+    Significant decimals are kept up to :data:`MAX_PLACES` (``Decimal("91.74")`` →
+    ``"91,74"`` in sv); a computed share such as 41/43 shows as ``"95,349"`` rather than
+    with 28 digits — the value itself stays exact, only its text is rounded. *places* fixes
+    the number of decimals instead. Both round half-up, as the plans do (2,25 → 2,3).
     Zero is never written with a minus sign. Swedish output uses U+00A0 between digit groups
     and U+2212 as the minus sign ("−333 088").
     """
     loc = parse_locale(locale)
     number = Decimal(value)
+    exponent = number.as_tuple().exponent
+    if places is None and isinstance(exponent, int) and exponent < -MAX_PLACES:
+        number = number.quantize(Decimal(1).scaleb(-MAX_PLACES), rounding=ROUND_HALF_UP)
+        number = number.normalize() if number != number.to_integral_value() else number
     if places is not None:
         # Round half-up as the plans report (2,25 → 2,3); babel itself rounds half-even.
         number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
