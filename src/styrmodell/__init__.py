@@ -14,6 +14,7 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._intervals import Interval
+from styrmodell._serialization import converter, dump, dumps, load, loads
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -50,8 +51,13 @@ __all__ = [
     "ThresholdError",
     "Unit",
     "YearOverYear",
+    "converter",
     "describe",
+    "dump",
+    "dumps",
     "lint",
+    "load",
+    "loads",
 ]
 
 __version__ = "0.1.0"
