@@ -815,7 +815,10 @@ def dumps(obj: object, format: str = "json") -> str:
     fmt = _check_format(format)
     doc = _document(obj)
     if fmt == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        try:
+            return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        except (TypeError, ValueError) as exc:
+            raise SerializationError(f"cannot write {type(obj).__name__} as JSON: {exc}") from None
     return _toml_dumps(doc)
 
 
@@ -831,7 +834,10 @@ def _toml_dumps(doc: dict[str, Any]) -> str:
         raise SerializationError(
             f"TOML cannot hold an empty value (None) at {', '.join(nones)}: write JSON instead"
         )
-    text: str = tomlkit.dumps(doc)
+    try:
+        text: str = tomlkit.dumps(doc)
+    except Exception as exc:
+        raise SerializationError(f"cannot write TOML: {type(exc).__name__}: {exc}") from None
     return text
 
 
