@@ -14,6 +14,24 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._intervals import Interval
+from styrmodell._investments import (
+    InvestmentBudget,
+    InvestmentFollowUp,
+    InvestmentObject,
+    InvestmentProblem,
+    InvestmentSum,
+)
+from styrmodell._ledger import (
+    FrameCheck,
+    Ledger,
+    LedgerDeviation,
+    LedgerLine,
+    LedgerProblem,
+    LineKind,
+    PrintedFigure,
+    ScenarioChange,
+    Verksamhet,
+)
 from styrmodell._serialization import converter, dump, dumps, load, loads
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
@@ -37,12 +55,25 @@ __all__ = [
     "Direction",
     "Duration",
     "Finding",
+    "FrameCheck",
     "Interval",
+    "InvestmentBudget",
+    "InvestmentFollowUp",
+    "InvestmentObject",
+    "InvestmentProblem",
+    "InvestmentSum",
+    "Ledger",
+    "LedgerDeviation",
     "LedgerError",
+    "LedgerLine",
+    "LedgerProblem",
+    "LineKind",
     "Milestone",
     "ParseError",
     "PlanError",
+    "PrintedFigure",
     "Progress",
+    "ScenarioChange",
     "SerializationError",
     "Status",
     "StyrmodellError",
@@ -50,6 +81,7 @@ __all__ = [
     "Threshold",
     "ThresholdError",
     "Unit",
+    "Verksamhet",
     "YearOverYear",
     "converter",
     "describe",

@@ -19,6 +19,11 @@ _TYPES = (
     ("BudgetDeviation", "budget_deviations"),
     ("Milestone", "milestones"),
     ("Duration", "durations"),
+    ("Ledger", "ledgers"),
+    ("LedgerLine", "ledger_lines"),
+    ("Verksamhet", "verksamheter"),
+    ("InvestmentBudget", "investment_budgets"),
+    ("InvestmentObject", "investment_objects"),
 )
 
 

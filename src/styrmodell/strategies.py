@@ -25,6 +25,14 @@ from hypothesis import strategies as st
 
 from styrmodell._intervals import Interval
 from styrmodell._status import Status
+from styrmodell._strategies_ledger import (
+    investment_budgets,
+    investment_objects,
+    ledger_amounts,
+    ledger_lines,
+    ledgers,
+    verksamheter,
+)
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Context, Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
@@ -43,11 +51,17 @@ __all__ = [
     "decimals",
     "durations",
     "intervals",
+    "investment_budgets",
+    "investment_objects",
+    "ledger_amounts",
+    "ledger_lines",
+    "ledgers",
     "milestones",
     "numbers",
     "target_values",
     "thresholds",
     "values_for",
+    "verksamheter",
     "year_over_years",
 ]
 
