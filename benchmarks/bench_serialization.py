@@ -20,7 +20,7 @@ import styrmodell as sm
 GOALS = 100
 INDICATORS_PER_GOAL = 100
 YEARS = (2023, 2024, 2025)
-REPEAT = 5
+REPEAT = 7
 
 
 def threshold(i: int, year: int) -> Any:

@@ -429,7 +429,7 @@ def _attrs_structure_hook(cl: Any) -> Callable[[Any, Any], Any]:
         if not isinstance(value, Mapping):
             raise SerializationError(f"expected a table of {name} fields, got {_kind(value)}")
         if tag is not None:
-            key = _freeze(value)
+            key = _cache_key(value)
             if key is not None:
                 hit = cache.get(key)
                 if hit is not None:
@@ -451,6 +451,13 @@ def _attrs_structure_hook(cl: Any) -> Callable[[Any, Any], Any]:
         return generated(value, cl)
 
     return structure_attrs
+
+
+def _cache_key(value: Mapping[Any, Any]) -> Any:
+    """A hashable key for a threshold's table (the common case, all text, is fast)."""
+    if all(type(v) is str for v in value.values()):
+        return tuple(value.items())
+    return _freeze(value)
 
 
 def _freeze(value: Any) -> Any:
