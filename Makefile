@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python examples/hassleholm_demo.py
+	$(BIN)/python examples/oxelosund_von_2023.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples

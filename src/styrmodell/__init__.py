@@ -4,6 +4,20 @@ Goal hierarchies, traffic-light thresholds (grönt / gult / rött), follow-up ca
 budget ledgers, typed and exact in ``Decimal``. Everything public is importable from here.
 """
 
+from styrmodell._actions import ActionPlan, Activity, Share
+from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, assess
+from styrmodell._calendar import (
+    Content,
+    Coverage,
+    FollowUpCalendar,
+    Frequency,
+    Occasion,
+    OccasionKind,
+    OccasionRule,
+    ReportEntry,
+    contents_for,
+)
+from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
     LedgerError,
@@ -13,6 +27,8 @@ from styrmodell._errors import (
     StyrmodellError,
     ThresholdError,
 )
+from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
+from styrmodell._holidays import Shift, WorkingDays
 from styrmodell._intervals import Interval
 from styrmodell._investments import (
     InvestmentBudget,
@@ -32,6 +48,9 @@ from styrmodell._ledger import (
     ScenarioChange,
     Verksamhet,
 )
+from styrmodell._outcomes import Gender, Outcome, Outcomes
+from styrmodell._period import Period, PeriodKind
+from styrmodell._rollup import RollUp
 from styrmodell._serialization import converter, dump, dumps, load, loads
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
@@ -46,16 +65,29 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "ActionPlan",
+    "Activity",
     "Assessment",
     "Bands",
+    "Baseline",
     "BudgetDeviation",
     "CalendarError",
+    "Change",
     "CompareToReference",
+    "Content",
     "Context",
+    "Coverage",
     "Direction",
     "Duration",
     "Finding",
+    "FollowUpCalendar",
     "FrameCheck",
+    "Frequency",
+    "Gender",
+    "Goal",
+    "GoalResult",
+    "Indicator",
+    "IndicatorResult",
     "Interval",
     "InvestmentBudget",
     "InvestmentFollowUp",
@@ -69,12 +101,28 @@ __all__ = [
     "LedgerProblem",
     "LineKind",
     "Milestone",
+    "Occasion",
+    "OccasionKind",
+    "OccasionRule",
+    "OrgUnit",
+    "Outcome",
+    "Outcomes",
     "ParseError",
+    "Period",
+    "PeriodKind",
+    "Perspective",
+    "Plan",
+    "PlanDiff",
     "PlanError",
     "PrintedFigure",
     "Progress",
+    "ReportEntry",
+    "RollUp",
     "ScenarioChange",
+    "Scorecard",
     "SerializationError",
+    "Share",
+    "Shift",
     "Status",
     "StyrmodellError",
     "TargetValue",
@@ -82,7 +130,10 @@ __all__ = [
     "ThresholdError",
     "Unit",
     "Verksamhet",
+    "WorkingDays",
     "YearOverYear",
+    "assess",
+    "contents_for",
     "converter",
     "describe",
     "dump",

@@ -29,6 +29,10 @@ def _bound(value: object) -> Decimal | None:
     return optional_decimal(value, what="Interval bound")
 
 
+def _finite(value: object, what: str) -> Decimal:
+    return to_decimal(value, what=f"Interval.{what}")
+
+
 @attrs.frozen(repr=False)
 class Interval:
     """A set of numbers between two bounds, each end open or closed, or unbounded.
@@ -92,22 +96,22 @@ class Interval:
     @classmethod
     def above(cls, lower: object) -> Interval:
         """``(lower, inf)``: strictly more than *lower* ("mer än 60%", ">22")."""
-        return cls(_bound(lower), None)
+        return cls(_finite(lower, "above"), None)
 
     @classmethod
     def at_least(cls, lower: object) -> Interval:
         """``[lower, inf)``: *lower* or more ("minst 5", "≥ 50 %")."""
-        return cls(_bound(lower), None, lower_closed=True)
+        return cls(_finite(lower, "at_least"), None, lower_closed=True)
 
     @classmethod
     def below(cls, upper: object) -> Interval:
         """``(-inf, upper)``: strictly less than *upper* ("mindre än 40%", "under 2,2%")."""
-        return cls(None, _bound(upper))
+        return cls(None, _finite(upper, "below"))
 
     @classmethod
     def at_most(cls, upper: object) -> Interval:
         """``(-inf, upper]``: *upper* or less ("upp till 30", "högst 16")."""
-        return cls(None, _bound(upper), upper_closed=True)
+        return cls(None, _finite(upper, "at_most"), upper_closed=True)
 
     @classmethod
     def point(cls, value: object) -> Interval:

@@ -10,7 +10,7 @@ machine's locale).
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -54,15 +54,22 @@ def format_number(value: Decimal | int, locale: str = "sv", *, places: int | Non
     """Format *value* with the locale's digit grouping, decimal sign and minus sign.
 
     All significant decimals are kept (``Decimal("91.74")`` → ``"91,74"`` in sv); *places*
-    fixes the number of decimals instead. Swedish output uses U+00A0 between digit groups
+    fixes the number of decimals instead, rounding half-up as the plans do (2,25 → 2,3).
+    Zero is never written with a minus sign. Swedish output uses U+00A0 between digit groups
     and U+2212 as the minus sign ("−333 088").
     """
     loc = parse_locale(locale)
+    number = Decimal(value)
+    if places is not None:
+        # Round half-up as the plans report (2,25 → 2,3); babel itself rounds half-even.
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if number.is_zero():
+        number = number.copy_abs()  # never "−0"
     if places is None:
-        text = format_decimal(value, locale=loc, decimal_quantization=False)
+        text = format_decimal(number, locale=loc, decimal_quantization=False)
     else:
         pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
-        text = format_decimal(value, format=pattern, locale=loc)
+        text = format_decimal(number, format=pattern, locale=loc)
     if text.startswith("-"):
         text = _minus(locale) + text[1:]
     return text

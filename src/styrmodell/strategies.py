@@ -25,6 +25,14 @@ from hypothesis import strategies as st
 
 from styrmodell._intervals import Interval
 from styrmodell._status import Status
+from styrmodell._strategies_calendar import (
+    action_plans,
+    activities,
+    follow_up_calendars,
+    occasion_rules,
+    occasions,
+    working_days,
+)
 from styrmodell._strategies_ledger import (
     investment_budgets,
     investment_objects,
@@ -32,6 +40,14 @@ from styrmodell._strategies_ledger import (
     ledger_lines,
     ledgers,
     verksamheter,
+)
+from styrmodell._strategies_plan import (
+    goals,
+    indicators,
+    outcome_collections,
+    outcomes,
+    periods,
+    plans,
 )
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Context, Threshold
@@ -44,12 +60,17 @@ from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 __all__ = [
+    "action_plans",
+    "activities",
     "bands",
     "budget_deviations",
     "compare_to_references",
     "contexts_for",
     "decimals",
     "durations",
+    "follow_up_calendars",
+    "goals",
+    "indicators",
     "intervals",
     "investment_budgets",
     "investment_objects",
@@ -58,10 +79,17 @@ __all__ = [
     "ledgers",
     "milestones",
     "numbers",
+    "occasion_rules",
+    "occasions",
+    "outcome_collections",
+    "outcomes",
+    "periods",
+    "plans",
     "target_values",
     "thresholds",
     "values_for",
     "verksamheter",
+    "working_days",
     "year_over_years",
 ]
 
@@ -261,12 +289,13 @@ def thresholds() -> st.SearchStrategy[Threshold]:
 
 
 def _bounds(threshold: Any) -> list[Decimal]:
-    table = getattr(threshold, "_table", None) or getattr(
-        getattr(threshold, "_bands", None), "_table", None
-    )
-    if table is None:
+    """The finite band bounds of a numeric threshold (from its bands, not the look-up table)."""
+    rule = threshold if isinstance(threshold, Bands) else getattr(threshold, "_bands", None)
+    if not isinstance(rule, Bands):
         return []
-    return [c for c in table.cuts if c.is_finite()]
+    return sorted(
+        {b for _, ivs in rule.bands() for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
+    )
 
 
 def values_for(threshold: Threshold) -> st.SearchStrategy[Any]:

@@ -58,6 +58,8 @@ def round_to(value: Decimal, precision: Decimal) -> Decimal:
     try:
         return value.quantize(precision, rounding=ROUND_HALF_UP)
     except InvalidOperation:
+        if not value.is_finite():
+            raise ThresholdError(f"value: expected a finite number, got {value!r}") from None
         raise ThresholdError(
             f"value {value} is too large to round to precision {precision}"
         ) from None
@@ -258,6 +260,12 @@ class Bands:
                             )
         object.__setattr__(self, "_table", BandTable(bands, self.precision))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy the init fields only and rebuild the table: the table is derived
+        # data whose sentinels (or generated functions) must not be copied.
+        fields = attrs.asdict(self, recurse=False, filter=lambda a, _: a.init)
+        return (_rebuild_bands, (fields,))
+
     # -- named constructors ------------------------------------------------------------
 
     @classmethod
@@ -446,6 +454,11 @@ class Bands:
         return explain_number(assessment, self.unit, self.precision, locale)
 
 
+def _rebuild_bands(fields: dict[str, Any]) -> Bands:
+    """Rebuild a :class:`Bands` from its fields (unpickling, copying)."""
+    return Bands(**fields)
+
+
 def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, locale: str) -> str:
     """The explanation of a number matched against a band (shared by the numeric families)."""
     sv = language(locale) == "sv"
@@ -453,7 +466,8 @@ def explain_number(a: Assessment, unit: Unit | None, precision: Decimal | None, 
         return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
     shown = _text.number(a.value, unit, locale)
     if precision is not None and a.measured is not None and a.measured != a.value:
-        shown += f" ({_text.words(locale)['rounded']} {_text.number(a.measured, unit, locale)})"
+        rounded = _text.number(a.measured, unit, locale, places=_text.places_of(precision))
+        shown += f" ({_text.words(locale)['rounded']} {rounded})"
     if a.reason == "gap":
         text = (
             f"{shown} faller mellan målvärdets intervall"

@@ -16,6 +16,7 @@ import attrs
 from styrmodell._errors import ThresholdError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
+from styrmodell._locale import language
 from styrmodell._numbers import optional_decimal, to_decimal
 from styrmodell._status import Status
 
@@ -140,7 +141,9 @@ class Assessment:
             ``"missing_budget"``, ``"zero_budget"``, ``"met"`` / ``"within_margin"`` /
             ``"not_met"`` (target values), ``"reached"`` / ``"in_progress"`` / ``"not_due"`` /
             ``"overdue"`` / ``"not_reached"`` / ``"missing_date"`` (milestones),
-            ``"within"`` / ``"late"`` / ``"pending"`` (durations).
+            ``"within"`` / ``"late"`` / ``"pending"`` (durations), and from
+            :func:`~styrmodell.assess` ``"not_yet_available"`` (the data arrive after the
+            assessment date) and ``"no_target"``.
         measured: The number actually matched when it differs from *value*: the value
             rounded to the threshold's precision, a difference, a deviation in percent.
         compared_with: What the value was compared with: the reference, the earlier year's
@@ -164,6 +167,13 @@ class Assessment:
 
     def explain(self, locale: str = "sv") -> str:
         """Why the value got its status, in words: "61 % är mer än 60 % → Grönt"."""
+        if self.reason == "not_yet_available":
+            text = (
+                "Utfallet finns inte tillgängligt ännu"
+                if language(locale) == "sv"
+                else "The outcome is not available yet"
+            )
+            return f"{text} → {self.status.label(locale)}"
         return self.threshold.explain(self, locale)
 
 

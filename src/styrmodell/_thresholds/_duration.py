@@ -65,6 +65,11 @@ def _within(value: object) -> relativedelta:
     )
 
 
+def _day(value: object) -> object:
+    """A datetime as its date (a deadline is a day; mixing the two cannot be compared)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 @attrs.frozen
 class Duration:
     """Green when something happened within a time limit of its start, red when later.
@@ -106,13 +111,17 @@ class Duration:
                     f"Duration: a timedelta ({value}) cannot be compared with a limit in months; "
                     "give the (start, end) dates"
                 )
+            if value < dt.timedelta(0):
+                raise ThresholdError(
+                    f"Duration: expected a duration of zero or more, got {value!r}"
+                )
             status = Status.GREEN if value.days <= self.within.days else Status.RED
             return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
         if not (isinstance(value, Sequence) and len(value) == 2):
             raise ThresholdError(
                 f"Duration: expected a (start, end) pair of dates or a timedelta, got {value!r}"
             )
-        start, end = value
+        start, end = (_day(v) for v in value)
         if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)):
             raise ThresholdError(f"Duration: expected dates as (start, end), got {value!r}")
         if end is not None and end < start:
@@ -166,7 +175,8 @@ class Duration:
         if a.reason == "no_value":
             return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
         if isinstance(a.value, dt.timedelta):
-            lead = f"{a.value.days} {'dagar' if sv else 'days'}"
+            n = a.value.days
+            lead = f"{n} {('dag' if n == 1 else 'dagar') if sv else ('day' if n == 1 else 'days')}"
         else:
             start, end = a.value
             s = _text.date_text(start, locale)

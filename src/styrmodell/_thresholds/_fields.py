@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from styrmodell._errors import ThresholdError
+from styrmodell._errors import ParseError, ThresholdError
 from styrmodell._intervals import Interval
 from styrmodell._numbers import to_decimal
 from styrmodell._status import Status
@@ -79,7 +79,7 @@ def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
         elif isinstance(item, str):
             try:
                 intervals.append(Interval.parse(item))
-            except ThresholdError as exc:
+            except (ParseError, ThresholdError) as exc:
                 raise type(exc)(f"{name}: {exc}") from None
         else:
             raise ThresholdError(f"{name}: expected an Interval or interval notation, got {item!r}")

@@ -260,16 +260,18 @@ def _lint_bands(bands: Bands, unit: Unit | None) -> list[Finding]:
         listed_en = ", ".join(_fmt(v, unit, "en", p) for v in values)
         more = count is None or count > len(values)
         plural = more or len(values) > 1
+        # A gap unbounded below lists its highest values: the ellipsis goes in front.
+        before = "… " if more and gap.lower is None else ""
+        after = " …" if more and gap.lower is not None else ""
         findings.append(
             Finding(
                 kind="gap",
                 severity="error",
                 message_sv=(
-                    f"Glapp: {listed_sv}{' …' if more else ''} får ingen färg "
-                    f"(värden {sv_range[0]})"
+                    f"Glapp: {before}{listed_sv}{after} får ingen färg (värden {sv_range[0]})"
                 ),
                 message_en=(
-                    f"Gap: {listed_en}{' …' if more else ''} "
+                    f"Gap: {before}{listed_en}{after} "
                     f"{'get' if plural else 'gets'} no colour (values {en_range[1]})"
                 ),
                 interval=gap,

@@ -17,7 +17,7 @@ from styrmodell._locale import format_number, language, parse_locale
 from styrmodell._status import Status
 from styrmodell._units import Unit
 
-__all__ = ["band_text", "date_text", "number", "rule_text", "verdict"]
+__all__ = ["band_text", "date_text", "number", "places_of", "rule_text", "verdict"]
 
 _WORDS = {
     "sv": {
@@ -56,11 +56,19 @@ def words(locale: str) -> dict[str, str]:
     return _WORDS[language(locale)]
 
 
-def number(value: Decimal | int, unit: Unit | None, locale: str) -> str:
-    """A number with its unit: "60 %", "16", "−4,1 %"."""
+def number(
+    value: Decimal | int, unit: Unit | None, locale: str, *, places: int | None = None
+) -> str:
+    """A number with its unit: "60 %", "16", "−4,1 %" (*places* fixes the decimals)."""
     if unit is None:
-        return format_number(value, locale)
-    return unit.format(value, locale)
+        return format_number(value, locale, places=places)
+    return unit.format(value, locale, places=places)
+
+
+def places_of(precision: Decimal) -> int:
+    """The number of decimals a precision shows: 2 for 0.01, 0 for 1 or 10."""
+    exponent = precision.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _range(a: Decimal, b: Decimal, unit: Unit | None, locale: str) -> str:

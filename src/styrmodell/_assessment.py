@@ -1,0 +1,627 @@
+"""Assessment of a whole plan: every indicator judged, every goal rolled up, in a scorecard.
+
+Swedish terms: *måluppfyllelse* (goal attainment), *bedömning* (assessment), *utfall*
+(outcome), *målvärde* (target), *ej bedömd* (not assessed: no outcome or no target),
+*styrkort* (:class:`Scorecard`), *per kön* (per gender, side by side).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from styrmodell._calendar import Frequency
+from styrmodell._errors import PlanError
+from styrmodell._frozenmap import FrozenMap
+from styrmodell._goals import Goal, Indicator, Plan
+from styrmodell._locale import language
+from styrmodell._outcomes import Gender, Outcome, Outcomes
+from styrmodell._period import Period
+from styrmodell._rollup import RollUp
+from styrmodell._status import Status
+from styrmodell._thresholds._base import Assessment, Context, Threshold
+
+__all__ = ["GoalResult", "IndicatorResult", "Scorecard", "assess"]
+
+_STATUSES = (Status.GREEN, Status.YELLOW, Status.RED, Status.NOT_ASSESSED)
+
+
+@attrs.frozen
+class _NoTarget:
+    """Stands in as the threshold of an indicator that has no target for the year."""
+
+    def assess(self, value: Any, context: Context | None = None) -> Assessment:
+        return Assessment(Status.NOT_ASSESSED, value, self, "no_target")
+
+    def describe(self, locale: str = "sv") -> str:
+        return "Målvärde saknas" if language(locale) == "sv" else "No target"
+
+    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
+        if language(locale) == "sv":
+            return "Målvärde saknas → Ej bedömd"
+        return "No target → Not assessed"
+
+
+NO_TARGET = _NoTarget()
+
+_SeriesKey = tuple[Gender, "str | None"]
+
+
+@attrs.frozen
+class IndicatorResult:
+    """How one indicator fared in the year assessed.
+
+    Attributes:
+        indicator: The indicator.
+        goal_id: The id of the goal it measures.
+        path: Its path in the plan (``"goals[0].children[1].indicators[0]"``).
+        threshold: The target for the year, or ``None`` when the plan gives none.
+        assessment: The main assessment: gender TOTAL for the org unit assessed.
+        outcome: The outcome behind the main assessment, or ``None``.
+        results: Every assessment made, by (gender, org unit): per gender side by side
+            and per org unit where outcomes exist.
+        outcomes: The outcome behind each entry of *results*.
+    """
+
+    indicator: Indicator
+    goal_id: str
+    path: str
+    threshold: Threshold | None = attrs.field(repr=False)
+    assessment: Assessment = attrs.field(repr=False)
+    outcome: Outcome | None = attrs.field(repr=False)
+    results: FrozenMap[_SeriesKey, Assessment] = attrs.field(repr=False, factory=FrozenMap)
+    outcomes: FrozenMap[_SeriesKey, Outcome] = attrs.field(repr=False, factory=FrozenMap)
+    org_unit: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The indicator's id."""
+        return self.indicator.id
+
+    @property
+    def status(self) -> Status:
+        """The main status (TOTAL, for the org unit assessed)."""
+        return self.assessment.status
+
+    def by_gender(self) -> FrozenMap[Gender, Assessment]:
+        """The assessments per gender, side by side, for the org unit assessed."""
+        unit = self.org_unit
+        return FrozenMap({g: a for (g, u), a in self.results.items() if u == unit})
+
+    def for_unit(self, org_unit: str | None, gender: Gender | str = Gender.TOTAL) -> Assessment:
+        """The assessment for one org unit and gender (NOT_ASSESSED when there was none)."""
+        key = (Gender.coerce(gender), org_unit)
+        found = self.results.get(key)
+        if found is not None:
+            return found
+        return (self.threshold or NO_TARGET).assess(None)
+
+    @property
+    def org_units(self) -> tuple[str | None, ...]:
+        """The org units with an outcome, sorted (``None`` — the whole nämnd — first)."""
+        units = {u for (_, u) in self.results}
+        return tuple(sorted(units, key=lambda u: (u is not None, u or "")))
+
+    def explain(self, locale: str = "sv") -> str:
+        """Why the indicator got its status, in words."""
+        if self.assessment.reason == "no_value" and self.outcome is None:
+            return (
+                "Utfall saknas → Ej bedömd"
+                if language(locale) == "sv"
+                else ("No outcome → Not assessed")
+            )
+        return self.assessment.explain(locale)
+
+
+@attrs.frozen
+class GoalResult:
+    """How one goal fared: its status rolled up from its indicators and child goals.
+
+    Attributes:
+        goal: The goal.
+        path: Its path in the plan.
+        level: Its level number.
+        status: The rolled-up status.
+        policy: The roll-up policy that decided it.
+        indicators: The results of its own indicators.
+        children: The results of its child goals.
+        perspectives: Its perspectives, including those inherited from goals above it.
+        responsible: Its responsible units, including those inherited from above.
+    """
+
+    goal: Goal = attrs.field(repr=False)
+    path: str
+    level: int
+    status: Status
+    policy: RollUp = attrs.field(repr=False)
+    indicators: tuple[IndicatorResult, ...] = attrs.field(repr=False)
+    children: tuple[GoalResult, ...] = attrs.field(repr=False)
+    perspectives: tuple[str, ...] = attrs.field(repr=False, default=())
+    responsible: tuple[str, ...] = attrs.field(repr=False, default=())
+
+    @property
+    def id(self) -> str:
+        """The goal's id."""
+        return self.goal.id
+
+    @property
+    def parts(self) -> tuple[IndicatorResult | GoalResult, ...]:
+        """What the status was rolled up from: indicators, then child goals."""
+        return (*self.indicators, *self.children)
+
+    def counts(self) -> dict[Status, int]:
+        """How many parts have each status."""
+        out = dict.fromkeys(_STATUSES, 0)
+        for part in self.parts:
+            out[part.status] += 1
+        return out
+
+    def reasons(self, locale: str = "sv") -> list[str]:
+        """One line per part: "<title>: <status> (<why>)"."""
+        lines = []
+        for ind in self.indicators:
+            title = ind.indicator.title or ind.id
+            lines.append(f"{title}: {ind.status.label(locale)} ({ind.explain(locale)})")
+        for child in self.children:
+            lines.append(f"{child.goal.title or child.id}: {child.status.label(locale)}")
+        return lines
+
+    def explain(self, locale: str = "sv") -> str:
+        """The roll-up in words: "Gult: 2 gröna, 1 gult; Sämsta färgen styr"."""
+        counts = self.counts()
+        sv = language(locale) == "sv"
+        if not self.parts:
+            return "Inga indikatorer eller delmål" if sv else "No indicators or sub-goals"
+        words = (
+            {Status.GREEN: "gröna", Status.YELLOW: "gula", Status.RED: "röda",
+             Status.NOT_ASSESSED: "ej bedömda"}
+            if sv
+            else {Status.GREEN: "green", Status.YELLOW: "yellow", Status.RED: "red",
+                  Status.NOT_ASSESSED: "not assessed"}
+        )  # fmt: skip
+        tally = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
+        return f"{self.status.label(locale)}: {tally}; {self.policy.describe(locale)}"
+
+
+def _matches(values: Iterable[str], wanted: str | Iterable[str] | None) -> bool:
+    if wanted is None:
+        return True
+    wanted_set = {wanted} if isinstance(wanted, str) else set(wanted)
+    return bool(wanted_set.intersection(values))
+
+
+@attrs.frozen(eq=False)
+class Scorecard:
+    """The result of :func:`assess`: every goal and indicator with its status and why.
+
+    Example:
+        >>> from styrmodell import Bands, Goal, Indicator, Outcome, Outcomes, Plan, Unit
+        >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)")
+        >>> plan = Plan(id="p", years=2019, levels=("Nämndsmål",), goals=[
+        ...     Goal(id="g", title="Hög tillgänglighet",
+        ...          indicators=[Indicator(id="tel", targets={2019: rule})])])
+        >>> card = assess(plan, Outcomes([Outcome("tel", 2019, 61)]), 2019)
+        >>> card["g"].status, card.indicator("tel").status
+        (<Status.GREEN: 'green'>, <Status.GREEN: 'green'>)
+    """
+
+    plan: Plan = attrs.field(repr=False)
+    year: int
+    as_of: dt.date | None
+    org_unit: str | None
+    goals: tuple[GoalResult, ...] = attrs.field(repr=False)
+    _goal_index: dict[str, GoalResult] = attrs.field(init=False, repr=False)
+    _indicator_index: dict[str, IndicatorResult] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        goals: dict[str, GoalResult] = {}
+        indicators: dict[str, IndicatorResult] = {}
+        for result in self.walk():
+            goals[result.id] = result
+            for ind in result.indicators:
+                indicators[ind.id] = ind
+        object.__setattr__(self, "_goal_index", goals)
+        object.__setattr__(self, "_indicator_index", indicators)
+
+    def __getitem__(self, goal_id: str) -> GoalResult:
+        try:
+            return self._goal_index[goal_id]
+        except KeyError:
+            raise KeyError(f"scorecard has no goal {goal_id!r}") from None
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """The result of one indicator (KeyError naming the id if there is none)."""
+        try:
+            return self._indicator_index[indicator_id]
+        except KeyError:
+            raise KeyError(f"scorecard has no indicator {indicator_id!r}") from None
+
+    def walk(self) -> Iterator[GoalResult]:
+        """Every goal result, depth-first."""
+
+        def visit(result: GoalResult) -> Iterator[GoalResult]:
+            yield result
+            for child in result.children:
+                yield from visit(child)
+
+        for root in self.goals:
+            yield from visit(root)
+
+    def all_indicators(self) -> tuple[IndicatorResult, ...]:
+        """Every indicator result, in plan order."""
+        return tuple(ind for goal in self.walk() for ind in goal.indicators)
+
+    # -- counts and filters ---------------------------------------------------------------
+
+    def counts(self, level: int | str | None = None) -> dict[Status, int]:
+        """How many goals have each status, at one level (number or name) or at all levels."""
+        wanted = self._level_number(level)
+        out = dict.fromkeys(_STATUSES, 0)
+        for goal in self.walk():
+            if wanted is None or goal.level == wanted:
+                out[goal.status] += 1
+        return out
+
+    def counts_by_level(self) -> dict[str, dict[Status, int]]:
+        """Goal counts per status for each level, by level name."""
+        return {name: self.counts(i) for i, name in enumerate(self.plan.levels)}
+
+    def indicator_counts(self, gender: Gender | str = Gender.TOTAL) -> dict[Status, int]:
+        """How many indicators have each status (for one gender of the unit assessed)."""
+        g = Gender.coerce(gender)
+        out = dict.fromkeys(_STATUSES, 0)
+        for ind in self.all_indicators():
+            out[ind.for_unit(self.org_unit, g).status] += 1
+        return out
+
+    def _level_number(self, level: int | str | None) -> int | None:
+        if level is None or isinstance(level, int):
+            return level
+        try:
+            return self.plan.levels.index(level)
+        except ValueError:
+            raise KeyError(f"plan has no level {level!r}; levels: {self.plan.levels}") from None
+
+    def filter_goals(
+        self,
+        *,
+        perspective: str | Iterable[str] | None = None,
+        responsible: str | Iterable[str] | None = None,
+        level: int | str | None = None,
+        status: Status | None = None,
+    ) -> tuple[GoalResult, ...]:
+        """The goals tagged with a perspective, owned by a unit, at a level, with a status.
+
+        Perspectives and responsible units are inherited down the tree.
+        """
+        wanted = self._level_number(level)
+        return tuple(
+            g
+            for g in self.walk()
+            if _matches(g.perspectives, perspective)
+            and _matches(g.responsible, responsible)
+            and (wanted is None or g.level == wanted)
+            and (status is None or g.status is status)
+        )
+
+    def filter_indicators(
+        self,
+        *,
+        perspective: str | Iterable[str] | None = None,
+        responsible: str | Iterable[str] | None = None,
+        gender: Gender | str | None = None,
+        status: Status | None = None,
+    ) -> tuple[IndicatorResult, ...]:
+        """The indicators under matching goals.
+
+        With *gender*, only those with an outcome for that gender, and *status* is judged
+        for that gender.
+        """
+        g = None if gender is None else Gender.coerce(gender)
+        out: list[IndicatorResult] = []
+        for goal in self.walk():
+            if not (
+                _matches(goal.perspectives, perspective) and _matches(goal.responsible, responsible)
+            ):
+                continue
+            for ind in goal.indicators:
+                if g is not None and (g, self.org_unit) not in ind.results:
+                    continue
+                judged = ind.for_unit(self.org_unit, g or Gender.TOTAL)
+                if status is not None and judged.status is not status:
+                    continue
+                out.append(ind)
+        return tuple(out)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def rows(self, locale: str = "sv") -> list[dict[str, str]]:
+        """One flat row per goal and per indicator, depth-first, for export.
+
+        Columns: ``kind`` ("goal" / "indicator"), ``id``, ``path``, ``level``, ``title``,
+        ``status`` (the label for *locale*), ``reason``, ``value``, ``target``, and the
+        statuses per gender side by side: ``status_T``, ``status_K``, ``status_M`` (empty
+        when there is no outcome for that gender).
+        """
+        out: list[dict[str, str]] = []
+        for goal in self.walk():
+            out.append(
+                {
+                    "kind": "goal",
+                    "id": goal.id,
+                    "path": goal.path,
+                    "level": self.plan.levels[goal.level],
+                    "title": goal.goal.title,
+                    "status": goal.status.label(locale),
+                    "reason": goal.explain(locale),
+                    "value": "",
+                    "target": "",
+                    "status_T": "",
+                    "status_K": "",
+                    "status_M": "",
+                }
+            )
+            for ind in goal.indicators:
+                per_gender = ind.by_gender()
+                out.append(
+                    {
+                        "kind": "indicator",
+                        "id": ind.id,
+                        "path": ind.path,
+                        "level": self.plan.levels[goal.level],
+                        "title": ind.indicator.title,
+                        "status": ind.status.label(locale),
+                        "reason": ind.explain(locale),
+                        "value": _value_text(ind.outcome, ind.indicator, locale),
+                        "target": (ind.threshold or NO_TARGET).describe(locale),
+                        **{
+                            f"status_{gender.value}": (
+                                per_gender[gender].status.label(locale)
+                                if gender in per_gender
+                                else ""
+                            )
+                            for gender in Gender
+                        },
+                    }
+                )
+        return out
+
+    def text(self, locale: str = "sv", *, reasons: bool = True) -> str:
+        """The scorecard as an indented plain-text tree, one line per goal and indicator."""
+        sv = language(locale) == "sv"
+        marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
+        lines: list[str] = []
+        for goal in self.walk():
+            pad = "  " * goal.level
+            level = self.plan.levels[goal.level]
+            lines.append(
+                f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] {level}: "
+                f"{goal.goal.title or goal.id}"
+            )
+            for ind in goal.indicators:
+                line = (
+                    f"{pad}    {marks[ind.status]} {ind.indicator.title or ind.id}: "
+                    f"{ind.status.label(locale)}"
+                )
+                if reasons:
+                    line += f" — {ind.explain(locale)}"
+                per_gender = ind.by_gender()
+                if len(per_gender) > 1:
+                    side = ", ".join(
+                        f"{g.label(locale)} {per_gender[g].status.label(locale)}"
+                        for g in Gender
+                        if g in per_gender
+                    )
+                    line += f" [{side}]"
+                lines.append(line)
+        totals = self.counts()
+        summary = ", ".join(f"{s.label(locale)} {n}" for s, n in totals.items())
+        lines.append(("Mål totalt: " if sv else "Goals in total: ") + summary)
+        return "\n".join(lines)
+
+
+def _value_text(outcome: Outcome | None, indicator: Indicator, locale: str) -> str:
+    if outcome is None or outcome.value is None:
+        return ""
+    value = outcome.value
+    if isinstance(value, Decimal):
+        if indicator.unit is not None:
+            return indicator.unit.format(value, locale)
+        from styrmodell._locale import format_number
+
+        return format_number(value, locale)
+    if isinstance(value, bool):
+        if language(locale) == "sv":
+            return "Ja" if value else "Nej"
+        return "Yes" if value else "No"
+    if isinstance(value, tuple):
+        return "–".join("" if d is None else d.isoformat() for d in value)
+    label = getattr(value, "label", None)
+    return str(label(locale)) if callable(label) else str(value.name)
+
+
+# -- assess -----------------------------------------------------------------------------
+
+
+def _year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PlanError(f"assess: expected the year as int, got {value!r}")
+    return value
+
+
+def _available(p: Period, as_of: dt.date | None, frequency: Frequency | None) -> bool:
+    """Whether the outcome for *p* can be known on *as_of* (the data-availability rule)."""
+    if as_of is None:
+        return True
+    if frequency is None or frequency.cadence is None:
+        return p.end <= as_of
+    return frequency.available_from(p) <= as_of
+
+
+def _choose(
+    series: Mapping[Period, Outcome],
+    year: int,
+    period: Period | None,
+    as_of: dt.date | None,
+    frequency: Frequency | None = None,
+) -> Outcome | None:
+    if period is not None:
+        outcome = series.get(period)
+        return outcome if outcome is not None and _available(period, as_of, frequency) else None
+    best: Outcome | None = None
+    best_key: tuple[int, dt.date, int] | None = None
+    for p, outcome in series.items():
+        if p.calendar_year != year:
+            continue
+        if not _available(p, as_of, frequency):
+            continue
+        key = (1 if p.is_full_year else 0, p.end, p.month_count)
+        if best_key is None or key > best_key:
+            best, best_key = outcome, key
+    return best
+
+
+def _history(series: Mapping[Period, Outcome], chosen: Period) -> dict[int, Decimal]:
+    out: dict[int, Decimal] = {}
+    for p, outcome in series.items():
+        if (
+            p.calendar_year < chosen.calendar_year
+            and p.first_month == chosen.first_month
+            and p.last_month == chosen.last_month
+            and isinstance(outcome.value, Decimal)
+        ):
+            out[p.calendar_year] = outcome.value
+    return out
+
+
+def _assess_indicator(
+    indicator: Indicator,
+    goal: Goal,
+    path: str,
+    outcomes: Outcomes,
+    year: int,
+    period: Period | None,
+    as_of: dt.date | None,
+    org_unit: str | None,
+) -> IndicatorResult:
+    threshold = indicator.target_for(year)
+    judge: Any = threshold if threshold is not None else NO_TARGET
+    results: dict[_SeriesKey, Assessment] = {}
+    used: dict[_SeriesKey, Outcome] = {}
+    frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
+    for key, series in outcomes.series_of(indicator.id).items():
+        outcome = _choose(series, year, period, as_of, frequency)
+        if outcome is None:
+            continue
+        context = Context(
+            year=year,
+            as_of=as_of,
+            references=outcome.references,
+            history=_history(series, outcome.period),
+            budget=outcome.budget,
+        )
+        results[key] = judge.assess(outcome.value, context)
+        used[key] = outcome
+    main_key = (Gender.TOTAL, org_unit)
+    main = results.get(main_key)
+    if main is None:
+        wanted = period if period is not None else Period.year(year)
+        if not _available(wanted, as_of, frequency):
+            # The data arrive later (a yearly survey, a monthly figure with a lag): say so,
+            # never a false red.
+            main = Assessment(Status.NOT_ASSESSED, None, judge, "not_yet_available")
+        else:
+            main = judge.assess(None, Context(year=year, as_of=as_of))
+    return IndicatorResult(
+        indicator=indicator,
+        goal_id=goal.id,
+        path=path,
+        threshold=threshold,
+        assessment=main,
+        outcome=used.get(main_key),
+        results=FrozenMap(results),
+        outcomes=FrozenMap(used),
+        org_unit=org_unit,
+    )
+
+
+def assess(
+    plan: Plan,
+    outcomes: Outcomes | Iterable[Outcome],
+    year: int,
+    *,
+    as_of: dt.date | None = None,
+    rollup: RollUp = RollUp.WORST,
+    period: Period | None = None,
+    org_unit: str | None = None,
+) -> Scorecard:
+    """Assess every indicator of *plan* for *year* and roll the goals up into a scorecard.
+
+    For each indicator the target for *year* judges the outcome of each gender and org unit
+    that has one. The outcome used is the one for *period* if given; otherwise the full
+    year, or failing that the latest period of *year* (ending by *as_of*, if given). Each
+    threshold gets its :class:`Context` built here: the year, *as_of*, the outcome's
+    references and budget, and history from earlier years' outcomes of the same series
+    and months.
+
+    Attributes:
+        plan: The plan.
+        outcomes: The outcomes (an :class:`Outcomes` or any iterable of :class:`Outcome`).
+        year: The year assessed.
+        as_of: The date of the assessment (milestones, durations, choice of period).
+        rollup: The roll-up policy for levels the plan sets none for.
+        period: Assess the outcomes of this period (e.g. ``Period.delar(2023)``).
+        org_unit: Whose outcomes give the main status (``None``: the nämnd as a whole).
+
+    Returns:
+        The :class:`Scorecard`.
+
+    Raises:
+        PlanError: for a year that is not an int or a rollup that is not a RollUp.
+    """
+    year = _year(year)
+    if not isinstance(rollup, RollUp):
+        raise PlanError(f"assess: expected a RollUp as rollup, got {rollup!r}")
+    if not isinstance(outcomes, Outcomes):
+        outcomes = Outcomes(outcomes)
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise PlanError(f"assess: expected as_of as a datetime.date, got {as_of!r}")
+    if period is not None and not isinstance(period, Period):
+        raise PlanError(f"assess: expected period as a Period, got {period!r}")
+
+    def visit(
+        goal: Goal, path: str, perspectives: tuple[str, ...], responsible: tuple[str, ...]
+    ) -> GoalResult:
+        perspectives = (*perspectives, *(p for p in goal.perspectives if p not in perspectives))
+        responsible = (*responsible, *(r for r in goal.responsible if r not in responsible))
+        indicators = tuple(
+            _assess_indicator(
+                ind, goal, f"{path}.indicators[{k}]", outcomes, year, period, as_of, org_unit
+            )
+            for k, ind in enumerate(goal.indicators)
+        )
+        children = tuple(
+            visit(child, f"{path}.children[{c}]", perspectives, responsible)
+            for c, child in enumerate(goal.children)
+        )
+        level = goal.level or 0
+        policy = plan.rollups.get(level, rollup)
+        status = policy([i.status for i in indicators] + [c.status for c in children])
+        return GoalResult(
+            goal=goal,
+            path=path,
+            level=level,
+            status=status,
+            policy=policy,
+            indicators=indicators,
+            children=children,
+            perspectives=perspectives,
+            responsible=responsible,
+        )
+
+    roots = tuple(visit(goal, f"goals[{i}]", (), ()) for i, goal in enumerate(plan.goals))
+    return Scorecard(plan=plan, year=year, as_of=as_of, org_unit=org_unit, goals=roots)

@@ -1,0 +1,310 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from styrmodell import (
+    Bands,
+    BudgetDeviation,
+    CompareToReference,
+    Direction,
+    Gender,
+    Goal,
+    Indicator,
+    Milestone,
+    OrgUnit,
+    Outcome,
+    Outcomes,
+    Period,
+    Perspective,
+    Plan,
+    PlanError,
+    Progress,
+    RollUp,
+    Status,
+    TargetValue,
+    Unit,
+    YearOverYear,
+    assess,
+)
+
+TEL = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
+
+
+def plan(**changes: object) -> Plan:
+    kwargs: dict[str, object] = {
+        "id": "p",
+        "years": (2023, 2025),
+        "levels": ("KF-mål", "Nämndmål"),
+        "org_units": [OrgUnit("SOF"), OrgUnit("ÄF")],
+        "perspectives": [Perspective("kund"), Perspective("ekonomi")],
+        "goals": [
+            Goal(
+                id="kf",
+                perspectives=["kund"],
+                children=[
+                    Goal(
+                        id="sof",
+                        responsible=["SOF"],
+                        indicators=[
+                            Indicator(id="tel", unit=Unit.PERCENT, target=TEL, by_gender=True),
+                            Indicator(id="riket", target=CompareToReference(tolerance=1)),
+                        ],
+                    ),
+                    Goal(
+                        id="af",
+                        responsible=["ÄF"],
+                        indicators=[
+                            Indicator(
+                                id="frisk",
+                                target=YearOverYear(direction=Direction.HIGHER_IS_BETTER),
+                            ),
+                            Indicator(id="gap", target=Milestone(due=dt.date(2023, 6, 30))),
+                            Indicator(id="nomal"),
+                        ],
+                    ),
+                ],
+            ),
+            Goal(
+                id="eko",
+                perspectives=["ekonomi"],
+                indicators=[Indicator(id="budget", target=BudgetDeviation.no_negative())],
+            ),
+        ],
+    }
+    kwargs.update(changes)
+    return Plan(**kwargs)  # type: ignore[arg-type]
+
+
+OUTCOMES = Outcomes(
+    [
+        Outcome("tel", 2023, 61),
+        Outcome("tel", 2023, 70, gender="K"),
+        Outcome("tel", 2023, 30, gender="M"),
+        Outcome("tel", 2023, 45, org_unit="SOF"),
+        Outcome("riket", 2023, 84, references={"riket": 82}),
+        Outcome("frisk", 2022, "91.74"),
+        Outcome("frisk", 2023, "90.1"),
+        Outcome("frisk", "Delår 2023", "95"),
+        Outcome("gap", 2023, Progress.STARTED),
+        Outcome("budget", 2023, -99_500, budget=-100_000),
+    ]
+)
+
+
+def test_every_indicator_assessed_with_its_context() -> None:
+    card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
+    assert card.indicator("tel").status is Status.GREEN
+    assert card.indicator("riket").status is Status.GREEN
+    assert card.indicator("riket").assessment.compared_with == 82
+    frisk = card.indicator("frisk")
+    assert frisk.status is Status.RED  # 90,1 < 91,74 the year before
+    assert frisk.outcome is not None
+    assert frisk.outcome.period == Period.year(2023)  # the full year wins over the delår
+    assert card.indicator("gap").status is Status.RED  # overdue and only started
+    assert card.indicator("nomal").status is Status.NOT_ASSESSED
+    assert card.indicator("nomal").assessment.reason == "no_target"
+    assert card.indicator("budget").status is Status.GREEN
+
+
+def test_roll_up_worst_by_default() -> None:
+    card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
+    assert card["sof"].status is Status.GREEN
+    assert card["af"].status is Status.RED
+    assert card["kf"].status is Status.RED
+    assert card["eko"].status is Status.GREEN
+    assert card["af"].counts() == {
+        Status.GREEN: 0,
+        Status.YELLOW: 0,
+        Status.RED: 2,
+        Status.NOT_ASSESSED: 1,
+    }
+    assert "Sämsta färgen styr" in card["af"].explain()
+
+
+def test_roll_up_policy_per_level() -> None:
+    p = plan(rollups={0: RollUp.MAJORITY})
+    card = assess(p, OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
+    assert card["kf"].policy == RollUp.MAJORITY
+    assert card["kf"].status is Status.RED  # green and red tie → the worse
+    card = assess(
+        plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31), rollup=RollUp.share(0.5, 0.25)
+    )
+    assert card["kf"].status is Status.GREEN  # one of two parts green
+
+
+def test_period_and_as_of_choose_the_outcome() -> None:
+    card = assess(plan(), OUTCOMES, 2023, period=Period.delar(2023))
+    assert card.indicator("frisk").outcome.period == Period.delar(2023)  # type: ignore[union-attr]
+    assert card.indicator("frisk").status is Status.NOT_ASSESSED  # no delår 2022 to compare
+    card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 9, 15))
+    assert card.indicator("frisk").outcome.period == Period.delar(2023)  # type: ignore[union-attr]
+    # the full-year outcome of 2023 has not ended by 15 September
+    assert card.indicator("gap").outcome is None
+
+
+def test_per_gender_side_by_side_and_per_unit() -> None:
+    card = assess(plan(), OUTCOMES, 2023)
+    tel = card.indicator("tel")
+    assert tel.by_gender() == {
+        Gender.TOTAL: tel.assessment,
+        Gender.WOMEN: TEL.assess(70),
+        Gender.MEN: TEL.assess(30),
+    }
+    assert tel.for_unit("SOF").status is Status.YELLOW
+    assert tel.for_unit("ÄF").status is Status.NOT_ASSESSED
+    assert tel.org_units == (None, "SOF")
+    sof_card = assess(plan(), OUTCOMES, 2023, org_unit="SOF")
+    assert sof_card.indicator("tel").status is Status.YELLOW
+    assert sof_card.indicator("riket").status is Status.NOT_ASSESSED
+
+
+def test_lookups_counts_and_filters() -> None:
+    card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
+    assert [g.id for g in card.walk()] == ["kf", "sof", "af", "eko"]
+    assert card.counts() == {
+        Status.GREEN: 2,
+        Status.YELLOW: 0,
+        Status.RED: 2,
+        Status.NOT_ASSESSED: 0,
+    }
+    assert card.counts_by_level()["Nämndmål"][Status.RED] == 1
+    assert card.counts("KF-mål")[Status.GREEN] == 1
+    assert sum(card.indicator_counts().values()) == 6
+    assert card.indicator_counts("K")[Status.GREEN] == 1
+    assert [g.id for g in card.filter_goals(perspective="kund")] == ["kf", "sof", "af"]
+    assert [g.id for g in card.filter_goals(responsible="ÄF")] == ["af"]
+    assert [g.id for g in card.filter_goals(level=0, status=Status.GREEN)] == ["eko"]
+    assert [i.id for i in card.filter_indicators(gender="M")] == ["tel"]
+    assert [i.id for i in card.filter_indicators(gender="M", status=Status.RED)] == ["tel"]
+    assert [i.id for i in card.filter_indicators(perspective="ekonomi")] == ["budget"]
+    with pytest.raises(KeyError, match="nope"):
+        card["nope"]
+    with pytest.raises(KeyError, match="nope"):
+        card.indicator("nope")
+    with pytest.raises(KeyError, match="nope"):
+        card.counts("nope")
+
+
+def test_rows_and_text() -> None:
+    card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
+    rows = card.rows()
+    assert len(rows) == 4 + 6
+    tel = next(r for r in rows if r["id"] == "tel")
+    assert tel["value"] == "61\xa0%"
+    assert (tel["status_T"], tel["status_K"], tel["status_M"]) == ("Grönt", "Grönt", "Rött")
+    assert tel["reason"] == TEL.assess(61).explain()
+    nomal = next(r for r in rows if r["id"] == "nomal")
+    assert nomal["target"] == "Målvärde saknas"
+    assert nomal["status"] == "Ej bedömd"
+    english = card.rows("en")
+    assert next(r for r in english if r["id"] == "gap")["status"] == "Red"
+    text = card.text()
+    assert "Kvinnor Grönt, Män Rött" in text
+    assert text.splitlines()[-1].startswith("Mål totalt:")
+    assert "Goals in total" in card.text("en", reasons=False)
+
+
+def test_no_outcome_says_so() -> None:
+    card = assess(plan(), Outcomes([]), 2023)
+    assert card.indicator("tel").explain() == "Utfall saknas → Ej bedömd"
+    assert card.indicator("tel").explain("en") == "No outcome → Not assessed"
+    assert card["kf"].status is Status.NOT_ASSESSED
+
+
+def test_goal_without_parts() -> None:
+    p = Plan(id="p", years=2019, levels=("A",), goals=[Goal(id="a")])
+    card = assess(p, [], 2019)
+    assert card["a"].status is Status.NOT_ASSESSED
+    assert card["a"].explain() == "Inga indikatorer eller delmål"
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(PlanError, match="year"):
+        assess(plan(), OUTCOMES, "2023")  # type: ignore[arg-type]
+    with pytest.raises(PlanError, match="RollUp"):
+        assess(plan(), OUTCOMES, 2023, rollup="worst")  # type: ignore[arg-type]
+    with pytest.raises(PlanError, match="as_of"):
+        assess(plan(), OUTCOMES, 2023, as_of="2023-12-31")  # type: ignore[arg-type]
+    with pytest.raises(PlanError, match="period"):
+        assess(plan(), OUTCOMES, 2023, period="Delår 2023")  # type: ignore[arg-type]
+
+
+def test_target_per_year() -> None:
+    p = Plan(
+        id="p",
+        years=(2023, 2025),
+        levels=("A",),
+        goals=[
+            Goal(
+                id="a",
+                indicators=[
+                    Indicator(
+                        id="x",
+                        targets={2023: TargetValue(">=", 72), 2024: TargetValue(">=", 80)},
+                    )
+                ],
+            )
+        ],
+    )
+    outs = [Outcome("x", 2023, 75), Outcome("x", 2024, 75)]
+    assert assess(p, outs, 2023).indicator("x").status is Status.GREEN
+    assert assess(p, outs, 2024).indicator("x").status is Status.RED
+    assert assess(p, outs, 2025).indicator("x").assessment.reason == "no_target"
+
+
+def availability_plan() -> Plan:
+    return Plan(
+        id="p",
+        years=(2023, 2023),
+        levels=("Nämndmål",),
+        goals=[
+            Goal(
+                id="g",
+                indicators=[
+                    # A yearly survey published in April of the following year.
+                    Indicator(
+                        id="nöjd",
+                        unit=Unit.PERCENT,
+                        target=TargetValue(">=", 72, unit=Unit.PERCENT),
+                        frequency="Årligen, publiceras i april",
+                    ),
+                    # Sick leave, monthly with one month's lag (Oxelösund's nyckeltal).
+                    Indicator(
+                        id="sjuk",
+                        unit=Unit.PERCENT,
+                        target=TargetValue("<", 8, unit=Unit.PERCENT),
+                        frequency="Månadsvis (en månads eftersläpning)",
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_data_not_yet_available_is_never_a_false_red() -> None:
+    outcomes = Outcomes(
+        [
+            Outcome("sjuk", "jan-jul 2023", "7.5"),
+            Outcome("sjuk", "jan-aug 2023", "9.1"),
+        ]
+    )
+    # The delårsrapport is due in October; at 15 September the August figure (one month's
+    # lag) is not there yet, so jan–jul is judged. The yearly survey is months away.
+    card = assess(availability_plan(), outcomes, 2023, as_of=dt.date(2023, 9, 15))
+    sjuk = card.indicator("sjuk")
+    assert sjuk.outcome is not None
+    assert sjuk.outcome.period == Period.months(2023, 1, 7)
+    assert sjuk.status is Status.GREEN
+    nojd = card.indicator("nöjd")
+    assert nojd.status is Status.NOT_ASSESSED
+    assert nojd.assessment.reason == "not_yet_available"
+    assert nojd.assessment.explain() == "Utfallet finns inte tillgängligt ännu → Ej bedömd"
+    assert nojd.assessment.explain("en") == "The outcome is not available yet → Not assessed"
+    # From 1 October the jan–aug figure is available and judged.
+    card = assess(availability_plan(), outcomes, 2023, as_of=dt.date(2023, 10, 1))
+    assert card.indicator("sjuk").status is Status.RED
+    # Without an as-of date nothing is held back; a missing survey is simply no value.
+    card = assess(availability_plan(), outcomes, 2023)
+    assert card.indicator("nöjd").assessment.reason == "no_value"

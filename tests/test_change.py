@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import copy
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import styrmodell as sm
+from _cases import BAD_IDS, BAD_NUMBERS, GOOD_NUMBERS, names_value
+from styrmodell import Context, Direction, Status, ThresholdError, Unit, YearOverYear
+from styrmodell.strategies import contexts_for, decimals, values_for, year_over_years
+
+G, Y, R, NA = Status.GREEN, Status.YELLOW, Status.RED, Status.NOT_ASSESSED
+HIB, LIB = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
+HME = YearOverYear(direction=HIB, base_year=2018, unit=Unit.INDEX)
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "reason"), [(76, G, "better"), (74, Y, "same"), ("73,9", R, "worse")]
+)
+def test_forbattrat_oforandrat_forsamrat(value, status, reason):
+    a = HME.assess(value, Context(history={2018: 74, 2019: 10}))
+    assert (a.status, a.reason, a.compared_with) == (status, reason, 74)
+
+
+def test_previous_year_by_default():
+    rule = YearOverYear(direction=LIB)
+    ctx = Context(year=2020, history={2019: 5, 2018: 100})
+    assert [rule.assess(v, ctx).status for v in (4, 5, 6)] == [G, Y, R]
+    assert rule.compared_year(ctx) == 2019
+    assert HME.compared_year(ctx) == 2018
+
+
+@pytest.mark.parametrize(
+    ("unchanged", "expected"),
+    [(G, [G, G, G, R]), (Y, [G, Y, Y, R]), (R, [G, R, R, R])],
+)
+def test_unchanged_status_and_tolerance(unchanged, expected):
+    # "Oförändrat eller minskning" (green), "Oförändrat" (yellow), ">2022" (red)
+    rule = YearOverYear(direction=HIB, tolerance="0.5", unchanged=unchanged)
+    ctx = Context(year=2023, history={2022: 10})
+    assert [rule.assess(v, ctx).status for v in ("10.6", "10.5", "9.5", "9.4")] == expected
+    assert [rule.assess(v, ctx).reason for v in ("10.6", "10.5", "9.5", "9.4")] == [
+        "better",
+        "same",
+        "same",
+        "worse",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ctx", "reason"),
+    [
+        (Context(), "missing_year"),
+        (Context(year=2020), "missing_history"),
+        (Context(year=2020, history={2018: 1}), "missing_history"),
+        (None, "missing_year"),
+    ],
+)
+def test_missing_context_is_not_assessed(ctx, reason):
+    a = YearOverYear(direction=HIB).assess(3, ctx)
+    assert (a.status, a.reason) == (NA, reason)
+
+
+def test_no_value():
+    assert HME.assess(None, Context()).reason == "no_value"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({}, "direction"),
+        ({"direction": HIB, "base_year": "2018"}, "base_year"),
+        ({"direction": HIB, "base_year": True}, "base_year"),
+        ({"direction": HIB, "tolerance": -1}, "tolerance"),
+        ({"direction": HIB, "unchanged": Status.NOT_ASSESSED}, "unchanged"),
+        ({"direction": HIB, "unchanged": "green"}, "Status"),
+    ],
+)
+def test_invalid_fields_raise(kwargs, match):
+    with pytest.raises((ThresholdError, TypeError), match=match):
+        YearOverYear(**kwargs)
+
+
+@pytest.mark.parametrize(("value", "expected"), GOOD_NUMBERS)
+def test_accepts_friendly_numbers(value, expected):
+    a = HME.assess(value, Context(history={2018: value}))
+    assert (a.value, a.compared_with, a.status) == (expected, expected, Y)
+
+
+@pytest.mark.parametrize(
+    "value", [v for v in BAD_NUMBERS if v is not None], ids=BAD_IDS[:10] + BAD_IDS[11:]
+)
+def test_rejects_non_numbers_naming_the_value(value):
+    with pytest.raises(ThresholdError) as info:
+        HME.assess(value, Context(history={2018: 1}))
+    assert names_value(str(info.value), value)
+    with pytest.raises(ThresholdError) as info:
+        Context(history={2018: value})
+    assert names_value(str(info.value), value)
+    with pytest.raises(ThresholdError) as info:
+        YearOverYear(direction=HIB, tolerance=value)
+    assert names_value(str(info.value), value)
+
+
+@pytest.mark.parametrize(
+    ("rule", "value", "ctx", "sv", "en"),
+    [
+        (
+            YearOverYear(direction=HIB, base_year=2018),
+            76,
+            Context(history={2018: 74}),
+            "76 är förbättrat jämfört med 2018 (74) → Grönt",
+            "76 is improved compared with 2018 (74) → Green",
+        ),
+        (
+            YearOverYear(direction=LIB, unit=Unit.PERCENT),
+            "7,9",
+            Context(year=2020, history={2019: "7.9"}),
+            "7,9\xa0% är oförändrat jämfört med föregående år (7,9\xa0%) → Gult",
+            "7.9% is unchanged compared with the previous year (7.9%) → Yellow",
+        ),
+        (
+            YearOverYear(direction=LIB, unit=Unit.PERCENT),
+            8,
+            Context(year=2020, history={2019: "7.9"}),
+            "8\xa0% är försämrat jämfört med föregående år (7,9\xa0%) → Rött",
+            "8% is worsened compared with the previous year (7.9%) → Red",
+        ),
+        (
+            YearOverYear(direction=HIB, base_year=2010),
+            1,
+            Context(year=2020),
+            "Utfall för 2010 saknas → Ej bedömd",
+            "No outcome for 2010 → Not assessed",
+        ),
+        (
+            YearOverYear(direction=HIB),
+            1,
+            Context(year=2020),
+            "Utfall för föregående år saknas → Ej bedömd",
+            "No outcome for last year → Not assessed",
+        ),
+        (
+            YearOverYear(direction=HIB),
+            1,
+            Context(),
+            "Året saknas för jämförelsen → Ej bedömd",
+            "No year to compare with → Not assessed",
+        ),
+        (HME, None, Context(), "Inget utfall → Ej bedömd", "No outcome → Not assessed"),
+    ],
+)
+def test_explain(rule, value, ctx, sv, en):
+    a = rule.assess(value, ctx)
+    assert a.explain() == sv
+    assert a.explain("en") == en
+
+
+@pytest.mark.parametrize(
+    ("rule", "sv", "en"),
+    [
+        (
+            HME,
+            "Grönt: förbättrat jämfört med 2018, Gult: oförändrat jämfört med 2018, "
+            "Rött: försämrat jämfört med 2018",
+            "Green: improved compared with 2018, Yellow: unchanged compared with 2018, "
+            "Red: worsened compared with 2018",
+        ),
+        (
+            YearOverYear(direction=LIB, unchanged=G, tolerance=1),
+            "Grönt: förbättrat eller oförändrat (±1) jämfört med föregående år, "
+            "Rött: försämrat jämfört med föregående år",
+            "Green: improved or unchanged (±1) compared with the previous year, "
+            "Red: worsened compared with the previous year",
+        ),
+        (
+            YearOverYear(direction=HIB, base_year=2022, unchanged=R),
+            "Grönt: förbättrat jämfört med 2022, Rött: oförändrat eller försämrat jämfört med 2022",
+            "Green: improved compared with 2022, Red: unchanged or worsened compared with 2022",
+        ),
+    ],
+)
+def test_describe(rule, sv, en):
+    assert sm.describe(rule) == sv
+    assert rule.describe("en") == en
+
+
+@given(year_over_years())
+def test_equality_hash_pickle_round_trip(rule):
+    for copied in (pickle.loads(pickle.dumps(rule)), copy.deepcopy(rule), attrs.evolve(rule)):
+        assert copied == rule
+        assert hash(copied) == hash(rule)
+
+
+@given(year_over_years(), st.data())
+def test_monotone_in_the_value(rule, data):
+    ctx = data.draw(contexts_for(rule))
+    values = data.draw(st.lists(values_for(rule), min_size=2, max_size=6))
+    ordered = sorted(
+        (sm._numbers.to_decimal(v) for v in values), key=lambda v: v * rule.direction.sign
+    )
+    statuses = [rule.assess(v, ctx).status for v in ordered]
+    assert all(s.is_colour for s in statuses)
+    assert statuses == sorted(statuses)
+
+
+@given(
+    year_over_years(),
+    decimals(min_value=-100, max_value=100),
+    decimals(min_value=-20, max_value=20),
+)
+def test_status_follows_the_change(rule, earlier, change):
+    ctx = Context(year=2024, history={rule.compared_year(Context(year=2024)): earlier})
+    a = rule.assess(earlier + change, ctx)
+    if abs(change) <= rule.tolerance:
+        assert (a.status, a.reason) == (rule.unchanged, "same")
+    elif change * rule.direction.sign > 0:
+        assert (a.status, a.reason) == (G, "better")
+    else:
+        assert (a.status, a.reason) == (R, "worse")
+    assert a.measured == change
+
+
+@given(year_over_years(), st.data())
+def test_never_raises_for_missing_context(rule, data):
+    value = data.draw(values_for(rule))
+    for ctx in (Context(), Context(year=1999)):
+        a = rule.assess(value, ctx)
+        assert a.status is NA
+        assert a.reason in ("missing_year", "missing_history")
+        assert a.explain("en")
