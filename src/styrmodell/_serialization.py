@@ -10,6 +10,7 @@ hook:
   (it would not be exact), nor NaN or infinity;
 - dates in ISO 8601 (``"2023-12-31"``); TOML's own dates are accepted when reading;
 - enums by name (``"GREEN"``, ``"PERCENT"``);
+- a :class:`~styrmodell.Period` as its label (``"2023"``, ``"jan-nov 2022"``, ``"T1 2023"``);
 - an :class:`~styrmodell.Interval` as its notation (``"[40, 60]"``), a band of several
   intervals as a list of them;
 - a ``FrozenMap`` as a table; integer keys (years) are written as strings (``"2024"``);
@@ -54,6 +55,7 @@ from styrmodell._errors import SerializationError, StyrmodellError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
 from styrmodell._numbers import to_decimal
+from styrmodell._period import Period
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
@@ -96,6 +98,7 @@ _TAG_OF: dict[type[Any], str] = {cls: tag for tag, cls in THRESHOLD_TYPES.items(
 # Numbers larger than this, or with more decimals than this, are refused: no plan needs them,
 # and formatting a number with a million digits would hang a report.
 _MAX_DIGITS = 18
+_MAX_DECIMALS = 30
 _INT_LIMIT = 10**_MAX_DIGITS
 _INT_KEY = re.compile(r"^-?\d{1,18}$")
 _DURATION_PART = re.compile(
@@ -169,8 +172,10 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     if number and number.adjusted() >= _MAX_DIGITS:
         raise SerializationError(f"the number {_short(value)} is too large")
     exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -_MAX_DIGITS:
-        raise SerializationError(f"the number {_short(value)} has more than {_MAX_DIGITS} decimals")
+    if isinstance(exponent, int) and exponent < -_MAX_DECIMALS:
+        raise SerializationError(
+            f"the number {_short(value)} has more than {_MAX_DECIMALS} decimals"
+        )
     return number
 
 
@@ -205,6 +210,16 @@ def _structure_interval(value: object, _: object) -> Interval:
             f'expected an interval such as "[40, 60]" or "(60, inf)", got {_kind(value)}'
         )
     return Interval.parse(value)
+
+
+def _structure_period(value: object, _: object) -> Period:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Period.year(value)
+    if not isinstance(value, str):
+        raise SerializationError(
+            f'expected a period such as "2023", "jan-nov 2022" or "T1 2023", got {_kind(value)}'
+        )
+    return Period.parse(value)
 
 
 def _structure_band(value: object, _: object) -> tuple[Interval, ...]:
@@ -358,7 +373,8 @@ def _frozenmap_structure_hook(t: Any) -> Callable[[Any, Any], Any]:
         errors: list[Exception] = []
         for key, item in value.items():
             try:
-                out[structure_key(key)] = value_hook(item, value_type)
+                structured_key = structure_key(key)
+                out[structured_key] = value_hook(item, value_type)
             except Exception as exc:
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
@@ -586,6 +602,8 @@ def _make_converter() -> cattrs.Converter:
     c.register_unstructure_hook(enum.Enum, lambda e: e.name)
     c.register_structure_hook(Interval, _structure_interval)
     c.register_unstructure_hook(Interval, str)
+    c.register_structure_hook(Period, _structure_period)
+    c.register_unstructure_hook(Period, lambda p: p.label("sv"))
     c.register_structure_hook(relativedelta, _structure_relativedelta)
     c.register_unstructure_hook(relativedelta, _unstructure_relativedelta)
     return c
@@ -655,6 +673,10 @@ def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
     if isinstance(exc, KeyError):
         return [(path, "required field missing")]
     if isinstance(exc, StyrmodellError):
+        _head, *listed = str(exc).split("\n")
+        if listed and all(line.startswith("  ") for line in listed):
+            # A whole-model check's list ("Plan 'p' has 2 problem(s):" and one per line).
+            return [(path, line.strip()) for line in listed]
         return [(path, str(exc))]
     if isinstance(exc, RecursionError):
         return [(path, "nested too deeply")]
@@ -673,7 +695,7 @@ def _error(source: str, problems: list[tuple[str, str]]) -> SerializationError:
 
 
 # attrs classes written as text rather than as a table of fields.
-_SCALARS: set[type[Any]] = {Interval}
+_SCALARS: set[type[Any]] = {Interval, Period}
 
 
 def _is_table_type(t: Any) -> bool:
