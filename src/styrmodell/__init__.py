@@ -50,6 +50,7 @@ from styrmodell._ledger import (
 )
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
+from styrmodell._report import render
 from styrmodell._rollup import RollUp
 from styrmodell._serialization import converter, dump, dumps, load, loads
 from styrmodell._status import Status
@@ -141,6 +142,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "render",
 ]
 
 __version__ = "0.1.0"
