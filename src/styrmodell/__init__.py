@@ -50,7 +50,9 @@ from styrmodell._ledger import (
 )
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
+from styrmodell._report import render
 from styrmodell._rollup import RollUp
+from styrmodell._serialization import converter, dump, dumps, load, loads
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -133,8 +135,14 @@ __all__ = [
     "YearOverYear",
     "assess",
     "contents_for",
+    "converter",
     "describe",
+    "dump",
+    "dumps",
     "lint",
+    "load",
+    "loads",
+    "render",
 ]
 
 __version__ = "0.1.0"

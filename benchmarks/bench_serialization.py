@@ -1,0 +1,102 @@
+"""Dump + load of a plan with 10,000 indicators against json.dumps/json.loads of the same data.
+
+The baseline is the standard library alone on the data already unstructured (plain dicts,
+lists and strings): what any JSON round trip costs before a single value is checked. Our
+figure adds unstructuring, structuring with every hook and every class's own validation
+(each threshold builds its band table, the plan checks ids, levels, years and units).
+
+Run: ``.venv/bin/python benchmarks/bench_serialization.py``
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import styrmodell as sm
+
+GOALS = 100
+INDICATORS_PER_GOAL = 100
+YEARS = (2023, 2024, 2025)
+REPEAT = 7
+
+
+def threshold(i: int, year: int) -> Any:
+    """A målvärde; plans repeat a handful of rules, so values vary over a small range."""
+    k = (i + year) % 20
+    family = i % 4
+    if family == 0:
+        return sm.Bands(
+            green=f"({60 + k}, inf)",
+            yellow=f"[{40 + k}, {60 + k}]",
+            red=f"(-inf, {40 + k})",
+            unit=sm.Unit.PERCENT,
+        )
+    if family == 1:
+        return sm.TargetValue(">=", 50 + k, unit=sm.Unit.PERCENT)
+    if family == 2:
+        return sm.CompareToReference(reference="riket", tolerance=k % 3, unit=sm.Unit.PERCENT)
+    return sm.YearOverYear(direction=sm.Direction.HIGHER_IS_BETTER, unit=sm.Unit.PERCENT)
+
+
+def build_plan() -> Any:
+    goals = []
+    for g in range(GOALS):
+        indicators = [
+            sm.Indicator(
+                id=f"i{g}-{n}",
+                title=f"Andel brukare som är nöjda, enhet {n}",
+                unit=sm.Unit.PERCENT,
+                targets={year: threshold(g * INDICATORS_PER_GOAL + n, year) for year in YEARS},
+            )
+            for n in range(INDICATORS_PER_GOAL)
+        ]
+        goals.append(sm.Goal(id=f"g{g}", title=f"Nämndmål {g}", indicators=indicators))
+    return sm.Plan(
+        id="bench",
+        title="Verksamhetsplan 2023–2025",
+        years=(YEARS[0], YEARS[-1]),
+        levels=("Nämndmål",),
+        goals=goals,
+    )
+
+
+def best(fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    plan = build_plan()
+    text = sm.dumps(plan)
+    assert sm.loads(text, sm.Plan) == plan
+    data = json.loads(text)  # the same data, already unstructured
+
+    def baseline() -> None:
+        json.loads(json.dumps(data, ensure_ascii=False, indent=2))
+
+    def ours() -> None:
+        sm.loads(sm.dumps(plan), sm.Plan)
+
+    t_base = best(baseline)
+    t_dump = best(lambda: sm.dumps(plan))
+    t_load = best(lambda: sm.loads(text, sm.Plan))
+    t_ours = best(ours)
+    t_build = best(build_plan)
+    n = GOALS * INDICATORS_PER_GOAL
+    print(f"plan: {n} indicators, {n * len(YEARS)} targets, {len(text) / 1e6:.1f} MB of JSON")
+    print(f"json.dumps + json.loads (baseline): {t_base * 1e3:8.1f} ms")
+    print(f"sm.dumps:                           {t_dump * 1e3:8.1f} ms")
+    print(f"sm.loads:                           {t_load * 1e3:8.1f} ms")
+    print(f"sm.dumps + sm.loads:                {t_ours * 1e3:8.1f} ms  {t_ours / t_base:.2f}x")
+    print(f"  (building the same plan in code:  {t_build * 1e3:8.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""The ``styrmodell`` command: check a plan file, describe its targets, report on outcomes.
+
+Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
+*rapport* (report).
+
+Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``check``);
+2 the input could not be read or used (a bad file, a bad argument). Errors are one
+message on stderr, without a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from styrmodell._assessment import assess
+from styrmodell._errors import SerializationError, StyrmodellError
+from styrmodell._goals import Indicator, Plan
+from styrmodell._outcomes import Outcomes
+from styrmodell._report import render
+from styrmodell._serialization import load, loads
+from styrmodell._thresholds._base import Threshold
+from styrmodell._thresholds._lint import Finding, describe, lint
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class _UsageError(StyrmodellError):
+    """A bad argument (argparse's own errors exit 2 as well)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, as for every bad input
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _targets(plan: Plan) -> Iterator[tuple[str, Indicator, int | None, Threshold]]:
+    """Every (path, indicator, year, threshold) of *plan*; year ``None`` for all years."""
+    for goal_path, goal in plan.walk():
+        for n, indicator in enumerate(goal.indicators):
+            path = f"{goal_path}.indicators[{n}]"
+            if indicator.target is not None:
+                yield f"{path}.target", indicator, None, indicator.target
+            for year, threshold in indicator.targets.items():
+                yield f"{path}.targets.{year}", indicator, year, threshold
+
+
+def _load_plan(path: str) -> Plan:
+    return load(path, Plan)
+
+
+def _load_outcomes(path: str) -> Outcomes:
+    """Read outcomes from CSV; lines starting with ``#`` are comments."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SerializationError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SerializationError(
+            f"{path}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start}"
+        ) from None
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    try:
+        return Outcomes.read_csv(io.StringIO("".join(lines)))
+    except StyrmodellError as exc:
+        raise type(exc)(f"{path}: {exc}") from None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    plan = _load_plan(args.plan)
+    findings: list[Finding] = []
+    for path, _indicator, _year, threshold in _targets(plan):
+        findings += lint(threshold, path=path)
+    lang = "sv" if args.locale.startswith("sv") else "en"
+    for f in findings:
+        message = f.message_sv if lang == "sv" else f.message_en
+        print(f"{args.plan}: {f.path}: {f.severity}: {message}")
+    errors = sum(1 for f in findings if f.severity == "error")
+    n_targets = sum(1 for _ in _targets(plan))
+    if lang == "sv":
+        print(
+            f"{args.plan}: {len(plan.all_indicators())} mått, {n_targets} målvärden, "
+            f"{len(findings)} anmärkningar ({errors} fel)"
+        )
+    else:
+        print(
+            f"{args.plan}: {len(plan.all_indicators())} indicators, {n_targets} targets, "
+            f"{len(findings)} findings ({errors} errors)"
+        )
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _cmd_describe(args: argparse.Namespace) -> int:
+    plan = _load_plan(args.plan)
+    for path, indicator, year, threshold in _targets(plan):
+        if args.year is not None and year is not None and year != args.year:
+            continue
+        when = "alla år" if year is None and args.locale.startswith("sv") else year or "all years"
+        print(f"{indicator.id} ({when}): {indicator.title}")
+        print(f"    {describe(threshold, args.locale)}    [{path}]")
+    return EXIT_OK
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _UsageError(f"--as-of: {text!r} is not a date such as 2024-02-15") from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SerializationError(
+            f"{output}: cannot write the file: {exc.strerror or exc}"
+        ) from None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    plan = _load_plan(args.plan)
+    outcomes = _load_outcomes(args.outcomes)
+    card = assess(plan, outcomes, args.year, as_of=_as_of(args.as_of))
+    color = args.format == "text" and args.output is None and sys.stdout.isatty()
+    _write(render(card, args.format, args.locale, color=color), args.output)
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    data = resources.files("styrmodell") / "_demo"
+    plan = loads(
+        (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
+    )
+    text = (data / "oxelosund_outcomes_2023.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    outcomes = Outcomes.read_csv(io.StringIO("".join(rows)))
+    card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
+    sv = args.locale.startswith("sv")
+    print(
+        "OBS: utfallen är PÅHITTADE (fiktiva), inte Oxelösunds resultat.\n"
+        if sv
+        else "NOTE: the outcomes are FICTIONAL, not Oxelösund's results.\n"
+    )
+    color = args.format == "text" and sys.stdout.isatty()
+    sys.stdout.write(render(card, args.format, args.locale, color=color))
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    from styrmodell import __version__
+
+    parser = _Parser(
+        prog="styrmodell",
+        description="Check plan files, describe their targets and report on outcomes "
+        "(mål- och resultatstyrning).",
+        epilog="Exit codes: 0 ok, 1 findings of severity error (check), 2 unreadable input.",
+    )
+    parser.add_argument("--version", action="version", version=f"styrmodell {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def locale_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--locale", default="sv", choices=["sv", "en"], help="language (default: sv)"
+        )
+
+    check = sub.add_parser("check", help="load and validate a plan, lint every target")
+    check.add_argument("plan", help="plan file (.toml or .json)")
+    locale_option(check)
+    check.set_defaults(func=_cmd_check)
+
+    report = sub.add_parser("report", help="assess outcomes against a plan and print a report")
+    report.add_argument("plan", help="plan file (.toml or .json)")
+    report.add_argument("outcomes", help="outcomes as CSV (see docs/how-to/cli.md)")
+    report.add_argument("--year", type=int, required=True, help="the year to assess")
+    report.add_argument("--as-of", help="the date of the assessment (YYYY-MM-DD)")
+    report.add_argument(
+        "--format", default="text", choices=["text", "markdown", "html"], help="default: text"
+    )
+    report.add_argument("-o", "--output", help="write to this file instead of stdout")
+    locale_option(report)
+    report.set_defaults(func=_cmd_report)
+
+    desc = sub.add_parser("describe", help="print every target in plan language")
+    desc.add_argument("plan", help="plan file (.toml or .json)")
+    desc.add_argument("--year", type=int, help="only the targets for this year")
+    locale_option(desc)
+    desc.set_defaults(func=_cmd_describe)
+
+    demo = sub.add_parser("demo", help="run the bundled Oxelösund example (fictional outcomes)")
+    demo.add_argument(
+        "--format", default="text", choices=["text", "markdown", "html"], help="default: text"
+    )
+    locale_option(demo)
+    demo.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``styrmodell`` command; returns the exit code.
+
+    Examples:
+        >>> main(["describe", "no-such-plan.toml"])
+        2
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except StyrmodellError as exc:
+        if args.debug:
+            raise
+        print(f"styrmodell: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:  # e.g. `styrmodell report ... | head`
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The ``styrmodell`` command, called as a user calls it (a subprocess), with every exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import styrmodell as sm
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+OX_PLAN = str(EXAMPLES / "oxelosund_von_2023.toml")
+OX_OUTCOMES = str(EXAMPLES / "oxelosund_outcomes_2023.csv")
+HH_PLAN = str(EXAMPLES / "hassleholm_omsorg_2019.toml")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "styrmodell._cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_version_and_help() -> None:
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"styrmodell {sm.__version__}"
+    for command in ([], ["check"], ["report"], ["describe"], ["demo"]):
+        shown = run(*command, "--help")
+        assert shown.returncode == 0
+        assert "usage: styrmodell" in shown.stdout
+
+
+def test_check_a_clean_plan_exits_0() -> None:
+    result = run("check", OX_PLAN)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].endswith("36 mått, 91 målvärden, 6 anmärkningar (0 fel)")
+
+
+def test_check_findings_of_severity_error_exit_1() -> None:
+    # Hässleholm's plan has real gaps ("under 2,2 % / 2,3–2,9 % / över 3 %").
+    result = run("check", HH_PLAN)
+    assert result.returncode == 1
+    assert "goals[4].children[1].children[0].indicators[1].target: error: Glapp" in result.stdout
+
+
+def test_check_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.toml"
+    bad.write_text('format = "styrmodell/1"\nid = "p"\nyears = [2023, 2025]\n', encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr == f"styrmodell: error: {bad}: levels: required field missing\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run("--debug", "check", str(tmp_path / "missing.toml"))
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+    assert "SerializationError" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check"], "the following arguments are required: plan"),
+        (["report", OX_PLAN, OX_OUTCOMES], "the following arguments are required: --year"),
+        (["report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--as-of", "igår"], "--as-of"),
+        (["report", OX_PLAN, "missing.csv", "--year", "2023"], "missing.csv: cannot read"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--format", "pdf"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_exit_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 3  # usage line(s) and the error
+
+
+def test_report_prints_the_scorecard() -> None:
+    result = run("report", OX_PLAN, OX_OUTCOMES, "--year", "2023")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Måluppfyllelse 2023: Vård- och omsorgsnämndens verksamhetsplan")
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+    plan = sm.load(OX_PLAN, sm.Plan)
+    for indicator in plan.all_indicators():
+        assert indicator.title[:60] in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("markdown", "## Goal attainment"), ("html", "<!DOCTYPE")]
+)
+def test_report_to_a_file_in_each_format(tmp_path: Path, fmt: str, start: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = run(
+        "report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--as-of", "2024-02-15",
+        "--format", fmt, "--locale", "en", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_report_reads_a_json_plan(tmp_path: Path) -> None:
+    plan_json = tmp_path / "plan.json"
+    sm.dump(sm.load(OX_PLAN, sm.Plan), plan_json)
+    assert json.loads(plan_json.read_text(encoding="utf-8"))["format"] == "styrmodell/1"
+    result = run("report", str(plan_json), OX_OUTCOMES, "--year", "2023", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Måluppfyllelse 2023")
+
+
+def test_a_broken_outcomes_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "outcomes.csv"
+    bad.write_text("indicator,period,value\njobbcoach,2023,femtio\n", encoding="utf-8")
+    result = run("report", OX_PLAN, str(bad), "--year", "2023")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"styrmodell: error: {bad}: ")
+    assert "femtio" in result.stderr
+
+
+def test_describe_prints_every_target_in_plan_language() -> None:
+    result = run("describe", OX_PLAN, "--year", "2024")
+    assert result.returncode == 0, result.stderr
+    assert "Grönt: ≥ 50\xa0%, Rött: mindre än 50\xa0%" in result.stdout
+    assert ".targets.2023]" not in result.stdout
+    assert ".targets.2024]" in result.stdout
+
+
+def test_demo_runs_the_bundled_oxelosund_example_and_says_the_outcomes_are_fictional() -> None:
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OBS: utfallen är PÅHITTADE (fiktiva)")
+    assert "Måluppfyllelse 2023" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["oxelosund_von_2023.toml", "oxelosund_outcomes_2023.csv"])
+def test_the_bundled_demo_files_are_the_examples(name: str) -> None:
+    bundled = ROOT / "src" / "styrmodell" / "_demo" / name
+    assert bundled.read_bytes() == (EXAMPLES / name).read_bytes()
+
+
+def test_the_outcomes_file_says_it_is_fictional() -> None:
+    head = Path(OX_OUTCOMES).read_text(encoding="utf-8").splitlines()[:2]
+    assert "FIKTIVA" in head[0]
+    assert "FICTIONAL" in head[1]

@@ -1,0 +1,658 @@
+"""Plan files: round trips through JSON and TOML, and every broken file answered precisely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import styrmodell as sm
+from styrmodell import strategies as sst
+from styrmodell._frozenmap import FrozenMap
+
+FORMATS = ["json", "toml"]
+HEAD = '"format": "styrmodell/1"'
+
+
+def round_trip(value: Any, type_: Any, fmt: str) -> Any:
+    return sm.loads(sm.dumps(value, fmt), type_, fmt)
+
+
+# -- round trips -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("strategy", "type_"),
+    [
+        (sst.intervals(), sm.Interval),
+        (sst.bands(), sm.Bands),
+        (sst.bands(gaps=True, precision=True, direction=True), sm.Bands),
+        (sst.compare_to_references(unit=sm.Unit.PERCENT), sm.CompareToReference),
+        (sst.year_over_years(), sm.YearOverYear),
+        (sst.target_values(unit=sm.Unit.DAYS), sm.TargetValue),
+        (sst.budget_deviations(), sm.BudgetDeviation),
+        (sst.milestones(), sm.Milestone),
+        (sst.durations(), sm.Duration),
+        (sst.thresholds(), sm.Threshold),
+        (sst.verksamheter(), sm.Verksamhet),
+        (sst.ledger_lines(), sm.LedgerLine),
+        (sst.ledgers(), sm.Ledger),
+        (sst.investment_objects(), sm.InvestmentObject),
+        (sst.investment_budgets(), sm.InvestmentBudget),
+        (sst.periods(), sm.Period),
+        (sst.indicators(), sm.Indicator),
+        (sst.goals(), sm.Goal),
+        (sst.plans(), sm.Plan),
+        (sst.outcomes(), sm.Outcome),
+        (sst.outcome_collections(), sm.Outcomes),
+        (sst.occasions(), sm.Occasion),
+        (sst.follow_up_calendars(), sm.FollowUpCalendar),
+        (sst.activities(), sm.Activity),
+        (sst.action_plans(), sm.ActionPlan),
+        (st.sampled_from(sm.Gender), sm.Gender),
+        (st.sampled_from(sm.Status), sm.Status),
+        (st.sampled_from(sm.Unit), sm.Unit),
+        (st.sampled_from(sm.Direction), sm.Direction),
+        (st.sampled_from(sm.Progress), sm.Progress),
+        (st.lists(sst.intervals(), max_size=4).map(tuple), tuple[sm.Interval, ...]),
+        (
+            st.dictionaries(st.integers(2000, 2040), sst.decimals(), max_size=4).map(FrozenMap),
+            FrozenMap[int, Decimal],
+        ),
+    ],
+)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_loads_dumps_is_the_identity(strategy: Any, type_: Any, fmt: str, data: Any) -> None:
+    value = data.draw(strategy)
+    assert round_trip(value, type_, fmt) == value
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_contexts_round_trip(fmt: str, data: Any) -> None:
+    context = data.draw(sst.thresholds().flatmap(sst.contexts_for))
+    assert round_trip(context, sm.Context, fmt) == context
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=20, deadline=None)
+@given(rule=sst.thresholds())
+def test_a_threshold_reads_back_as_its_own_class(fmt: str, rule: Any) -> None:
+    back = sm.loads(sm.dumps(rule, fmt), type(rule), fmt)
+    assert type(back) is type(rule)
+    assert back == rule
+
+
+def test_a_threshold_is_tagged_with_its_family() -> None:
+    tags = {
+        sm.Bands(green="(60, inf)"): "bands",
+        sm.CompareToReference(): "compare_to_reference",
+        sm.Milestone(): "milestone",
+        sm.YearOverYear(direction=sm.Direction.HIGHER_IS_BETTER): "year_over_year",
+        sm.TargetValue(">=", 50): "target_value",
+        sm.BudgetDeviation(green="[-0.5, 0.5]"): "budget_deviation",
+        sm.Duration("3 months"): "duration",
+    }
+    for rule, tag in tags.items():
+        assert json.loads(sm.dumps(rule))["type"] == tag
+
+
+def test_the_document_shape_is_readable() -> None:
+    rule = sm.Bands(
+        green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=sm.Unit.PERCENT, precision=1
+    )
+    assert json.loads(sm.dumps(rule)) == {
+        "format": "styrmodell/1",
+        "type": "bands",
+        "green": "(60, inf)",
+        "yellow": "[40, 60]",
+        "red": "(-inf, 40)",
+        "unit": "PERCENT",
+        "precision": "1",
+    }
+    deviation = sm.BudgetDeviation(green="[-0.5, 0.5]", red=["(-inf, -2)", "(2, inf)"])
+    assert json.loads(sm.dumps(deviation))["red"] == ["(-inf, -2)", "(2, inf)"]
+    assert "yellow" not in json.loads(sm.dumps(deviation))  # a default is left out
+    assert json.loads(sm.dumps(sm.Duration(relativedelta(months=1, days=10))))["within"] == (
+        "1 month 10 days"
+    )
+    context = sm.Context(year=2023, as_of=dt.date(2023, 8, 31), history={2022: "74.5"})
+    assert json.loads(sm.dumps(context)) == {
+        "format": "styrmodell/1",
+        "year": 2023,
+        "as_of": "2023-08-31",
+        "history": {"2022": "74.5"},
+    }
+
+
+def test_toml_output_is_plain_toml() -> None:
+    context = sm.Context(year=2023, references={"riket": 82, "liknande kommuner": "80.5"})
+    text = sm.dumps(context, "toml")
+    assert text.splitlines()[0] == 'format = "styrmodell/1"'
+    assert '"liknande kommuner" = "80.5"' in text
+    assert sm.loads(text, sm.Context, "toml") == context
+
+
+def test_toml_accepts_its_own_dates_and_integers() -> None:
+    text = 'format = "styrmodell/1"\ntype = "milestone"\ndue = 2019-12-31\n'
+    assert sm.loads(text, sm.Milestone, "toml") == sm.Milestone(due=dt.date(2019, 12, 31))
+    text = 'format = "styrmodell/1"\ntype = "target_value"\ncomparator = ">="\ntarget = 50\n'
+    assert sm.loads(text, sm.Threshold, "toml") == sm.TargetValue(">=", 50)
+
+
+def test_a_band_may_be_written_as_a_union() -> None:
+    doc = f'{{{HEAD}, "type": "bands", "green": "[-2, 2]", "red": "(-inf, -2) | (2, inf)"}}'
+    assert sm.loads(doc, sm.Bands).red == (sm.Interval.below(-2), sm.Interval.above(2))
+
+
+def test_durations_read_swedish_and_combined_text() -> None:
+    for text, expected in [
+        ("3 månader", relativedelta(months=3)),
+        ("2 weeks", relativedelta(days=14)),
+        ("1 month 10 days", relativedelta(months=1, days=10)),
+    ]:
+        doc = json.dumps({"format": "styrmodell/1", "type": "duration", "within": text})
+        assert sm.loads(doc, sm.Duration).within == expected
+
+
+def test_bytes_with_a_byte_order_mark_are_read() -> None:
+    doc = f'{{{HEAD}, "value": "[1, 2]"}}'.encode("utf-8-sig")
+    assert sm.loads(doc, sm.Interval) == sm.Interval.closed(1, 2)
+
+
+def test_the_converter_is_public_and_shared() -> None:
+    rule = sm.TargetValue(">=", 50, unit=sm.Unit.PERCENT)
+    data = sm.converter.unstructure(rule)
+    assert data == {"type": "target_value", "comparator": ">=", "target": "50", "unit": "PERCENT"}
+    assert sm.converter.structure(data, sm.Threshold) == rule
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_dump_and_load_choose_the_format_by_suffix(tmp_path: Path, suffix: str) -> None:
+    rule = sm.Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)")
+    path = tmp_path / f"rule{suffix}"
+    sm.dump(rule, path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("{" if suffix == ".json" else "format")
+    assert sm.load(path, sm.Threshold) == rule
+
+
+def test_writing_toml_without_tomlkit_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tomlkit", None)
+    with pytest.raises(sm.SerializationError, match=r"pip install styrmodell\[toml\]"):
+        sm.dumps(sm.Interval.closed(1, 2), "toml")
+
+
+def test_toml_refuses_to_write_none() -> None:
+    with pytest.raises(sm.SerializationError, match=r"TOML cannot hold an empty value"):
+        sm.dumps({"a": None}, "toml")
+
+
+def test_writing_something_unknown_is_a_serialization_error() -> None:
+    with pytest.raises(sm.SerializationError, match="cannot write"):
+        sm.dumps(object())
+
+
+# -- broken files ------------------------------------------------------------------------
+
+BIG = "9" * 5000
+DEEP = "[" * 100_000 + "]" * 100_000
+
+# (document, type, format, what the message must contain: "path: message" fragments)
+BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
+    ("", sm.Context, "json", ["<json>: the file is empty"]),
+    ("  \n\t", sm.Context, "toml", ["<toml>: the file is empty"]),
+    (b'\xff\xfe{"format": 1}', sm.Context, "json", ["not UTF-8 text: byte 0xff at position 0"]),
+    (b'{"a": "\xc3"}', sm.Context, "json", ["not UTF-8 text: byte 0xc3 at position 7"]),
+    ('{"format": "styrmodell/1",', sm.Context, "json", ["not valid JSON", "line 1"]),
+    (
+        'format = "styrmodell/1"\nyear = \nbudget = "1"\n',
+        sm.Context,
+        "toml",
+        ["<toml>: not valid TOML: Invalid value (at line 2, column 8)"],
+    ),
+    ("[1, 2]", sm.Context, "json", ['expected a document table with "format"', "a list [1, 2]"]),
+    ('{"year": 2023}', sm.Context, "json", ['format: required field missing: "styrmodell/1"']),
+    (
+        '{"format": "styrmodell/2", "year": 2023}',
+        sm.Context,
+        "json",
+        ["format: unknown format version 'styrmodell/2': this styrmodell reads 'styrmodell/1'"],
+    ),
+    ('{"format": 1}', sm.Context, "json", ["format: unknown format version 1"]),
+    (DEEP, sm.Context, "json", ["nested too deeply"]),
+    (f'{{{HEAD}, "year": {BIG}}}', sm.Context, "json", ["not valid JSON", "4300"]),
+    (f'{{{HEAD}, "year": 100000000000000000000}}', sm.Context, "json", ["year: the number"]),
+    (f'{{{HEAD}, "budget": "1e999999"}}', sm.Context, "json", ["budget: the number '1e999999'"]),
+    (
+        f'{{{HEAD}, "budget": "0.0000000000000000000000000000001"}}',
+        sm.Context,
+        "json",
+        ["budget: the number '0.0000000000000000000000000000001' has more than 30 decimals"],
+    ),
+    (
+        f'{{{HEAD}, "budget": NaN}}',
+        sm.Context,
+        "json",
+        ['budget: expected a number as text such as "91.74" (exact), got the decimal number nan'],
+    ),
+    (
+        f'{{{HEAD}, "references": {{"riket": "NaN"}}}}',
+        sm.Context,
+        "json",
+        ["references.riket: expected a finite number, got 'NaN'"],
+    ),
+    (
+        f'{{{HEAD}, "references": {{"riket": "-Infinity"}}}}',
+        sm.Context,
+        "json",
+        ["references.riket: expected a finite number, got '-Infinity'"],
+    ),
+    (
+        'format = "styrmodell/1"\nbudget = nan\n',
+        sm.Context,
+        "toml",
+        ["budget: expected a number as text", "nan"],
+    ),
+    (
+        f'{{{HEAD}, "references": {{"liknande kommuner": 80.5}}}}',
+        sm.Context,
+        "json",
+        ["references['liknande kommuner']: expected a number as text such as \"91.74\""],
+    ),
+    (
+        f'{{{HEAD}, "references": {{"riket": "åttio"}}}}',
+        sm.Context,
+        "json",
+        ["references.riket: expected a number, got 'åttio'"],
+    ),
+    (f'{{{HEAD}, "year": "2023"}}', sm.Context, "json", ["year: expected a whole number"]),
+    (f'{{{HEAD}, "year": true}}', sm.Context, "json", ["year: expected a whole number, got true"]),
+    (
+        f'{{{HEAD}, "year": ' + "[" * 50 + "]" * 50 + "}",
+        sm.Context,
+        "json",
+        ["year: expected a whole number, got a list"],
+    ),
+    (
+        f'{{{HEAD}, "history": {{"20x": "1"}}}}',
+        sm.Context,
+        "json",
+        ["history.20x: expected a whole number such as 2024, got '20x'"],
+    ),
+    (f'{{{HEAD}, "history": [1, 2]}}', sm.Context, "json", ["history: expected a table"]),
+    (
+        f'{{{HEAD}, "as_of": "2023-02-30"}}',
+        sm.Context,
+        "json",
+        ["as_of: '2023-02-30' is not a date: day is out of range for month"],
+    ),
+    (
+        f'{{{HEAD}, "as_of": "31/12/2023"}}',
+        sm.Context,
+        "json",
+        ["as_of: '31/12/2023' is not a date: Invalid isoformat string: '31/12/2023'"],
+    ),
+    (
+        'format = "styrmodell/1"\nas_of = 2023-12-31T10:00:00\n',
+        sm.Context,
+        "toml",
+        ["as_of: expected a date such as 2023-12-31, got the time 2023-12-31 10:00:00"],
+    ),
+    (
+        f'{{{HEAD}, "yeer": 2023}}',
+        sm.Context,
+        "json",
+        ["yeer: unknown field (did you mean 'year'?)"],
+    ),
+    (
+        f'{{{HEAD}, "type": "band", "green": "(60, inf)"}}',
+        sm.Threshold,
+        "json",
+        ["type: unknown threshold type 'band': expected one of bands, compare_to_reference"],
+    ),
+    (
+        f'{{{HEAD}, "green": "(60, inf)"}}',
+        sm.Threshold,
+        "json",
+        ["type: required field missing: one of bands, compare_to_reference"],
+    ),
+    (
+        f'{{{HEAD}, "value": 5}}',
+        tuple[sm.Interval, ...],
+        "json",
+        ['value: expected an interval such as "[40, 60]" or a list of them, got the number 5'],
+    ),
+    (
+        f'{{{HEAD}, "type": "milestone"}}',
+        sm.Bands,
+        "json",
+        ["type: expected the type 'bands' here, got 'milestone'"],
+    ),
+    (
+        f'{{{HEAD}, "type": "bands", "green": "(60, 40)"}}',
+        sm.Threshold,
+        "json",
+        ["green: '(60, 40)' is not an interval: lower bound 60 is above upper bound 40"],
+    ),
+    (
+        f'{{{HEAD}, "type": "bands", "green": ["(60, inf)", "60-40"]}}',
+        sm.Threshold,
+        "json",
+        ["green[1]: '60-40' is not an interval: expected a form like '[40, 60]'"],
+    ),
+    (
+        f'{{{HEAD}, "type": "bands", "green": "(60, inf)", "yellow": "[50, 70]"}}',
+        sm.Threshold,
+        "json",
+        ["<json>: Bands: green (60, inf) and yellow [50, 70] overlap: both contain 70"],
+    ),
+    (
+        f'{{{HEAD}, "type": "bands", "green": "(60, inf)", "unit": "percent"}}',
+        sm.Threshold,
+        "json",
+        ["unit: 'percent' is not a Unit: expected one of PERCENT, PERCENTAGE_POINTS"],
+    ),
+    (
+        f'{{{HEAD}, "type": "bands", "green": "(60, inf)", "precision": "0.3"}}',
+        sm.Threshold,
+        "json",
+        ["precision: expected a power of ten such as 1 or 0.1, got Decimal('0.3')"],
+    ),
+    (
+        f'{{{HEAD}, "type": "target_value", "comparator": ">="}}',
+        sm.Threshold,
+        "json",
+        ["target: required field missing"],
+    ),
+    (
+        f'{{{HEAD}, "type": "target_value", "comparator": "=>", "target": "5"}}',
+        sm.Threshold,
+        "json",
+        ["comparator: expected one of '>', '>=', '<', '<=', '==', got the text '=>'"],
+    ),
+    (
+        f'{{{HEAD}, "type": "duration", "within": "3 fortnights"}}',
+        sm.Threshold,
+        "json",
+        ["within: '3 fortnights' is not a duration"],
+    ),
+    (
+        f'{{{HEAD}, "type": "duration", "within": 3}}',
+        sm.Threshold,
+        "json",
+        ['within: expected a duration such as "3 months", got the number 3'],
+    ),
+    (
+        f'{{{HEAD}, "type": "milestone", "required": "NOT_STARTED"}}',
+        sm.Threshold,
+        "json",
+        ["Milestone.required: expected Progress.STARTED or Progress.DONE"],
+    ),
+    (
+        f'{{{HEAD}, "type": "milestone", "due": 20191231}}',
+        sm.Threshold,
+        "json",
+        ['due: expected a date such as "2023-12-31", got the number 20191231'],
+    ),
+    (f'{{{HEAD}, "value": "[1, 2]", "extra": 1}}', sm.Interval, "json", ["extra: unknown field"]),
+    (f"{{{HEAD}}}", sm.Interval, "json", ["value: required field missing"]),
+    (
+        f'{{{HEAD}, "value": "GRÖN"}}',
+        sm.Status,
+        "json",
+        ["value: 'GRÖN' is not a Status: expected one of RED, YELLOW, GREEN, NOT_ASSESSED"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "fmt", "expected"),
+    BROKEN,
+    ids=[f"broken{i:02d}" for i in range(len(BROKEN))],
+)
+def test_every_broken_file_is_one_serialization_error(
+    text: str | bytes, type_: Any, fmt: str, expected: list[str]
+) -> None:
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(text, type_, fmt)
+    message = str(info.value)
+    assert message.startswith(f"<{fmt}>: ")
+    for fragment in expected:
+        assert fragment in message
+
+
+def test_there_are_at_least_thirty_distinct_broken_files() -> None:
+    assert len({(str(t), str(ty), f) for t, ty, f, _ in BROKEN}) >= 30
+
+
+def test_all_problems_are_listed_at_once() -> None:
+    doc = json.dumps(
+        {
+            "format": "styrmodell/1",
+            "type": "bands",
+            "green": "(60, 40)",
+            "yelow": "[1, 2]",
+            "red": 5,
+            "unit": "PERCENTS",
+            "precision": 0.1,
+        }
+    )
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(doc, sm.Threshold)
+    lines = str(info.value).splitlines()
+    assert lines[0] == "<json>: 5 problems"
+    assert sorted(line.split(":")[0].strip() for line in lines[1:]) == sorted(
+        ["green", "yelow", "red", "unit", "precision"]
+    )
+
+
+def test_file_errors_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(f'{{{HEAD}, "year": "x"}}', encoding="utf-8")
+    with pytest.raises(sm.SerializationError, match=r"plan\.json: year: expected a whole number"):
+        sm.load(path, sm.Context)
+    with pytest.raises(sm.SerializationError, match=r"missing\.toml: cannot read the file"):
+        sm.load(tmp_path / "missing.toml", sm.Context)
+    with pytest.raises(sm.SerializationError, match=r"cannot tell the format from the suffix"):
+        sm.load(tmp_path / "plan.yaml", sm.Context)
+    with pytest.raises(sm.SerializationError, match=r"unknown format 'yaml'"):
+        sm.loads("{}", sm.Context, "yaml")
+
+
+def read_or_error(text: str | bytes, type_: Any, fmt: str) -> Any:
+    """The value read, or the SerializationError raised; any other exception propagates."""
+    try:
+        return sm.loads(text, type_, fmt)
+    except sm.SerializationError as exc:
+        return exc
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(["(60, inf)", "[1, 2]", "2023-12-31", "GREEN", "bands", "3 months", "1"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["type", "green", "yellow", "red", "year", "history", "within", "due", "value", "x"]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    body=json_values,
+    type_=st.sampled_from([sm.Threshold, sm.Bands, sm.Context, sm.Interval, sm.Duration]),
+)
+def test_any_data_reads_or_raises_a_serialization_error(body: Any, type_: Any) -> None:
+    doc = {"format": "styrmodell/1", **body} if isinstance(body, dict) else body
+    result = read_or_error(json.dumps(doc), type_, "json")
+    assert isinstance(result, type_ | sm.SerializationError)
+    assert not isinstance(result, sm.SerializationError) or str(result).startswith("<json>: ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=64), fmt=st.sampled_from(FORMATS))
+def test_any_bytes_read_or_raise_a_serialization_error(data: bytes, fmt: str) -> None:
+    result = read_or_error(data, sm.Context, fmt)
+    assert isinstance(result, sm.Context | sm.SerializationError)
+    assert not isinstance(result, sm.SerializationError) or str(result).startswith(f"<{fmt}>: ")
+
+
+# -- plan files --------------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize("name", ["hassleholm_omsorg_2019", "oxelosund_von_2023"])
+def test_each_seed_plan_file_loads_equal_to_its_python_example(name: str) -> None:
+    import runpy
+
+    built = runpy.run_path(str(EXAMPLES / f"{name}.py"))["build_plan"]()
+    loaded = sm.load(EXAMPLES / f"{name}.toml", sm.Plan)
+    assert loaded == built
+    assert sm.loads(sm.dumps(loaded), sm.Plan) == built
+    assert sm.loads(sm.dumps(loaded, "toml"), sm.Plan, "toml") == built
+
+
+def plan_doc(**changes: Any) -> str:
+    doc: dict[str, Any] = {
+        "format": "styrmodell/1",
+        "id": "p",
+        "years": [2023, 2025],
+        "levels": ["Nämndmål"],
+        "goals": [
+            {
+                "id": "g1",
+                "title": "Nöjda brukare",
+                "indicators": [
+                    {
+                        "id": "i1",
+                        "unit": "PERCENT",
+                        "targets": {"2024": {"type": "bands", "green": "(60, inf)"}},
+                    }
+                ],
+            }
+        ],
+    }
+    doc.update(changes)
+    return json.dumps(doc)
+
+
+def indicator(**changes: Any) -> dict[str, Any]:
+    return {"id": "i1", "unit": "PERCENT", **changes}
+
+
+BROKEN_PLANS: list[tuple[str, list[str]]] = [
+    (
+        plan_doc(
+            goals=[
+                {"id": "g0"},
+                {"id": "g1"},
+                {
+                    "id": "g2",
+                    "indicators": [
+                        indicator(targets={"2024": {"type": "bands", "green": "(60, 40)"}})
+                    ],
+                },
+            ]
+        ),
+        [
+            "goals[2].indicators[0].targets.2024.green: '(60, 40)' is not an interval: "
+            "lower bound 60 is above upper bound 40"
+        ],
+    ),
+    (
+        plan_doc(goals=[{"id": "g1"}, {"id": "g1"}]),
+        ["goals[1]: duplicate goal id 'g1' (also at goals[0])"],
+    ),
+    (
+        plan_doc(
+            goals=[
+                {
+                    "id": "g",
+                    "indicators": [
+                        indicator(
+                            targets={
+                                "2030": {
+                                    "type": "target_value",
+                                    "comparator": ">=",
+                                    "target": "5",
+                                    "unit": "DAYS",
+                                }
+                            }
+                        )
+                    ],
+                }
+            ]
+        ),
+        [
+            "2 problems",
+            "targets[2030]: target year 2030 is outside the plan's years 2023–2025",
+            "threshold unit DAYS does not fit indicator 'i1' measured in PERCENT",
+        ],
+    ),
+    (plan_doc(id=None), ["id: expected text, got null"]),
+    (plan_doc(goals={"id": "g"}), ["goals: expected a list, got a table"]),
+    (plan_doc(years="2023-2025"), ["years: expected a list of 2 items, got the text"]),
+    (
+        plan_doc(goals=[{"id": "g", "indicators": [indicator(targets={"20x4": {}})]}]),
+        ["goals[0].indicators[0].targets.20x4: expected a whole number such as 2024"],
+    ),
+    (
+        plan_doc(goals=[{"id": "g", "indicators": [indicator(targets={"2024": {"type": "x"}})]}]),
+        ["goals[0].indicators[0].targets.2024.type: unknown threshold type 'x'"],
+    ),
+    (
+        plan_doc(goals=[{"id": "g", "indicators": [indicator(unit="procent")]}]),
+        ["goals[0].indicators[0].unit: 'procent' is not a Unit"],
+    ),
+    (
+        plan_doc(goals=[{"id": "g", "children": [{"id": "c", "titel": "x"}]}]),
+        ["goals[0].children[0].titel: unknown field (did you mean 'title'?)"],
+    ),
+    (
+        plan_doc(
+            goals=[
+                {
+                    "id": "g",
+                    "indicators": [indicator(baseline={"value": "48", "period": "jan-nov"})],
+                }
+            ]
+        ),
+        ["goals[0].indicators[0].baseline.period: ", "jan-nov"],
+    ),
+    (
+        plan_doc(decided="14 december 2022"),
+        ["decided: expected a date such as \"2023-12-31\", got the text '14 december 2022'"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_PLANS)
+def test_broken_plan_files_name_the_path(text: str, expected: list[str]) -> None:
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(text, sm.Plan)
+    for fragment in expected:
+        assert fragment in str(info.value)
