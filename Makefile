@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python examples/oxelosund_von_2023.py
+	$(BIN)/styrmodell report examples/oxelosund_von_2023.toml examples/oxelosund_outcomes_2023.csv --year 2023
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples

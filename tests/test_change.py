@@ -264,8 +264,10 @@ def test_same_level_is_green_only_when_the_level_is_kept() -> None:
 
 
 def test_without_a_direction_unchanged_must_be_green() -> None:
-    with pytest.raises(sm.ThresholdError, match="without a direction the level itself is the goal"):
-        YearOverYear(direction=None)
+    with pytest.raises(sm.ThresholdError, match=r"give a direction \(which way is better\)"):
+        YearOverYear()
+    with pytest.raises(sm.ThresholdError, match="without a direction an unchanged value is green"):
+        YearOverYear(direction=None, unchanged=Status.YELLOW)
 
 
 @given(st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False))

@@ -68,7 +68,7 @@ class YearOverYear:
         '76 är förbättrat jämfört med 2018 (74) → Grönt'
     """
 
-    direction: Direction | None = attrs.field(converter=optional_direction)
+    direction: Direction | None = attrs.field(default=None, converter=optional_direction)
     base_year: int | None = attrs.field(default=None, converter=_base_year)
     tolerance: Decimal = attrs.field(default=Decimal(0), converter=tolerance_of)
     unchanged: Status = attrs.field(default=Status.YELLOW, converter=status_of)
@@ -80,9 +80,9 @@ class YearOverYear:
             raise ThresholdError("YearOverYear.unchanged: expected GREEN, YELLOW or RED")
         if self.direction is None and self.unchanged is not Status.GREEN:
             raise ThresholdError(
-                "YearOverYear: without a direction the level itself is the goal, so an "
-                f"unchanged value is green; got unchanged={self.unchanged.name} "
-                "(use YearOverYear.same_level(...))"
+                "YearOverYear: give a direction (which way is better), or use "
+                "YearOverYear.same_level(...) when keeping the level is the goal: without a "
+                f"direction an unchanged value is green, got unchanged={self.unchanged.name}"
             )
         object.__setattr__(
             self, "_bands", difference_bands(self.direction, self.tolerance, self.unchanged)
