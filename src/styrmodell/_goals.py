@@ -24,7 +24,7 @@ from styrmodell._frozenmap import FrozenMap
 from styrmodell._numbers import to_decimal
 from styrmodell._period import Period
 from styrmodell._rollup import RollUp
-from styrmodell._thresholds._base import Threshold
+from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._units import Direction, Unit
 
@@ -263,7 +263,7 @@ def _baseline(value: object) -> Baseline | None:
 
 
 def _is_threshold(value: object) -> bool:
-    return isinstance(value, Threshold) and not isinstance(value, type)
+    return is_threshold(value)
 
 
 def _targets(value: object) -> FrozenMap[int, Any]:
