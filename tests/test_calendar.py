@@ -768,3 +768,4 @@ def test_calendars_how_to_runs_and_says_true_things(
     assert out[5:] == ["2024-09-30 Delårsrapport 2024", "2025-12-24 → 2025-12-29"]
     assert events((tmp_path / "arshjul-2024.ics").read_bytes().decode("utf-8"))
     assert ns["ics"].count("BEGIN:VEVENT") == 5
+    assert ns["plan"].calendar == ns["oxelosund"]
