@@ -14,9 +14,8 @@ from styrmodell._calendar import (
     Occasion,
     OccasionKind,
     OccasionRule,
-    ReportEntry,
-    contents_for,
 )
+from styrmodell._contents import ReportEntry, contents_for
 from styrmodell._diff import Change, PlanDiff
 from styrmodell._errors import (
     CalendarError,
