@@ -525,7 +525,9 @@ def test_any_bytes_read_or_raise_a_serialization_error(data: bytes, fmt: str) ->
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-@pytest.mark.parametrize("name", ["hassleholm_omsorg_2019", "oxelosund_von_2023"])
+@pytest.mark.parametrize(
+    "name", ["hassleholm_omsorg_2019", "mjolby_osn_2011", "oxelosund_von_2023"]
+)
 def test_each_seed_plan_file_loads_equal_to_its_python_example(name: str) -> None:
     import runpy
 
