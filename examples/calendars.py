@@ -5,6 +5,11 @@ Run: python examples/calendars.py [YEAR]
 The plans say *which* reports go *to whom* and *per which month*; they do not say on which
 day. Every day below marked ANTAGANDE (assumption) is ours; everything else is the plan's.
 Deadlines move to the previous working day when they fall on a weekend or a holiday.
+
+This file is the one definition of these calendars: ``build_plan()`` of
+``oxelosund_von_2023.py`` and ``hassleholm_omsorg_2019.py`` imports them as the plan's
+``calendar``, and the ``[calendar]`` tables of the matching .toml files hold the same (a
+test checks that each file loads equal to its Python example).
 """
 
 from __future__ import annotations

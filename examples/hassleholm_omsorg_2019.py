@@ -11,6 +11,8 @@ demonstration, not Hässleholm's results.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -34,6 +36,11 @@ from styrmodell import (
     YearOverYear,
     assess,
 )
+
+# The årshjul is built once, from the plan's text, in examples/calendars.py.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calendars import hassleholm as build_calendar
 
 PCT = Unit.PERCENT
 LOWER = Direction.LOWER_IS_BETTER
@@ -439,6 +446,7 @@ def build_plan() -> Plan:
         ],
         decided=dt.date(2019, 3, 26),
         reference="Nämndsmålen antagna av omsorgsnämnden 2019-03-26",
+        calendar=build_calendar(),
         notes=[
             "KF:s övergripande mål och inriktningsmål antagna av kommunfullmäktige 2018-12-06, "
             "giltighetsperiod 2019-2021 (Strategisk plan 2019-2021 med Budget 2019 och "

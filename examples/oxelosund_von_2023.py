@@ -10,6 +10,8 @@ demonstration, not Oxelösund's results. Run with ``make demo`` or
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 from styrmodell import (
     Baseline,
@@ -29,6 +31,11 @@ from styrmodell import (
     YearOverYear,
     assess,
 )
+
+# The årshjul is built once, from the plan's text, in examples/calendars.py.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calendars import oxelosund as build_calendar
 
 YEARS = (2023, 2024, 2025)
 PCT = Unit.PERCENT
@@ -724,6 +731,7 @@ def build_plan() -> Plan:
         ],
         decided=dt.date(2022, 12, 14),
         reference="§ VON.2022.55",
+        calendar=build_calendar(),
         notes=[
             "Rapportering till nämnden vid delår och helår.",
             "Ram 2023: 333 088 tkr.",

@@ -366,6 +366,23 @@ def test_ics_parses_back_with_the_icalendar_package() -> None:
     assert "Planned 2024-02-24, moved to the previous working day" in str(evs[0]["DESCRIPTION"])
 
 
+def test_the_last_year_neither_overflows_nor_loses_its_last_day() -> None:
+    # A range ending on 9999-12-31 is widened by the longest shift without overflowing,
+    # and an event on the last representable day is one day long without a DTEND.
+    cal = FollowUpCalendar(
+        "Sista året",
+        rules=[OccasionRule("bokslut", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+                            start=D(9990, 1, 1), shift="none")],
+    )  # fmt: skip
+    (last,) = cal.year(9999)
+    assert last.due == D(9999, 12, 31)
+    assert cal.next_due(after=D(9999, 12, 30)) == last
+    (event,) = icalendar.Calendar.from_ical(cal.to_ics(between=Period.year(9999))).walk("VEVENT")
+    assert event.decoded("DTSTART") == last.due
+    assert "DTEND" not in event
+    assert cal.next_due(after=D(1953, 1, 1)) == cal.year(9990)[0]
+
+
 def test_uids_are_stable_and_name_dependent() -> None:
     cal = tricky_calendar()
     first = [e["UID"] for e in events(cal.to_ics(between=Period.year(2024), stamp=STAMP))]
@@ -751,3 +768,4 @@ def test_calendars_how_to_runs_and_says_true_things(
     assert out[5:] == ["2024-09-30 Delårsrapport 2024", "2025-12-24 → 2025-12-29"]
     assert events((tmp_path / "arshjul-2024.ics").read_bytes().decode("utf-8"))
     assert ns["ics"].count("BEGIN:VEVENT") == 5
+    assert ns["plan"].calendar == ns["oxelosund"]

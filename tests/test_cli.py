@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+import icalendar
 import pytest
 
 import styrmodell as sm
@@ -34,7 +37,7 @@ def test_version_and_help() -> None:
     version = run("--version")
     assert version.returncode == 0
     assert version.stdout.strip() == f"styrmodell {sm.__version__}"
-    for command in ([], ["check"], ["report"], ["describe"], ["demo"]):
+    for command in ([], ["check"], ["report"], ["describe"], ["calendar"], ["demo"]):
         shown = run(*command, "--help")
         assert shown.returncode == 0
         assert "usage: styrmodell" in shown.stdout
@@ -282,3 +285,173 @@ def test_the_outcomes_file_says_it_is_fictional() -> None:
     head = Path(OX_OUTCOMES).read_text(encoding="utf-8").splitlines()[:2]
     assert "FIKTIVA" in head[0]
     assert "FICTIONAL" in head[1]
+
+
+# -- calendar ------------------------------------------------------------------------------
+
+
+def table_rows(stdout: str) -> list[str]:
+    """The table's rows: the lines after the header row, up to the blank line."""
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line[2:].startswith(("Datum", "Due")))
+    end = lines.index("", start)
+    return lines[start + 1 : end]
+
+
+def test_calendar_prints_the_year_of_a_plans_arshjul() -> None:
+    calendar = sm.load(OX_PLAN, sm.Plan).calendar
+    assert calendar is not None
+    expected = calendar.year(2024)
+    result = run("calendar", OX_PLAN, "--year", "2024")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{calendar.name} — årshjul 2024\n")
+    rows = table_rows(result.stdout)
+    assert len(rows) == len(expected)
+    for row, occasion in zip(rows, expected, strict=True):
+        assert row.startswith(f"  {occasion.due.isoformat()}  ")  # sorted by due date
+        assert occasion.recipient_label() in row
+        if occasion.period is not None:
+            assert f"  {occasion.period.label()}  " in row
+        if occasion.is_shifted:  # a deadline moved off a weekend shows its planned day
+            assert f"  {occasion.planned.isoformat()}  " in row
+    delar = next(r for r in rows if "Delårsrapport" in r)
+    assert "kommunfullmäktige (KF)" in delar
+    assert delar.endswith("budgetuppföljning, prognos, mål, investeringar, mål märkta D")
+    assert result.stdout.endswith(f"\n{len(expected)} tillfällen\n")
+    assert "→" not in result.stdout  # no --as-of, nothing marked
+
+
+def test_calendar_as_of_marks_what_is_next_due() -> None:
+    result = run("calendar", OX_PLAN, "--year", "2024", "--as-of", "2024-04-12")
+    assert result.returncode == 0, result.stderr
+    marked = [r for r in table_rows(result.stdout) if r.startswith("→")]
+    assert len(marked) == 1
+    assert marked[0].startswith("→ 2024-04-15  ")
+    assert "jan-mar 2024" in marked[0]
+    assert result.stdout.splitlines()[-1] == (
+        "→ Nästa från 2024-04-12: 2024-04-15 Månadsrapport jan-mar 2024 till kommunstyrelsen (KS)"
+    )
+    # Due on the day itself is still next; after the last one, none is.
+    same_day = run("calendar", OX_PLAN, "--year", "2024", "--as-of", "2024-04-15")
+    assert [r[:12] for r in table_rows(same_day.stdout) if r.startswith("→")] == ["→ 2024-04-15"]
+    late = run("calendar", HH_PLAN, "--year", "2021", "--as-of", "2022-03-01")
+    assert late.returncode == 0, late.stderr
+    assert late.stdout.splitlines()[-1] == "Inget tillfälle från 2022-03-01."
+
+
+def test_calendar_reads_a_calendar_file_in_english(tmp_path: Path) -> None:
+    calendar = sm.load(HH_PLAN, sm.Plan).calendar
+    assert calendar is not None
+    path = tmp_path / "arshjul.json"
+    sm.dump(calendar, path)
+    result = run("calendar", str(path), "--year", "2020", "--locale", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Omsorgsnämnden, Hässleholms kommun — follow-up calendar 2020")
+    rows = table_rows(result.stdout)
+    assert len(rows) == len(calendar.year(2020))
+    assert sum("municipal executive board (KS)" in r for r in rows) == 5  # fem tillfällen
+    assert any("Budget decision: Strategisk plan med budget" in r for r in rows)
+    empty = run("calendar", str(path), "--year", "2030")
+    assert empty.returncode == 0, empty.stderr
+    assert "Inga tillfällen 2030." in empty.stdout
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_calendar_writes_an_ics_file_that_parses_back(tmp_path: Path, locale: str) -> None:
+    calendar = sm.load(OX_PLAN, sm.Plan).calendar
+    assert calendar is not None
+    expected = calendar.year(2024)
+    out = tmp_path / "arshjul-2024.ics"
+    result = run("calendar", OX_PLAN, "--year", "2024", "--ics", str(out), "--locale", locale)
+    assert result.returncode == 0, result.stderr
+    n = len(expected)
+    said = (
+        f"Skrev {n} händelser för 2024 till {out}"
+        if locale == "sv"
+        else (f"Wrote {n} events for 2024 to {out}")
+    )
+    assert result.stdout == said + "\n"
+    data = out.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # CRLF line ends, untranslated
+    parsed = icalendar.Calendar.from_ical(data.decode("utf-8"))
+    events = parsed.walk("VEVENT")
+    assert [e.decoded("DTSTART") for e in events] == [o.due for o in expected]
+    assert [str(e["SUMMARY"]) for e in events] == [o.label(locale) for o in expected]
+    assert len({str(e["UID"]) for e in events}) == n
+    assert all(e.decoded("DTEND") - e.decoded("DTSTART") == dt.timedelta(days=1) for e in events)
+
+
+def test_a_plan_without_a_calendar_exits_2_in_one_line(tmp_path: Path) -> None:
+    plan = attrs.evolve(sm.load(OX_PLAN, sm.Plan), calendar=None)
+    path = tmp_path / "plan.toml"
+    sm.dump(plan, path)
+    result = run("calendar", str(path), "--year", "2024")
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"styrmodell: error: {path}: the plan 'oxelosund-von-2023' has no calendar: "
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        # Neither: a threshold, or a table naming no field of either.
+        (sm.dumps(sm.TargetValue(">=", 50)), "neither a plan nor a follow-up calendar"),
+        ('{"format": "styrmodell/1"}', "neither a plan nor a follow-up calendar"),
+        # A calendar with a broken rule is reported as a calendar, with the path.
+        (
+            '{"format": "styrmodell/1", "name": "Årshjul", '
+                '"rules": [{"kind": "bokslut", "start": "2024-01-01"}]}',
+            "rules[0].rule: required field missing",
+        ),
+        # A plan with a broken field is reported as a plan.
+        ('{"format": "styrmodell/1", "id": "p", "years": [2023, 2025]}',
+         "levels: required field missing"),
+        # The same problem either way (not JSON): said once.
+        ("{", "not valid JSON"),
+    ],
+)  # fmt: skip
+def test_calendar_files_that_are_not_usable_exit_2(
+    tmp_path: Path, document: str, message: str
+) -> None:
+    path = tmp_path / "input.json"
+    path.write_text(document, encoding="utf-8")
+    result = run("calendar", str(path), "--year", "2024")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"styrmodell: error: {path}: ")
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["calendar", OX_PLAN], "the following arguments are required: --year"),
+        (["calendar", OX_PLAN, "--year", "1900"], "--year: expected a year 1953–9999"),
+        (["calendar", OX_PLAN, "--year", "2024", "--as-of", "igår"], "--as-of"),
+        (["calendar", OX_PLAN, "--year", "2024", "--locale", "de"], "invalid choice: 'de'"),
+        (["calendar", OX_PLAN, "--year", "2024", "--ics", "x.ics", "--as-of", "2024-01-01"],
+         "--as-of"),
+        (["calendar", "missing.toml", "--year", "2024"], "missing.toml: cannot read"),
+        (["calendar", OX_OUTCOMES, "--year", "2024"], "cannot tell the format"),
+    ],
+)  # fmt: skip
+def test_calendar_bad_arguments_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_calendar_cannot_write_the_ics_exits_2(tmp_path: Path) -> None:
+    out = tmp_path / "no-such-dir" / "x.ics"
+    result = run("calendar", OX_PLAN, "--year", "2024", "--ics", str(out))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"styrmodell: error: {out}: cannot write the file: No such file or directory\n"
+    )

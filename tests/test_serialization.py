@@ -52,6 +52,7 @@ def round_trip(value: Any, type_: Any, fmt: str) -> Any:
         (sst.indicators(), sm.Indicator),
         (sst.goals(), sm.Goal),
         (sst.plans(), sm.Plan),
+        (sst.plans(calendar=True), sm.Plan),
         (sst.outcomes(), sm.Outcome),
         (sst.outcome_collections(), sm.Outcomes),
         (sst.occasions(), sm.Occasion),
@@ -543,6 +544,36 @@ def test_each_seed_plan_file_loads_equal_to_its_python_example(name: str) -> Non
     assert loaded == built
     assert sm.loads(sm.dumps(loaded), sm.Plan) == built
     assert sm.loads(sm.dumps(loaded, "toml"), sm.Plan, "toml") == built
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_plan_carries_its_calendar_through_a_file(fmt: str) -> None:
+    import runpy
+
+    calendars = runpy.run_path(str(EXAMPLES / "calendars.py"))
+    for name, plan_file in [("oxelosund", "oxelosund_von_2023"),
+                            ("hassleholm", "hassleholm_omsorg_2019")]:  # fmt: skip
+        plan = sm.load(EXAMPLES / f"{plan_file}.toml", sm.Plan)
+        assert plan.calendar == calendars[name]()
+        text = sm.dumps(plan, fmt)
+        back = sm.loads(text, sm.Plan, fmt)
+        assert back == plan
+        assert back.calendar is not None
+        assert back.calendar.year(2023) == plan.calendar.year(2023)
+        # The calendar is a table of its own in the document, not mixed into the plan's.
+        assert sm.loads(sm.dumps(plan.calendar, fmt), sm.FollowUpCalendar, fmt) == plan.calendar
+    without = sm.loads(plan_doc(), sm.Plan)
+    assert without.calendar is None
+    assert "calendar" not in json.loads(sm.dumps(without))
+
+
+def test_a_calendar_in_a_plan_file_is_checked_with_its_path() -> None:
+    doc = plan_doc(calendar={"name": "Årshjul", "rules": [{"kind": "delårsrapport"}]})
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(doc, sm.Plan)
+    assert "calendar.rules[0].rule: required field missing" in str(info.value)
+    with pytest.raises(sm.PlanError, match=r"Plan\.calendar: expected a FollowUpCalendar"):
+        sm.Plan(id="p", years=2023, levels=["Mål"], calendar="årshjul")
 
 
 def plan_doc(**changes: Any) -> str:

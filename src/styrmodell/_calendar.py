@@ -21,17 +21,22 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
 from styrmodell._errors import CalendarError, PlanError
-from styrmodell._goals import Goal, Indicator, Plan
 from styrmodell._holidays import Shift, WorkingDays, _check_date
 from styrmodell._locale import language
 from styrmodell._period import _FULL_SV, Period, PeriodKind
+
+if TYPE_CHECKING:
+    # _goals imports this module (Plan.calendar holds a FollowUpCalendar), so the plan's
+    # types are for type checkers here; contents_for imports Plan when it runs. ReportEntry
+    # is a result, never structured by the converter, so its annotations stay unresolved.
+    from styrmodell._goals import Goal, Indicator, Plan  # noqa: TC004
 
 __all__ = [
     "Content",
@@ -640,7 +645,9 @@ class FollowUpCalendar:
 
     def _candidates(self, lo: dt.date, hi: dt.date) -> Iterator[Occasion]:
         margin = dt.timedelta(days=self.working_days.max_shift)
-        wide = (max(lo - margin, dt.date(1953, 1, 1)), min(hi + margin, dt.date(9999, 12, 31)))
+        first, last = dt.date(1953, 1, 1), dt.date.max
+        # Clamped before adding, so a range that ends in 9999 does not overflow.
+        wide = (max(lo, first + margin) - margin, min(hi, last - margin) + margin)
         for rule in self.rules:
             yield from rule.occasions(wide)
         for occasion in self.occasions:
@@ -682,7 +689,7 @@ class FollowUpCalendar:
 
         for occasion in self.occasions:
             consider(self._realise(occasion))
-        start = max(after - margin, dt.date(1953, 1, 1))
+        start = max(after, dt.date(1953, 1, 1) + margin) - margin
         for rule in self.rules:
             for planned in rule.iter_dates(start):
                 if best is not None and planned - margin > best.due:
@@ -937,6 +944,8 @@ def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
     Availability (:class:`Frequency`): an indicator whose data for the occasion's period
     arrive after ``occasion.due`` is ``available=False``, reason ``"not_yet_available"``.
     """
+    from styrmodell._goals import Plan
+
     if not isinstance(occasion, Occasion):
         raise CalendarError(f"contents_for: expected an Occasion, got {occasion!r}")
     if not isinstance(plan, Plan):
@@ -1061,12 +1070,18 @@ def _ics(
         if seen[uid] > 1:  # equal identity, different contents: keep UIDs unique
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
         kind = occasion.kind_label(locale)
+        # An all-day event without DTEND lasts one day (RFC 5545 §3.6.1): only for 9999-12-31.
+        end = (
+            [f"DTEND;VALUE=DATE:{_ics_date(occasion.due + dt.timedelta(days=1))}"]
+            if occasion.due < dt.date.max
+            else []
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}",
             f"DTSTAMP:{stamp_text}",
             f"DTSTART;VALUE=DATE:{_ics_date(occasion.due)}",
-            f"DTEND;VALUE=DATE:{_ics_date(occasion.due + dt.timedelta(days=1))}",
+            *end,
             f"SUMMARY:{_ics_text(occasion.label(locale))}",
             f"DESCRIPTION:{_ics_text(_description(occasion, locale))}",
             f"CATEGORIES:{_ics_text(kind)}",

@@ -1,7 +1,7 @@
 """The ``styrmodell`` command: check a plan file, describe its targets, report on outcomes.
 
 Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
-*rapport* (report).
+*rapport* (report), *årshjul* (the follow-up calendar ``calendar`` prints or exports).
 
 Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``check``): a
 threshold the linter finds broken, or a plan file that reads but fails the plan's own
@@ -15,16 +15,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import sys
+import tomllib
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from styrmodell._assessment import assess
-from styrmodell._errors import PlanError, SerializationError, StyrmodellError
+from styrmodell._calendar import Content, FollowUpCalendar, Occasion
+from styrmodell._errors import CalendarError, PlanError, SerializationError, StyrmodellError
 from styrmodell._goals import Indicator, Plan
 from styrmodell._outcomes import Outcomes
+from styrmodell._period import Period
 from styrmodell._report import render
 from styrmodell._serialization import load, loads
 from styrmodell._thresholds._base import Threshold
@@ -165,6 +171,165 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fields(cls: type) -> set[str]:
+    return {f.alias or f.name for f in attrs.fields(cls) if f.init}
+
+
+def _top_keys(path: str) -> set[str]:
+    """The top-level keys of a JSON or TOML document, or none when it cannot be read."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+        data = json.loads(text) if p.suffix.lower() == ".json" else tomllib.loads(text)
+    except (OSError, ValueError, RecursionError):
+        return set()
+    return {str(k) for k in data} - {"format"} if isinstance(data, dict) else set()
+
+
+def _load_calendar(path: str) -> FollowUpCalendar:
+    """A plan's calendar, or a calendar file's; the file is tried as a plan first.
+
+    When it is neither, the error is the one for the type whose fields the document names
+    (a plan with a broken goal is reported as a plan), else one line saying it is neither.
+    """
+    try:
+        plan = _load_plan(path)
+    except SerializationError as as_plan:
+        try:
+            return load(path, FollowUpCalendar)
+        except SerializationError as as_calendar:
+            if str(as_plan) == str(as_calendar):  # unreadable, not JSON/TOML, no "format"
+                raise as_plan from None
+            keys = _top_keys(path)
+            plan_keys = len(keys & _fields(Plan))
+            calendar_keys = len(keys & _fields(FollowUpCalendar))
+            if plan_keys > calendar_keys:
+                raise as_plan from None
+            if calendar_keys > plan_keys:
+                raise as_calendar from None
+            raise SerializationError(
+                f"{path}: neither a plan nor a follow-up calendar: a plan has id, years, "
+                "levels and goals; a calendar has name, rules and occasions"
+            ) from None
+    if plan.calendar is None:
+        raise CalendarError(
+            f"{path}: the plan {plan.id!r} has no calendar: add a [calendar] table with its "
+            "rules and occasions (docs/how-to/calendars.md)"
+        )
+    return plan.calendar
+
+
+_CALENDAR_WORDS: dict[str, dict[str, Any]] = {
+    "sv": {
+        "title": "årshjul",
+        "head": ("Datum", "Planerat", "Tillfälle", "Period", "Mottagare", "Innehåll"),
+        "marked": "mål märkta",
+        "one": "tillfälle",
+        "many": "tillfällen",
+        "none": "Inga tillfällen",
+        "next": "Nästa från",
+        "nothing": "Inget tillfälle från",
+        "wrote": "Skrev {n} {events} för {year} till {path}",
+        "event": ("händelse", "händelser"),
+    },
+    "en": {
+        "title": "follow-up calendar",
+        "head": ("Due", "Planned", "Occasion", "Period", "Recipient", "Contents"),
+        "marked": "goals marked",
+        "one": "occasion",
+        "many": "occasions",
+        "none": "No occasions in",
+        "next": "Next from",
+        "nothing": "No occasion from",
+        "wrote": "Wrote {n} {events} for {year} to {path}",
+        "event": ("event", "events"),
+    },
+}
+
+
+def _calendar_row(o: Occasion, locale: str, marked: str) -> list[str]:
+    kind = o.kind_label(locale) + (f": {o.title}" if o.title else "")
+    contents = ", ".join(c.label(locale) if isinstance(c, Content) else c for c in o.contents)
+    if o.reported:
+        flags = f"{_CALENDAR_WORDS[locale]['marked']} {'/'.join(o.reported)}"
+        contents = f"{contents}, {flags}" if contents else flags
+    return [
+        o.due.isoformat(),
+        o.planned.isoformat() if o.is_shifted else "",
+        kind,
+        o.period.label(locale) if o.period is not None else "–",
+        o.recipient_label(locale),
+        contents or "–",
+        marked,
+    ]
+
+
+def _calendar_table(
+    calendar: FollowUpCalendar, year: int, locale: str, as_of: dt.date | None
+) -> str:
+    words = _CALENDAR_WORDS[locale]
+    occasions = calendar.year(year)
+    lines = [f"{calendar.name} — {words['title']} {year}", ""]
+    if not occasions:
+        lines.append(f"{words['none']} {year}.")
+    following = None
+    if as_of is not None:
+        following = calendar.next_due(after=as_of - dt.timedelta(days=1))
+    rows = [
+        _calendar_row(o, locale, "→" if following and o.due == following.due else "")
+        for o in occasions
+    ]
+    if rows:
+        head = list(words["head"])
+        shifted = any(r[1] for r in rows)
+        columns = [0, 1, 2, 3, 4, 5] if shifted else [0, 2, 3, 4, 5]
+        table = [[head[c] for c in columns], *[[r[c] for c in columns] for r in rows]]
+        widths = [max(len(t[i]) for t in table) for i in range(len(columns) - 1)]
+        marks = ["", *[r[6] for r in rows]]
+        for mark, cells in zip(marks, table, strict=True):
+            text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
+            lines.append(f"{mark or ' '} {text}  {cells[-1]}".rstrip())
+        n = len(rows)
+        lines += ["", f"{n} {words['one'] if n == 1 else words['many']}"]
+    if as_of is not None:
+        if following is None:
+            lines.append(f"{words['nothing']} {as_of.isoformat()}.")
+        else:
+            lines.append(
+                f"→ {words['next']} {as_of.isoformat()}: {following.due.isoformat()} "
+                f"{following.label(locale)}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    if not 1953 <= args.year <= 9999:
+        raise _UsageError(
+            f"--year: expected a year 1953–9999 (the Swedish holiday rules used here start "
+            f"in 1953), got {args.year}"
+        )
+    as_of = _as_of(args.as_of)
+    if as_of is not None and args.ics is not None:
+        raise _UsageError("--as-of marks the next occasion in the table; it has no use with --ics")
+    calendar = _load_calendar(args.file)
+    if args.ics is None:
+        sys.stdout.write(_calendar_table(calendar, args.year, args.locale, as_of))
+        return EXIT_OK
+    text = calendar.to_ics(between=Period.year(args.year), locale=args.locale)
+    try:
+        with open(args.ics, "w", encoding="utf-8", newline="") as out:  # keep CRLF as is
+            out.write(text)
+    except OSError as exc:
+        raise SerializationError(
+            f"{args.ics}: cannot write the file: {exc.strerror or exc}"
+        ) from None
+    words = _CALENDAR_WORDS[args.locale]
+    n = text.count("\r\nBEGIN:VEVENT\r\n")
+    events = words["event"][n != 1]
+    print(words["wrote"].format(n=n, events=events, year=args.year, path=args.ics))
+    return EXIT_OK
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     data = resources.files("styrmodell") / "_demo"
     plan = loads(
@@ -225,6 +390,16 @@ def _parser() -> argparse.ArgumentParser:
     desc.add_argument("--year", type=int, help="only the targets for this year")
     locale_option(desc)
     desc.set_defaults(func=_cmd_describe)
+
+    cal = sub.add_parser(
+        "calendar", help="print a year of a plan's årshjul, or write it as iCalendar (.ics)"
+    )
+    cal.add_argument("file", help="plan file with a [calendar] table, or a calendar file")
+    cal.add_argument("--year", type=int, required=True, help="the calendar year to show")
+    cal.add_argument("--ics", metavar="OUT", help="write the year as an iCalendar file instead")
+    cal.add_argument("--as-of", help="mark the next occasion due from this date (YYYY-MM-DD)")
+    locale_option(cal)
+    cal.set_defaults(func=_cmd_calendar)
 
     demo = sub.add_parser("demo", help="run the bundled Oxelösund example (fictional outcomes)")
     demo.add_argument(

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from styrmodell._actions import ActionPlan
+from styrmodell._calendar import FollowUpCalendar
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._numbers import to_decimal
 from styrmodell._period import Period
 from styrmodell._rollup import RollUp
-from styrmodell._thresholds._base import Threshold
+from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._units import Direction, Unit
 
@@ -263,7 +264,7 @@ def _baseline(value: object) -> Baseline | None:
 
 
 def _is_threshold(value: object) -> bool:
-    return isinstance(value, Threshold) and not isinstance(value, type)
+    return is_threshold(value)
 
 
 def _targets(value: object) -> FrozenMap[int, Any]:
@@ -527,6 +528,12 @@ def _action_plans(value: object) -> tuple[ActionPlan, ...]:
     return out
 
 
+def _calendar(value: object) -> FollowUpCalendar | None:
+    if value is None or isinstance(value, FollowUpCalendar):
+        return value
+    raise PlanError(f"Plan.calendar: expected a FollowUpCalendar or None, got {value!r}")
+
+
 def _rollups(value: object) -> FrozenMap[int, RollUp]:
     if value is None:
         return FrozenMap()
@@ -588,6 +595,8 @@ class Plan:
             to ``assess``.
         action_plans: The handlingsplaner that carry the plan out; every activity's goal
             links must name goals of this plan.
+        calendar: The plan's årshjul (:class:`~styrmodell.FollowUpCalendar`): when what is
+            reported to whom; ``None`` when the plan does not describe one.
 
     Example:
         >>> plan = Plan(id="p", title="VP", years=(2023, 2025), levels=("KF-mål",),
@@ -609,6 +618,7 @@ class Plan:
     notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
     rollups: FrozenMap[int, RollUp] = attrs.field(factory=FrozenMap, converter=_rollups)
     action_plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_action_plans)
+    calendar: FollowUpCalendar | None = attrs.field(default=None, converter=_calendar)
     _goal_index: dict[str, tuple[str, Goal]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )

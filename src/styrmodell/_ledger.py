@@ -33,7 +33,7 @@ from styrmodell._errors import LedgerError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._locale import language
 from styrmodell._numbers import NumberLike, to_decimal
-from styrmodell._thresholds._base import Assessment, Context, Threshold
+from styrmodell._thresholds._base import Assessment, Context, Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._units import Unit
 
@@ -629,7 +629,7 @@ def _chart(value: Mapping[str, str] | None) -> FrozenMap[str, str]:
 
 def threshold_or_none(value: object) -> Threshold | None:
     """An optional threshold attached to a ledger or an investment budget."""
-    if value is None or isinstance(value, Threshold):
+    if value is None or is_threshold(value):
         return value
     raise LedgerError(f"threshold: expected a styrmodell threshold, got {value!r}")
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Plan
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
+from styrmodell._strategies_calendar import follow_up_calendars
 from styrmodell._thresholds._change import YearOverYear
 from styrmodell._thresholds._milestone import Milestone
 from styrmodell._thresholds._target import TargetValue
@@ -155,8 +156,12 @@ def plans(
     max_goals: int = 3,
     max_children: int = 3,
     max_indicators: int = 3,
+    calendar: bool = False,
 ) -> Plan:
-    """A valid :class:`Plan` with up to *depth* levels (deep trees with ``depth=8``)."""
+    """A valid :class:`Plan` with up to *depth* levels (deep trees with ``depth=8``).
+
+    With ``calendar=True`` the plan sometimes holds an årshjul (``Plan.calendar``).
+    """
     first = draw(_YEARS)
     years = (first, first + draw(st.integers(0, 3)))
     units = ("N", "F1", "F2")
@@ -181,6 +186,9 @@ def plans(
         levels=tuple(f"Nivå {i}" for i in range(depth)),
         goals=tops,
         org_units=[OrgUnit("N"), OrgUnit("F1", parent="N"), OrgUnit("F2", parent="N")],
+        calendar=draw(st.none() | follow_up_calendars(max_rules=2, max_occasions=2))
+        if calendar
+        else None,
     )
 
 

@@ -8,6 +8,7 @@ same engine, so they share one lookup and one lint.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -176,10 +177,25 @@ def _compile(
     # A factory whose parameters become the closures' cells: fast look-ups, no globals.
     body = [f"    {line}" for line in (*find_lines, *cls_lines)]
     source = "\n".join([f"def _make({', '.join(names)}):", *body, "    return find_run, classify"])
+    find_run, classify = _factory(source)(**names)
+    return find_run, classify
+
+
+@functools.lru_cache(maxsize=256)
+def _factory(source: str) -> Callable[..., Any]:
+    """Compile a table factory once per shape of rule (the bounds are its arguments)."""
     scope: dict[str, Any] = {}
     exec(compile(source, "<styrmodell band table>", "exec"), scope)
-    find_run, classify = scope["_make"](**names)
-    return find_run, classify
+    factory: Callable[..., Any] = scope["_make"]
+    return factory
+
+
+@functools.lru_cache(maxsize=4096)
+def band_table(
+    bands: tuple[tuple[Status, tuple[Interval, ...]], ...], precision: Decimal | None
+) -> BandTable:
+    """The table for *bands*, shared by every threshold with equal bands (tables never change)."""
+    return BandTable(bands, precision)
 
 
 def _not_finite(v: Decimal) -> None:
@@ -258,7 +274,7 @@ class Bands:
                                 f"Bands: {band_of(s1)} {a} and {band_of(s2)} {b} overlap: "
                                 f"both contain {shared.sample()}"
                             )
-        object.__setattr__(self, "_table", BandTable(bands, self.precision))
+        object.__setattr__(self, "_table", band_table(tuple(bands), self.precision))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle and copy the init fields only and rebuild the table: the table is derived

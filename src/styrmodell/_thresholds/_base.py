@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import attrs
 
@@ -23,7 +23,7 @@ from styrmodell._status import Status
 if TYPE_CHECKING:
     from styrmodell._units import Unit
 
-__all__ = ["Assessment", "Context", "Threshold"]
+__all__ = ["Assessment", "Context", "Threshold", "is_threshold"]
 
 
 def _year(value: object) -> int | None:
@@ -123,6 +123,25 @@ class Threshold(Protocol):
 
     def explain(self, assessment: Assessment, locale: str = "sv") -> str:
         """A sentence that says why *assessment* got its status."""
+
+
+_IS_THRESHOLD: dict[type, bool] = {}
+
+
+def is_threshold(value: object) -> TypeGuard[Threshold]:
+    """``isinstance(value, Threshold)``, answered once per type.
+
+    A runtime-checkable Protocol inspects the class's attributes on every call; whether a
+    class provides ``assess``, ``describe`` and ``explain`` does not change, so the answer
+    is kept per type. Classes themselves are not thresholds.
+    """
+    kind = type(value)
+    known = _IS_THRESHOLD.get(kind)
+    if known is None:
+        known = isinstance(value, Threshold) and not isinstance(value, type)
+        if len(_IS_THRESHOLD) < 1024:
+            _IS_THRESHOLD[kind] = known
+    return known
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from styrmodell._locale import format_number, language
 from styrmodell._status import Status
 from styrmodell._thresholds import _text
 from styrmodell._thresholds._bands import Bands
-from styrmodell._thresholds._base import Threshold
+from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._thresholds._change import YearOverYear
 from styrmodell._thresholds._duration import Duration
@@ -81,7 +81,7 @@ def describe(threshold: Threshold, locale: str = "sv") -> str:
         >>> describe(rule, "en")
         'Green: more than 60%, Yellow: 40–60%, Red: less than 40%'
     """
-    if not isinstance(threshold, Threshold):
+    if not is_threshold(threshold):
         raise ThresholdError(f"describe: expected a threshold, got {threshold!r}")
     return threshold.describe(locale)
 
@@ -114,7 +114,7 @@ def lint(threshold: Threshold, *, path: str = "") -> list[Finding]:
         findings += _lint_difference(threshold)
     elif isinstance(threshold, Milestone | Duration):
         pass
-    elif isinstance(threshold, Threshold):
+    elif is_threshold(threshold):
         pass  # a user's own threshold family: nothing we know how to check
     else:
         raise ThresholdError(f"lint: expected a threshold, got {threshold!r}")
