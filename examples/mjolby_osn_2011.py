@@ -180,9 +180,8 @@ def strategiskt(
     description: str = "",
 ) -> Goal:
     """A strategic goal, tagged with its perspective; *hur* is "Så uppnås det strategiska målet"."""
-    text = "Så uppnås det strategiska målet: " + "; ".join(hur) + "."
-    if description:
-        text = f"{description} {text}"
+    text = f"Så uppnås det strategiska målet: {'; '.join(hur)}." if hur else ""
+    text = " ".join(part for part in (description, text) if part)
     return Goal(
         id=gid,
         title=title,

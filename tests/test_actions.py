@@ -149,6 +149,7 @@ def test_goal_links_are_checked_and_every_bad_link_named() -> None:
     message = str(info.value)
     assert "activities[1].goals[0]: 'N-könsfördelning' (activity 'ÄF-2')" in message
     assert "activities[2].goals[0]: 'N-förebyggande' (activity 'SOF-1')" in message
+    assert len(info.value.problems) == 2
 
 
 def test_bad_plans_are_rejected_with_every_problem() -> None:
@@ -157,6 +158,10 @@ def test_bad_plans_are_rejected_with_every_problem() -> None:
         ActionPlan("HP", 2023, [a, a, Activity("B", "x"), Activity("B", "y")])
     assert "activities[1].id 'A' repeats activities[0]" in str(info.value)
     assert "activities[3].id 'B' repeats activities[2]" in str(info.value)
+    assert info.value.problems == (
+        "ActionPlan 'HP': activities[1].id 'A' repeats activities[0]",
+        "ActionPlan 'HP': activities[3].id 'B' repeats activities[2]",
+    )
     with pytest.raises(PlanError, match=r"ActionPlan.activities\[0\]: expected an Activity"):
         ActionPlan("HP", 2023, ["A"])  # type: ignore[list-item]
     with pytest.raises(PlanError, match=r"ActionPlan.year: expected a year as int, got '2023'"):

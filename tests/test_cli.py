@@ -65,6 +65,122 @@ def test_check_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(tmp_pat
     assert "Traceback" not in result.stderr
 
 
+INVALID_PLAN = """\
+format = "styrmodell/1"
+id = "p"
+years = [2023, 2025]
+levels = ["Målområde", "Nämndmål"]
+
+[[goals]]
+id = "g1"
+
+[[goals.children]]
+id = "c1"
+level = 0
+
+[[goals]]
+id = "g1"
+
+[[goals.indicators]]
+id = "i1"
+unit = "PERCENT"
+targets.2030 = { type = "target_value", comparator = ">=", target = "50", unit = "PERCENT" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "summary"),
+    [
+        ("sv", "planen klarar inte sin validering: 3 fel"),
+        ("en", "the plan fails its validation: 3 error(s)"),
+    ],
+)
+def test_check_a_plan_that_fails_its_validation_exits_1_with_each_problem_and_path(
+    tmp_path: Path, locale: str, summary: str
+) -> None:
+    bad = tmp_path / "plan.toml"
+    bad.write_text(INVALID_PLAN, encoding="utf-8")
+    result = run("check", str(bad), "--locale", locale)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        f"{bad}: goals[0].children[0].level: error: goal 'c1' is at level 0 but its parent "
+        "'g1' is at level 0; a child is one level below",
+        f"{bad}: goals[1]: error: duplicate goal id 'g1' (also at goals[0])",
+        f"{bad}: goals[1].indicators[0].targets[2030]: error: target year 2030 is outside the "
+        "plan's years 2023–2025",
+        f"{bad}: {summary}",
+    ]
+
+
+def test_check_a_json_plan_that_fails_its_validation_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.json"
+    doc = {
+        "format": "styrmodell/1",
+        "id": "p",
+        "years": [2025, 2023],
+        "levels": ["Mål"],
+    }
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.returncode == 1, result.stderr
+    assert "expected (first, last) with first <= last" in result.stdout.splitlines()[0]
+
+
+def test_a_plan_that_fails_its_validation_cannot_be_reported_on(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.toml"
+    bad.write_text(INVALID_PLAN, encoding="utf-8")
+    result = run("report", str(bad), OX_OUTCOMES, "--year", "2023")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"styrmodell: error: {bad}: 3 problems\n")
+    assert "goals[1]: duplicate goal id 'g1'" in result.stderr
+
+
+UNREADABLE: list[tuple[str, bytes, str]] = [
+    ("plan.toml", b'format = "styrmodell/1"\nid = \n', "not valid TOML"),
+    ("plan.json", b'{"format": "styrmodell/1", "id": ', "not valid JSON"),
+    ("plan.toml", b'format = "styrmodell/1"\nid = "\xe5"\n', "not UTF-8 text: byte 0xe5"),
+    ("plan.toml", b"", "the file is empty"),
+    ("plan.yaml", b"id: p\n", "cannot tell the format from the suffix '.yaml'"),
+    (
+        "plan.toml",
+        b'format = "styrmodell/2"\nid = "p"\n',
+        "format: unknown format version 'styrmodell/2'",
+    ),
+    (
+        "plan.toml",
+        b'format = "styrmodell/1"\nid = "p"\nyears = "2023-2025"\nlevels = ["M"]\n',
+        "years: expected a list of 2 items, got the text '2023-2025'",
+    ),
+    (
+        "plan.toml",
+        b'format = "styrmodell/1"\nid = "p"\nyears = [2023, 2025]\nlevels = ["M"]\n'
+        b'[[goals]]\nid = "g"\ntitel = "x"\n',
+        "goals[0].titel: unknown field (did you mean 'title'?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), UNREADABLE)
+def test_check_unreadable_input_exits_2(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"styrmodell: error: {path}: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"styrmodell: error: {tmp_path / 'missing.toml'}: cannot read")
+
+
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = run("--debug", "check", str(tmp_path / "missing.toml"))
     assert result.returncode != 0
@@ -131,6 +247,17 @@ def test_a_broken_outcomes_file_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"styrmodell: error: {bad}: ")
     assert "femtio" in result.stderr
+
+
+def test_report_reads_outcomes_with_comments_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    text = Path(OX_OUTCOMES).read_text(encoding="utf-8")
+    assert text.startswith("#")
+    data = tmp_path / "utfall.csv"
+    data.write_text("\n" + text.replace("\n", "\r\n"), encoding="utf-8-sig")
+    result = run("report", OX_PLAN, str(data), "--year", "2023", "--format", "markdown")
+    expected = run("report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--format", "markdown")
+    assert result.returncode == expected.returncode == 0, result.stderr
+    assert result.stdout == expected.stdout
 
 
 def test_describe_prints_every_target_in_plan_language() -> None:

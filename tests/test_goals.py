@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from styrmodell import (
     Bands,
@@ -138,6 +140,22 @@ def test_plan_reports_every_problem_with_paths() -> None:
         "rollups[5]",
     ):
         assert expected in message
+        assert sum(problem.startswith(expected) for problem in info.value.problems) == 1
+    problems = info.value.problems
+    assert len(problems) == 11
+    assert message == "Plan 'von' has 11 problem(s):\n  " + "\n  ".join(problems)
+
+
+@given(ids=st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12))
+def test_every_repeated_goal_id_is_one_problem_with_its_path(ids: list[str]) -> None:
+    goals = [Goal(id=goal_id) for goal_id in ids]
+    repeats = [f"goals[{i}]: duplicate goal id {g!r}" for i, g in enumerate(ids) if g in ids[:i]]
+    if not repeats:
+        assert len(Plan(id="p", years=2023, levels=("Mål",), goals=goals).goals) == len(ids)
+        return
+    with pytest.raises(PlanError) as info:
+        Plan(id="p", years=2023, levels=("Mål",), goals=goals)
+    assert [problem.split(" (also at")[0] for problem in info.value.problems] == repeats
 
 
 def test_level_beyond_the_named_levels() -> None:

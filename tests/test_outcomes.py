@@ -186,6 +186,66 @@ def test_csv_reports_every_bad_row() -> None:
     assert "row 3" not in message
 
 
+def test_csv_lists_every_bad_row_as_a_problem() -> None:
+    text = "indicator,period,value\nx,2022,abc\ny,20x2,1\nz,2022,3\n"
+    with pytest.raises(SerializationError) as info:
+        Outcomes.read_csv(io.StringIO(text))
+    problems = info.value.problems
+    assert [problem.split(":")[0] for problem in problems] == ["row 1", "row 2"]
+    assert str(info.value) == "Outcomes: " + "; ".join(problems)
+
+
+CSV = "indicator,period,value\nx,2022,1\ny,2023,2\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "# FIKTIVA UTFALL — påhittade, inte kommunens resultat.\n",
+        "# one\n#two\n# indicator,period,value\n",
+        "\n# after a blank line\n\n",
+        "\ufeff# with a byte order mark\n",
+        "\ufeff",
+        "",
+    ],
+)
+def test_csv_comment_lines_at_the_top_are_skipped(head: str) -> None:
+    assert Outcomes.read_csv(io.StringIO(head + CSV)) == Outcomes.read_csv(io.StringIO(CSV))
+
+
+def test_csv_comments_are_skipped_when_read_from_a_path(tmp_path: object) -> None:
+    import pathlib
+
+    path = pathlib.Path(str(tmp_path)) / "utfall.csv"
+    path.write_text("# FICTIONAL\r\n" + CSV.replace("\n", "\r\n"), encoding="utf-8-sig")
+    assert Outcomes.read_csv(path) == Outcomes.read_csv(io.StringIO(CSV))
+
+
+@given(
+    comments=st.lists(
+        st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), max_size=20),
+        max_size=5,
+    )
+)
+def test_any_comments_at_the_top_leave_the_outcomes_and_row_numbers_alone(
+    comments: list[str],
+) -> None:
+    head = "".join(f"#{line}\n" for line in comments)
+    assert Outcomes.read_csv(io.StringIO(head + CSV)) == Outcomes.read_csv(io.StringIO(CSV))
+    with pytest.raises(SerializationError, match=r"^Outcomes: row 3: "):
+        Outcomes.read_csv(io.StringIO(head + CSV + "z,20x2,1\n"))
+
+
+def test_csv_a_hash_below_the_header_is_data() -> None:
+    outs = Outcomes.read_csv(io.StringIO("indicator,period,value\n#x,2022,1\n"))
+    assert outs["#x", 2022].value == 1
+
+
+def test_csv_with_only_comments_has_no_columns() -> None:
+    with pytest.raises(SerializationError, match="missing column"):
+        Outcomes.read_csv(io.StringIO("# nothing here\n\n"))
+
+
 def test_csv_missing_columns() -> None:
     with pytest.raises(SerializationError, match="period"):
         Outcomes.read_csv(io.StringIO("indicator,value\nx,1\n"))

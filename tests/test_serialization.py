@@ -432,6 +432,11 @@ def test_every_broken_file_is_one_serialization_error(
     assert message.startswith(f"<{fmt}>: ")
     for fragment in expected:
         assert fragment in message
+    # The problems, one by one, without the source that the message names once.
+    assert info.value.problems
+    for problem in info.value.problems:
+        assert problem in message
+        assert not problem.startswith(f"<{fmt}>")
 
 
 def test_there_are_at_least_thirty_distinct_broken_files() -> None:
@@ -457,6 +462,7 @@ def test_all_problems_are_listed_at_once() -> None:
     assert sorted(line.split(":")[0].strip() for line in lines[1:]) == sorted(
         ["green", "yelow", "red", "unit", "precision"]
     )
+    assert info.value.problems == tuple(line.strip() for line in lines[1:])
 
 
 def test_file_errors_name_the_file(tmp_path: Path) -> None:
@@ -464,8 +470,9 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
     path.write_text(f'{{{HEAD}, "year": "x"}}', encoding="utf-8")
     with pytest.raises(sm.SerializationError, match=r"plan\.json: year: expected a whole number"):
         sm.load(path, sm.Context)
-    with pytest.raises(sm.SerializationError, match=r"missing\.toml: cannot read the file"):
+    with pytest.raises(sm.SerializationError, match=r"missing\.toml: cannot read the file") as info:
         sm.load(tmp_path / "missing.toml", sm.Context)
+    assert info.value.problems[0].startswith("cannot read the file")
     with pytest.raises(sm.SerializationError, match=r"cannot tell the format from the suffix"):
         sm.load(tmp_path / "plan.yaml", sm.Context)
     with pytest.raises(sm.SerializationError, match=r"unknown format 'yaml'"):
@@ -526,7 +533,9 @@ def test_any_bytes_read_or_raise_a_serialization_error(data: bytes, fmt: str) ->
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-@pytest.mark.parametrize("name", ["hassleholm_omsorg_2019", "oxelosund_von_2023"])
+@pytest.mark.parametrize(
+    "name", ["hassleholm_omsorg_2019", "mjolby_osn_2011", "oxelosund_von_2023"]
+)
 def test_each_seed_plan_file_loads_equal_to_its_python_example(name: str) -> None:
     import runpy
 
@@ -687,3 +696,44 @@ def test_broken_plan_files_name_the_path(text: str, expected: list[str]) -> None
         sm.loads(text, sm.Plan)
     for fragment in expected:
         assert fragment in str(info.value)
+        assert any(fragment in problem for problem in info.value.problems) or fragment.endswith(
+            "problems"
+        )
+
+
+def test_a_plan_that_fails_its_validation_lists_each_problem_and_names_its_cause() -> None:
+    text = plan_doc(
+        goals=[
+            {"id": "g1"},
+            {"id": "g1", "indicators": [indicator(targets={"2030": {"type": "milestone"}})]},
+        ]
+    )
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(text, sm.Plan)
+    cause = info.value.__cause__
+    assert isinstance(cause, sm.PlanError)
+    assert (
+        info.value.problems
+        == cause.problems
+        == (
+            "goals[1]: duplicate goal id 'g1' (also at goals[0])",
+            "goals[1].indicators[0].targets[2030]: target year 2030 is outside the plan's years "
+            "2023–2025",
+        )
+    )
+    assert str(info.value) == "<json>: 2 problems\n  " + "\n  ".join(cause.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        plan_doc(id=None),
+        plan_doc(goals=[{"id": "g", "children": [{"id": "c", "titel": "x"}]}]),
+        plan_doc(goals=[{"id": " g"}]),
+        plan_doc(goals=[{"id": "g", "indicators": [indicator(targets={"2024": {"type": "x"}})]}]),
+    ],
+)
+def test_data_of_the_wrong_shape_is_not_a_failed_validation(text: str) -> None:
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(text, sm.Plan)
+    assert not isinstance(info.value.__cause__, sm.PlanError)

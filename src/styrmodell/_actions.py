@@ -256,7 +256,7 @@ class ActionPlan:
                 )
             seen.setdefault(activity.id, i)
         if problems:
-            raise PlanError("; ".join(problems))
+            raise PlanError("; ".join(problems), problems=problems)
 
     # -- links and completeness --------------------------------------------------------
 
@@ -283,7 +283,7 @@ class ActionPlan:
             f"ActionPlan {self.name!r}: {problem}" for problem in self.link_problems(known_ids)
         ]
         if problems:
-            raise PlanError("; ".join(problems))
+            raise PlanError("; ".join(problems), problems=problems)
 
     def link_problems(self, goal_ids: frozenset[str], *, path: str = "") -> list[str]:
         """Every activity goal link not in *goal_ids*, as ``activities[i].goals[j]: …``."""

@@ -3,9 +3,11 @@
 Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
 *rapport* (report), *årshjul* (the follow-up calendar ``calendar`` prints or exports).
 
-Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``check``);
-2 the input could not be read or used (a bad file, a bad argument). Errors are one
-message on stderr, without a traceback unless ``--debug`` is given.
+Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``check``): a
+threshold the linter finds broken, or a plan file that reads but fails the plan's own
+validation (each problem printed with its path); 2 the input could not be read or used (a
+bad file, a bad argument). Errors are one message on stderr, without a traceback unless
+``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import attrs
 
 from styrmodell._assessment import assess
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
-from styrmodell._errors import CalendarError, SerializationError, StyrmodellError
+from styrmodell._errors import CalendarError, PlanError, SerializationError, StyrmodellError
 from styrmodell._goals import Indicator, Plan
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
@@ -66,7 +68,7 @@ def _load_plan(path: str) -> Plan:
 
 
 def _load_outcomes(path: str) -> Outcomes:
-    """Read outcomes from CSV; lines starting with ``#`` are comments."""
+    """Read outcomes from CSV (``Outcomes.read_csv`` skips the ``#`` comments at the top)."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -75,15 +77,37 @@ def _load_outcomes(path: str) -> Outcomes:
         raise SerializationError(
             f"{path}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start}"
         ) from None
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
     try:
-        return Outcomes.read_csv(io.StringIO("".join(lines)))
+        return Outcomes.read_csv(io.StringIO(text, newline=""))
     except StyrmodellError as exc:
-        raise type(exc)(f"{path}: {exc}") from None
+        problems = getattr(exc, "problems", ())
+        raise SerializationError(f"{path}: {exc}", problems=problems) from None
+
+
+def _invalid_plan(args: argparse.Namespace, problems: Sequence[str]) -> int:
+    """Print each problem of a plan that fails its own validation as a finding; exit 1."""
+    for problem in problems:
+        path, sep, message = problem.partition(": ")
+        if sep and path and " " not in path:
+            print(f"{args.plan}: {path}: error: {message}")
+        else:
+            print(f"{args.plan}: error: {problem}")
+    if args.locale.startswith("sv"):
+        print(f"{args.plan}: planen klarar inte sin validering: {len(problems)} fel")
+    else:
+        print(f"{args.plan}: the plan fails its validation: {len(problems)} error(s)")
+    return EXIT_FINDINGS
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    plan = _load_plan(args.plan)
+    try:
+        plan = _load_plan(args.plan)
+    except SerializationError as exc:
+        # The file was read, but the Plan refused it (its converters or its whole-model
+        # checks): findings with paths, not unreadable input.
+        if isinstance(exc.__cause__, PlanError) and exc.problems:
+            return _invalid_plan(args, exc.problems)
+        raise
     findings: list[Finding] = []
     for path, _indicator, _year, threshold in _targets(plan):
         findings += lint(threshold, path=path)
@@ -312,8 +336,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
     text = (data / "oxelosund_outcomes_2023.csv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
-    outcomes = Outcomes.read_csv(io.StringIO("".join(rows)))
+    outcomes = Outcomes.read_csv(io.StringIO(text, newline=""))
     card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
     sv = args.locale.startswith("sv")
     print(
@@ -333,7 +356,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="styrmodell",
         description="Check plan files, describe their targets and report on outcomes "
         "(mål- och resultatstyrning).",
-        epilog="Exit codes: 0 ok, 1 findings of severity error (check), 2 unreadable input.",
+        epilog="Exit codes: 0 ok, 1 findings of severity error (check: a broken target, or "
+        "a plan that fails its validation), 2 unreadable input.",
     )
     parser.add_argument("--version", action="version", version=f"styrmodell {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")

@@ -575,7 +575,8 @@ class Plan:
     names the path of each (``goals[1].children[0].indicators[2].targets[2024]``): duplicate
     ids, a child not one level below its parent, a level the plan does not name, a target
     year outside ``years``, a threshold whose unit does not fit the indicator's unit, and
-    a responsible or applicable unit, perspective or parent unit that does not exist.
+    a responsible or applicable unit, perspective or parent unit that does not exist. The
+    error's ``problems`` lists them one by one.
 
     Attributes:
         id: A short id for the plan.
@@ -714,7 +715,8 @@ class Plan:
             )
         if problems:
             raise PlanError(
-                f"Plan {self.id!r} has {len(problems)} problem(s):\n  " + "\n  ".join(problems)
+                f"Plan {self.id!r} has {len(problems)} problem(s):\n  " + "\n  ".join(problems),
+                problems=problems,
             )
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_indicator_index", indicator_index)

@@ -536,11 +536,11 @@ class Outcomes:
             except StyrmodellError as exc:
                 problems.append(f"{where}: {exc}")
         if problems:
-            raise SerializationError("Outcomes: " + "; ".join(problems))
+            raise SerializationError("Outcomes: " + "; ".join(problems), problems=problems)
         try:
             return cls(items)
         except PlanError as exc:
-            raise SerializationError(str(exc)) from None
+            raise SerializationError(str(exc), problems=exc.problems) from None
 
     def rows(self) -> list[dict[str, str]]:
         """The outcomes as text rows with the :data:`CSV_COLUMNS` and ``ref:<name>`` keys."""
@@ -565,7 +565,7 @@ class Outcomes:
 
     @classmethod
     def read_csv(cls, source: str | os.PathLike[str] | IO[str]) -> Outcomes:
-        """Read outcomes from a CSV file (a path or an open text file) with a header row.
+        r"""Read outcomes from a CSV file (a path or an open text file) with a header row.
 
         Columns: ``indicator``, ``period`` (a label such as "2022" or "Delår 2022"),
         ``gender`` (T/K/M, default T), ``org_unit``, ``value``, ``numerator``,
@@ -573,6 +573,16 @@ class Outcomes:
         may use a decimal comma; ``true`` / ``false`` are done / not done; ``done`` /
         ``started`` / ``not_started`` are a ``Progress``; ``2023-01-05/2023-03-20`` is a
         pair of dates. Empty cells are absent values.
+
+        Lines at the top that start with ``#`` are comments, as are blank lines among them:
+        a file can say where its numbers come from, or that they are made up. The header
+        row is the first other line; rows are numbered from the first line after it, and
+        a ``#`` further down is data. A UTF-8 byte order mark is skipped.
+
+        Example:
+            >>> text = "# FIKTIVA UTFALL\nindicator,period,value\njobbcoach,2023,55\n"
+            >>> Outcomes.read_csv(io.StringIO(text)).get("jobbcoach", 2023).value
+            Decimal('55')
 
         Raises:
             SerializationError: for a missing ``indicator`` or ``period`` column, and for
@@ -585,7 +595,7 @@ class Outcomes:
 
     @classmethod
     def _read(cls, handle: IO[str]) -> Outcomes:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(_without_comments(handle))
         header = reader.fieldnames or []
         missing = [c for c in ("indicator", "period") if c not in header]
         if missing:
@@ -613,6 +623,17 @@ class Outcomes:
         buffer = io.StringIO()
         self._write(buffer)
         return buffer.getvalue()
+
+
+def _without_comments(lines: Iterable[str]) -> Iterator[str]:
+    """*lines* from the header on: without the ``#`` comment lines and blank lines at the top."""
+    rest = iter(lines)
+    for line in rest:
+        text = line.removeprefix("\ufeff")
+        if text.strip() and not text.startswith("#"):
+            yield text
+            break
+    yield from rest
 
 
 def _cell(row: Mapping[str, object], name: str) -> object:

@@ -673,6 +673,10 @@ def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
     if isinstance(exc, KeyError):
         return [(path, "required field missing")]
     if isinstance(exc, StyrmodellError):
+        problems: tuple[str, ...] = getattr(exc, "problems", ())
+        if problems and problems != (str(exc),):
+            # A whole-model check (Plan validation) that lists its problems one by one.
+            return [(path, problem) for problem in problems]
         _head, *listed = str(exc).split("\n")
         if listed and all(line.startswith("  ") for line in listed):
             # A whole-model check's list ("Plan 'p' has 2 problem(s):" and one per line).
@@ -686,9 +690,14 @@ def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
 def _error(source: str, problems: list[tuple[str, str]]) -> SerializationError:
     lines = [f"{path}: {message}" if path else message for path, message in problems]
     if len(lines) == 1:
-        return SerializationError(f"{source}: {lines[0]}")
+        return SerializationError(f"{source}: {lines[0]}", problems=lines)
     listed = "\n".join(f"  {line}" for line in lines)
-    return SerializationError(f"{source}: {len(lines)} problems\n{listed}")
+    return SerializationError(f"{source}: {len(lines)} problems\n{listed}", problems=lines)
+
+
+def _fail(source: str, message: str) -> SerializationError:
+    """A problem with the whole document: the message names *source*, the problem does not."""
+    return SerializationError(f"{source}: {message}", problems=[message])
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -706,34 +715,32 @@ def _decode(data: str | bytes, source: str) -> str:
     if isinstance(data, str):
         return data
     if not isinstance(data, bytes | bytearray):
-        raise SerializationError(f"{source}: expected text or bytes, got {type(data).__name__}")
+        raise _fail(source, f"expected text or bytes, got {type(data).__name__}")
     try:
         return bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
-        raise SerializationError(
-            f"{source}: not UTF-8 text: byte 0x{bad:02x} at position {exc.start}"
-        ) from None
+        raise _fail(source, f"not UTF-8 text: byte 0x{bad:02x} at position {exc.start}") from None
 
 
 def _parse(text: str, fmt: str, source: str) -> Any:
     if not text.strip():
-        raise SerializationError(f"{source}: the file is empty")
+        raise _fail(source, "the file is empty")
     try:
         if fmt == "json":
             return json.loads(text)
         if fmt == "toml":
             return tomllib.loads(text)
     except json.JSONDecodeError as exc:
-        raise SerializationError(
-            f"{source}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise _fail(
+            source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise SerializationError(f"{source}: not valid TOML: {exc}") from None
+        raise _fail(source, f"not valid TOML: {exc}") from None
     except RecursionError:
-        raise SerializationError(f"{source}: not valid {fmt.upper()}: nested too deeply") from None
+        raise _fail(source, f"not valid {fmt.upper()}: nested too deeply") from None
     except ValueError as exc:
-        raise SerializationError(f"{source}: not valid {fmt.upper()}: {exc}") from None
+        raise _fail(source, f"not valid {fmt.upper()}: {exc}") from None
     raise SerializationError(f"unknown format {fmt!r}: expected 'json' or 'toml'")
 
 
@@ -760,7 +767,10 @@ def loads(text: str | bytes, type: type[T], format: str = "json", *, source: str
     Raises:
         SerializationError: for anything wrong with the document: not UTF-8, not valid
             JSON/TOML, empty, a missing or unknown ``"format"``, and every problem with
-            the data, each with its path and value, all in one error.
+            the data, each with its path and value, all in one error (one by one in its
+            ``problems``). When the data have the right shape and types but the class
+            refuses them (a :class:`~styrmodell.Plan` that fails its validation), the
+            error's ``__cause__`` is the class's own error (a ``PlanError``).
 
     Examples:
         >>> from styrmodell import Interval, loads
@@ -775,16 +785,16 @@ def loads(text: str | bytes, type: type[T], format: str = "json", *, source: str
     source = source or f"<{fmt}>"
     data = _parse(_decode(text, source), fmt, source)
     if not isinstance(data, dict):
-        raise SerializationError(
-            f'{source}: expected a document table with "format": {FORMAT!r}, got {_kind(data)}'
+        raise _fail(
+            source, f'expected a document table with "format": {FORMAT!r}, got {_kind(data)}'
         )
     version = data.get("format")
     if version is None:
-        raise SerializationError(f'{source}: format: required field missing: "{FORMAT}"')
+        raise _fail(source, f'format: required field missing: "{FORMAT}"')
     if version != FORMAT:
-        raise SerializationError(
-            f"{source}: format: unknown format version {_short(version)}: "
-            f"this styrmodell reads {FORMAT!r}"
+        raise _fail(
+            source,
+            f"format: unknown format version {_short(version)}: this styrmodell reads {FORMAT!r}",
         )
     body = {k: v for k, v in data.items() if k != "format"}
     if _is_table_type(type):
@@ -800,7 +810,25 @@ def loads(text: str | bytes, type: type[T], format: str = "json", *, source: str
         return converter.structure(payload, type)
     except Exception as exc:
         base = "" if _is_table_type(type) else "value"
-        raise _error(source, _problems(exc, base)) from exc
+        raise _error(source, _problems(exc, base)) from _refused(exc) or exc
+
+
+def _refused(exc: BaseException) -> StyrmodellError | None:
+    """The error of the class itself when every field read well but the class refused them.
+
+    That is a :class:`~styrmodell.Plan` whose validation fails (duplicate ids...), rather
+    than data of the wrong shape; cattrs raises it bare or wrapped without a field note.
+    """
+    if isinstance(exc, StyrmodellError):
+        return exc
+    if isinstance(exc, ClassValidationError) and len(exc.exceptions) == 1:
+        sub = exc.exceptions[0]
+        notes = getattr(sub, "__notes__", ())
+        if isinstance(sub, StyrmodellError) and not any(
+            isinstance(n, AttributeValidationNote | IterableValidationNote) for n in notes
+        ):
+            return sub
+    return None
 
 
 def _raise(source: str, problems: list[tuple[str, str]]) -> typing.NoReturn:
@@ -889,8 +917,8 @@ def _format_of(path: Path, format: str | None) -> Format:
         return "json"
     if suffix == ".toml":
         return "toml"
-    raise SerializationError(
-        f"{path}: cannot tell the format from the suffix {suffix!r}: expected .json or .toml"
+    raise _fail(
+        str(path), f"cannot tell the format from the suffix {suffix!r}: expected .json or .toml"
     )
 
 
@@ -911,7 +939,7 @@ def load(path: str | Path, type: type[T], *, format: str | None = None) -> T:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise SerializationError(f"{p}: cannot read the file: {exc.strerror or exc}") from None
+        raise _fail(str(p), f"cannot read the file: {exc.strerror or exc}") from None
     return loads(data, type, fmt, source=str(p))
 
 
@@ -926,4 +954,4 @@ def dump(obj: object, path: str | Path, *, format: str | None = None) -> None:
     try:
         p.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise SerializationError(f"{p}: cannot write the file: {exc.strerror or exc}") from None
+        raise _fail(str(p), f"cannot write the file: {exc.strerror or exc}") from None
