@@ -26,6 +26,7 @@ from styrmodell import (
     Period,
     Plan,
     Scorecard,
+    Status,
     TargetValue,
     Unit,
     YearOverYear,
@@ -55,8 +56,11 @@ def above(*values: object, unit: Unit = NUM) -> dict[int, TargetValue]:
 
 
 def better_than_last_year() -> dict[int, YearOverYear]:
-    """ ">2022", ">2023", ">2024": better than the previous year's outcome."""
-    return {y: YearOverYear(direction=HIGHER, base_year=y - 1, unit=PCT) for y in YEARS}
+    """ ">2022", ">2023", ">2024": above the previous year's outcome; the same is not enough."""
+    return {
+        y: YearOverYear(direction=HIGHER, base_year=y - 1, unchanged=Status.RED, unit=PCT)
+        for y in YEARS
+    }
 
 
 def no_negative_deviation() -> dict[int, BudgetDeviation]:
