@@ -21,6 +21,7 @@ from styrmodell._errors import LedgerError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._ledger import (
     LedgerDeviation,
+    _text,
     exact_sum,
     money_unit,
     threshold_or_none,
@@ -40,15 +41,6 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
-
-
-def _text(value: object, what: str, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise LedgerError(f"{what}: expected text, got {value!r}")
-    text = value.strip()
-    if not text and not allow_empty:
-        raise LedgerError(f"{what}: expected a non-empty text, got {value!r}")
-    return text
 
 
 def _year(value: object, what: str) -> int:

@@ -19,6 +19,7 @@ from styrmodell._intervals import Interval
 from styrmodell._locale import language
 from styrmodell._numbers import optional_decimal, to_decimal
 from styrmodell._status import Status
+from styrmodell._thresholds._fields import optional_date
 
 if TYPE_CHECKING:
     from styrmodell._units import Unit
@@ -35,13 +36,7 @@ def _year(value: object) -> int | None:
 
 
 def _as_of(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise ThresholdError(f"Context.as_of: expected a datetime.date, got {value!r}")
+    return optional_date(value, what="Context.as_of")
 
 
 def _references(value: Mapping[str, object] | None) -> FrozenMap[str, Decimal]:

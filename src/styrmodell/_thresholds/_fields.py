@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
@@ -18,11 +19,23 @@ __all__ = [
     "band_yellow",
     "direction_of",
     "offset_of",
+    "optional_date",
     "optional_direction",
     "status_of",
     "tolerance_of",
     "unit_or_none",
 ]
+
+
+def optional_date(value: object, *, what: str) -> dt.date | None:
+    """A date or ``None``; a datetime counts by its date. Anything else raises."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise ThresholdError(f"{what}: expected a datetime.date, got {value!r}")
 
 
 def tolerance_of(value: object) -> Decimal:

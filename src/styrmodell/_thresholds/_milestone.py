@@ -25,6 +25,7 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
+from styrmodell._thresholds._fields import optional_date
 
 __all__ = ["Milestone", "Progress"]
 
@@ -95,13 +96,7 @@ class Progress(enum.Enum):
 
 
 def _due(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise ThresholdError(f"Milestone.due: expected a datetime.date, got {value!r}")
+    return optional_date(value, what="Milestone.due")
 
 
 def _required(value: object) -> Progress:
