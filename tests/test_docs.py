@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 import runpy
 import subprocess
@@ -77,3 +78,16 @@ def test_tutorial_runs_in_order_and_prints_what_it_shows(
             assert printed == expected, f"block {n}"
             shown += 1
     assert shown >= 8
+
+
+def test_thresholds_page_examples_are_what_the_library_prints() -> None:
+    """The pycon blocks of docs/explanation/thresholds.md run as doctests, in order."""
+    page = (ROOT / "docs" / "explanation" / "thresholds.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", page, flags=re.DOTALL)
+    test = doctest.DocTestParser().get_doctest(
+        "\n\n".join(blocks), {}, "thresholds.md", "docs/explanation/thresholds.md", 0
+    )
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    result = runner.run(test)
+    assert result.attempted >= 40
+    assert result.failed == 0
