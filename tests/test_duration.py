@@ -216,3 +216,42 @@ def test_a_pending_case_is_red_only_after_the_deadline(rule, start, on):
     a = rule.assess((start, None), Context(as_of=on))
     assert (a.status is R) == (on > rule.deadline(start))
     assert a.status in (R, NA)
+
+
+def test_a_relativedelta_value_is_judged_when_the_start_date_does_not_matter() -> None:
+    from dateutil.relativedelta import relativedelta
+
+    rule = Duration("3 månader")
+    assert rule.assess(relativedelta(months=2, days=10)).status is Status.GREEN
+    assert rule.assess(relativedelta(months=3)).status is Status.GREEN
+    assert rule.assess(relativedelta()).status is Status.GREEN
+    assert rule.assess(relativedelta(days=95)).status is Status.RED
+    late = rule.assess(relativedelta(months=3, days=1))
+    assert (late.status, late.reason) == (Status.RED, "late")
+    assert late.explain() == "3 månader och 1 dag: efter 3 månader → Rött"
+    assert late.explain("en") == "3 months and 1 day: after 3 months → Red"
+    with pytest.raises(ThresholdError, match="depends on the start date; give the"):
+        rule.assess(relativedelta(months=2, days=40))
+    with pytest.raises(ThresholdError, match="expected a relativedelta of years, months"):
+        rule.assess(relativedelta(hours=5))
+
+
+@given(
+    st.integers(0, 24),
+    st.integers(0, 400),
+    st.integers(1, 24),
+    st.integers(0, 60),
+    st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+)
+def test_a_judged_relativedelta_agrees_with_every_start_date(
+    months: int, days: int, limit_months: int, limit_days: int, start: dt.date
+) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    rule = Duration(relativedelta(months=limit_months, days=limit_days))
+    value = relativedelta(months=months, days=days)
+    try:
+        status = rule.assess(value).status
+    except ThresholdError:
+        return  # undecidable without a start date, and the error says so
+    assert rule.assess((start, start + value)).status is status

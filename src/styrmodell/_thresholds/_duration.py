@@ -43,6 +43,7 @@ def _within(value: object) -> relativedelta:
             )
         if rd.years < 0 or rd.months < 0 or rd.days < 0 or rd == relativedelta():
             raise ThresholdError(f"Duration.within: expected a positive duration, got {value!r}")
+        # relativedelta folds 12 months into a year again: read it back with _months().
         return relativedelta(months=rd.years * 12 + rd.months, days=rd.days)
     if isinstance(value, dt.timedelta):
         if value.days <= 0 or value.seconds or value.microseconds:
@@ -68,6 +69,19 @@ def _within(value: object) -> relativedelta:
 def _day(value: object) -> object:
     """A datetime as its date (a deadline is a day; mixing the two cannot be compared)."""
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _months(rd: relativedelta) -> int:
+    """All of *rd*'s months, its years included (relativedelta keeps 12 months as a year)."""
+    return int(rd.years * 12 + rd.months)
+
+
+def _span(rd: relativedelta) -> tuple[int, int]:
+    """The fewest and most days *rd* (months and days) can span from some start date."""
+    months = _months(rd)
+    if not months:
+        return rd.days, rd.days
+    return 28 * months - 3 + rd.days, 31 * months + rd.days
 
 
 @attrs.frozen
@@ -101,12 +115,16 @@ class Duration:
         return result
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
-        """Judge a ``(start, end)`` pair (or a ``timedelta``) against the limit."""
+        """Judge a ``(start, end)`` pair, a ``timedelta`` or a ``relativedelta`` against the limit.
+
+        A ``relativedelta`` is judged when the answer holds for every start date ("2 months
+        10 days" is within "3 months"); otherwise ``ThresholdError`` asks for the dates.
+        """
         ctx = context_or_default(context)
         if value is None:
             return not_assessed(self, None, "no_value")
         if isinstance(value, dt.timedelta):
-            if self.within.months:
+            if _months(self.within):
                 raise ThresholdError(
                     f"Duration: a timedelta ({value}) cannot be compared with a limit in months; "
                     "give the (start, end) dates"
@@ -117,9 +135,13 @@ class Duration:
                 )
             status = Status.GREEN if value.days <= self.within.days else Status.RED
             return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
+        if isinstance(value, relativedelta):
+            status = self._compare_relative(value)
+            return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
         if not (isinstance(value, Sequence) and len(value) == 2):
             raise ThresholdError(
-                f"Duration: expected a (start, end) pair of dates or a timedelta, got {value!r}"
+                "Duration: expected a (start, end) pair of dates, a timedelta or a "
+                f"relativedelta, got {value!r}"
             )
         start, end = (_day(v) for v in value)
         if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)):
@@ -136,11 +158,45 @@ class Duration:
             return Assessment(Status.GREEN, pair, self, "within")
         return Assessment(Status.RED, pair, self, "late")
 
+    def _compare_relative(self, value: relativedelta) -> Status:
+        """Green or red for a relativedelta, when that holds whatever the start date.
+
+        *m* months from any start date span between ``28·m − 3`` days (a month-end clamped to
+        February) and ``31·m`` days. When the value's longest possible span is within the
+        limit's shortest, it is green; when its shortest is past the limit's longest, red;
+        otherwise ("2 months 40 days" against "3 months") it depends on the start date.
+        """
+        if value == relativedelta():
+            return Status.GREEN
+        try:
+            rd = _within(value)
+        except ThresholdError:
+            raise ThresholdError(
+                "Duration: expected a relativedelta of years, months, weeks or days, "
+                f"more than zero, got {value!r}"
+            ) from None
+        limit = self.within
+        # Adding more months and more days never gives an earlier date.
+        if _months(rd) <= _months(limit) and rd.days <= limit.days:
+            return Status.GREEN
+        if _months(rd) >= _months(limit) and rd.days >= limit.days:
+            return Status.RED
+        lo, hi = _span(rd)
+        limit_lo, limit_hi = _span(limit)
+        if hi <= limit_lo:
+            return Status.GREEN
+        if lo > limit_hi:
+            return Status.RED
+        raise ThresholdError(
+            f"Duration: {value!r} against a limit of {self.within!r} depends on the start "
+            "date; give the (start, end) dates"
+        )
+
     def _limit_text(self, locale: str) -> str:
         sv = language(locale) == "sv"
         parts = []
-        if self.within.months:
-            n = self.within.months
+        if _months(self.within):
+            n = _months(self.within)
             parts.append(
                 f"{n} {'månader' if n != 1 else 'månad'}"
                 if sv
@@ -177,6 +233,8 @@ class Duration:
         if isinstance(a.value, dt.timedelta):
             n = a.value.days
             lead = f"{n} {('dag' if n == 1 else 'dagar') if sv else ('day' if n == 1 else 'days')}"
+        elif isinstance(a.value, relativedelta):
+            lead = Duration(a.value)._limit_text(locale)
         else:
             start, end = a.value
             s = _text.date_text(start, locale)
