@@ -505,7 +505,7 @@ def main() -> None:
         f"{counts['targets']} målvärden\n"
     )
     print("OBS: utfallen nedan är PÅHITTADE (fiktiva) och inte Hässleholms resultat.\n")
-    print(scorecard().text())
+    print(scorecard().explain())
 
 
 if __name__ == "__main__":

@@ -189,7 +189,7 @@ def test_lookups_counts_and_filters() -> None:
         card.counts("nope")
 
 
-def test_rows_and_text() -> None:
+def test_rows_and_explain() -> None:
     card = assess(plan(), OUTCOMES, 2023, as_of=dt.date(2023, 12, 31))
     rows = card.rows()
     assert len(rows) == 4 + 6
@@ -202,10 +202,10 @@ def test_rows_and_text() -> None:
     assert nomal["status"] == "Ej bedömd"
     english = card.rows("en")
     assert next(r for r in english if r["id"] == "gap")["status"] == "Red"
-    text = card.text()
+    text = card.explain()
     assert "Kvinnor Grönt, Män Rött" in text
     assert text.splitlines()[-1].startswith("Mål totalt:")
-    assert "Goals in total" in card.text("en", reasons=False)
+    assert "Goals in total" in card.explain("en", reasons=False)
 
 
 def test_no_outcome_says_so() -> None:

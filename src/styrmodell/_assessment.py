@@ -390,8 +390,14 @@ class Scorecard:
                 )
         return out
 
-    def text(self, locale: str = "sv", *, reasons: bool = True) -> str:
-        """The scorecard as an indented plain-text tree, one line per goal and indicator."""
+    def explain(self, locale: str = "sv", *, reasons: bool = True) -> str:
+        """Why every goal and indicator got its status: an indented tree, one line each.
+
+        Each indicator line ends with its assessment's explanation ("61 % är mer än 60 % →
+        Grönt") and, where it is followed up per kön, the status per gender. For a report
+        to hand to a nämnd — a table with outcomes and targets, as text, Markdown or HTML —
+        use :func:`~styrmodell.render`.
+        """
         sv = language(locale) == "sv"
         marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
         lines: list[str] = []
