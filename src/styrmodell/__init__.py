@@ -60,6 +60,7 @@ from styrmodell._thresholds._change import YearOverYear
 from styrmodell._thresholds._duration import Duration
 from styrmodell._thresholds._lint import Finding, describe, lint
 from styrmodell._thresholds._milestone import Milestone, Progress
+from styrmodell._thresholds._parse import parse_threshold
 from styrmodell._thresholds._reference import CompareToReference
 from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
@@ -141,6 +142,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "parse_threshold",
     "render",
 ]
 
