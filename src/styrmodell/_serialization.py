@@ -28,12 +28,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import json
 import re
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -287,24 +288,41 @@ def _raise_at(field: str, cls: Any, exc: Exception) -> typing.NoReturn:
     raise ClassValidationError(f"While structuring {cls}", [exc], cls)
 
 
-def _structure_items(
-    value: list[Any] | tuple[Any, ...], cl: Any, item_type: Any, factory: Callable[[Any], Any]
-) -> Any:
-    hook = converter.get_structure_hook(item_type)
+def _structure_each(cl: Any, jobs: Iterable[tuple[str, Any, Any, Callable[[], Any]]]) -> list[Any]:
+    """Run every ``(where, index, item_type, structure)`` job and collect all failures.
+
+    Each failure keeps cattrs' note of where it happened (``@ index 2``, ``@ key '2024'``), so
+    the one ``SerializationError`` can give every problem its path.
+    """
     out: list[Any] = []
     errors: list[Exception] = []
-    for index, item in enumerate(value):
+    for where, index, item_type, structure in jobs:
         try:
-            out.append(hook(item, item_type))
+            out.append(structure())
         except Exception as exc:
             exc.__notes__ = [
                 *getattr(exc, "__notes__", []),
-                IterableValidationNote(f"Structuring {cl} @ index {index}", index, item_type),
+                IterableValidationNote(f"Structuring {cl} @ {where}", index, item_type),
             ]
             errors.append(exc)
     if errors:
         raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
-    return factory(out)
+    return out
+
+
+def _structure_items(
+    value: list[Any] | tuple[Any, ...], cl: Any, item_type: Any, factory: Callable[[Any], Any]
+) -> Any:
+    hook = converter.get_structure_hook(item_type)
+    return factory(
+        _structure_each(
+            cl,
+            (
+                (f"index {i}", i, item_type, functools.partial(hook, item, item_type))
+                for i, item in enumerate(value)
+            ),
+        )
+    )
 
 
 def _is_sequence(t: Any) -> bool:
@@ -331,20 +349,11 @@ def _sequence_hook(t: Any) -> Callable[[Any, Any], Any]:
             raise SerializationError(
                 f"expected a list of {len(args)} items, got {len(value)}: {_short(value)}"
             )
-        out: list[Any] = []
-        errors: list[Exception] = []
-        for index, (item, item_type) in enumerate(zip(value, args, strict=True)):
-            try:
-                out.append(converter.structure(item, item_type))
-            except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"Structuring {t} @ index {index}", index, item_type),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {t!r}", errors, t)
-        return tuple(out)
+        jobs = (
+            (f"index {i}", i, item_type, functools.partial(converter.structure, item, item_type))
+            for i, (item, item_type) in enumerate(zip(value, args, strict=True))
+        )
+        return tuple(_structure_each(t, jobs))
 
     return structure_fixed
 
@@ -369,21 +378,15 @@ def _frozenmap_structure_hook(t: Any) -> Callable[[Any, Any], Any]:
     def structure_map(value: object, _: object) -> FrozenMap[Any, Any]:
         if not isinstance(value, Mapping):
             raise SerializationError(f"expected a table, got {_kind(value)}")
-        out: dict[Any, Any] = {}
-        errors: list[Exception] = []
-        for key, item in value.items():
-            try:
-                structured_key = structure_key(key)
-                out[structured_key] = value_hook(item, value_type)
-            except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"Structuring {t} @ key {key!r}", key, value_type),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {t!r}", errors, t)
-        return FrozenMap(out)
+
+        def entry(key: object, item: object) -> tuple[Any, Any]:
+            return structure_key(key), value_hook(item, value_type)
+
+        jobs = (
+            (f"key {key!r}", key, value_type, functools.partial(entry, key, item))
+            for key, item in value.items()
+        )
+        return FrozenMap(dict(_structure_each(t, jobs)))
 
     return structure_map
 
