@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
+
+import attrs
 
 # (friendly input, the Decimal it stands for)
 GOOD_NUMBERS: list[tuple[Any, Decimal]] = [
@@ -77,3 +81,10 @@ def line_pieces(rule: Any) -> list[tuple[Any, Any]]:
         owners = [s for s, ivs in rule.bands() if any(iv.intersection(piece) for iv in ivs)]
         out.append((piece, owners[0] if owners else None))
     return out
+
+
+def assert_copies_equal(rule: Any) -> None:
+    """A threshold survives pickle, deepcopy and attrs.evolve equal and with the same hash."""
+    for copied in (pickle.loads(pickle.dumps(rule)), copy.deepcopy(rule), attrs.evolve(rule)):
+        assert copied == rule
+        assert hash(copied) == hash(rule)

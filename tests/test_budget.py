@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import copy
-import pickle
 from decimal import Decimal
 
 import attrs
@@ -10,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
-from _cases import BAD_IDS, BAD_NUMBERS, GOOD_NUMBERS, names_value
+from _cases import BAD_IDS, BAD_NUMBERS, GOOD_NUMBERS, assert_copies_equal, names_value
 from styrmodell import BudgetDeviation, Context, Interval, Status, ThresholdError
 from styrmodell.strategies import budget_deviations, contexts_for, decimals, values_for
 
@@ -171,9 +169,7 @@ def test_describe():
 
 @given(budget_deviations())
 def test_equality_hash_pickle_round_trip(rule):
-    for copied in (pickle.loads(pickle.dumps(rule)), copy.deepcopy(rule), attrs.evolve(rule)):
-        assert copied == rule
-        assert hash(copied) == hash(rule)
+    assert_copies_equal(rule)
 
 
 @given(budget_deviations(), st.data())
