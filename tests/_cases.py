@@ -88,3 +88,8 @@ def assert_copies_equal(rule: Any) -> None:
     for copied in (pickle.loads(pickle.dumps(rule)), copy.deepcopy(rule), attrs.evolve(rule)):
         assert copied == rule
         assert hash(copied) == hash(rule)
+
+
+def texts(problems: Any) -> tuple[str, ...]:
+    """The problems of an error as their ``"path: message"`` lines."""
+    return tuple(str(p) for p in problems)

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell._actions
+from _cases import texts
 from styrmodell import PlanError, Progress
 from styrmodell._actions import ActionPlan, Activity, Share
 from styrmodell._strategies_calendar import action_plans
@@ -158,7 +159,7 @@ def test_bad_plans_are_rejected_with_every_problem() -> None:
         ActionPlan("HP", 2023, [a, a, Activity("B", "x"), Activity("B", "y")])
     assert "activities[1].id 'A' repeats activities[0]" in str(info.value)
     assert "activities[3].id 'B' repeats activities[2]" in str(info.value)
-    assert info.value.problems == (
+    assert texts(info.value.problems) == (
         "ActionPlan 'HP': activities[1].id 'A' repeats activities[0]",
         "ActionPlan 'HP': activities[3].id 'B' repeats activities[2]",
     )

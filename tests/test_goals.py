@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _cases import texts
 from styrmodell import (
     Bands,
     Baseline,
@@ -140,8 +141,8 @@ def test_plan_reports_every_problem_with_paths() -> None:
         "rollups[5]",
     ):
         assert expected in message
-        assert sum(problem.startswith(expected) for problem in info.value.problems) == 1
-    problems = info.value.problems
+        assert sum(problem.startswith(expected) for problem in texts(info.value.problems)) == 1
+    problems = texts(info.value.problems)
     assert len(problems) == 11
     assert message == "Plan 'von' has 11 problem(s):\n  " + "\n  ".join(problems)
 
@@ -155,7 +156,7 @@ def test_every_repeated_goal_id_is_one_problem_with_its_path(ids: list[str]) -> 
         return
     with pytest.raises(PlanError) as info:
         Plan(id="p", years=2023, levels=("Mål",), goals=goals)
-    assert [problem.split(" (also at")[0] for problem in info.value.problems] == repeats
+    assert [problem.split(" (also at")[0] for problem in texts(info.value.problems)] == repeats
 
 
 def test_level_beyond_the_named_levels() -> None:

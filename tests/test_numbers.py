@@ -67,6 +67,13 @@ def test_the_numbers_strategy_only_draws_accepted_input(value):
     assert to_decimal(value).is_finite()
 
 
-@given(st.integers(min_value=-(10**30), max_value=10**30))
+@given(st.integers(min_value=-(10**24) + 1, max_value=10**24 - 1))
 def test_ints_are_exact(n):
     assert to_decimal(n) == n
+
+
+@given(st.integers(min_value=10**24, max_value=10**40), st.sampled_from([1, -1]))
+def test_ints_beyond_the_limit_are_refused_naming_the_value(n, sign):
+    with pytest.raises(ThresholdError, match="too large") as info:
+        to_decimal(sign * n, what="x")
+    assert str(info.value).startswith("x: ")

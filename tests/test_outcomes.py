@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _cases import texts
 from styrmodell import (
     Gender,
     Outcome,
@@ -190,7 +191,7 @@ def test_csv_lists_every_bad_row_as_a_problem() -> None:
     text = "indicator,period,value\nx,2022,abc\ny,20x2,1\nz,2022,3\n"
     with pytest.raises(SerializationError) as info:
         Outcomes.read_csv(io.StringIO(text))
-    problems = info.value.problems
+    problems = texts(info.value.problems)
     assert [problem.split(":")[0] for problem in problems] == ["row 1", "row 2"]
     assert str(info.value) == "Outcomes: " + "; ".join(problems)
 

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import styrmodell as sm
+from _cases import texts
 from styrmodell import strategies as sst
 from styrmodell._frozenmap import FrozenMap
 
@@ -240,7 +241,7 @@ BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
         f'{{{HEAD}, "budget": "0.0000000000000000000000000000001"}}',
         sm.Context,
         "json",
-        ["budget: the number '0.0000000000000000000000000000001' has more than 30 decimals"],
+        ["budget: the number '0.0000000000000000000000000000001' is too small"],
     ),
     (
         f'{{{HEAD}, "budget": NaN}}',
@@ -434,7 +435,7 @@ def test_every_broken_file_is_one_serialization_error(
         assert fragment in message
     # The problems, one by one, without the source that the message names once.
     assert info.value.problems
-    for problem in info.value.problems:
+    for problem in texts(info.value.problems):
         assert problem in message
         assert not problem.startswith(f"<{fmt}>")
 
@@ -462,7 +463,7 @@ def test_all_problems_are_listed_at_once() -> None:
     assert sorted(line.split(":")[0].strip() for line in lines[1:]) == sorted(
         ["green", "yelow", "red", "unit", "precision"]
     )
-    assert info.value.problems == tuple(line.strip() for line in lines[1:])
+    assert texts(info.value.problems) == tuple(line.strip() for line in lines[1:])
 
 
 def test_file_errors_name_the_file(tmp_path: Path) -> None:
@@ -472,7 +473,7 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
         sm.load(path, sm.Context)
     with pytest.raises(sm.SerializationError, match=r"missing\.toml: cannot read the file") as info:
         sm.load(tmp_path / "missing.toml", sm.Context)
-    assert info.value.problems[0].startswith("cannot read the file")
+    assert str(info.value.problems[0]).startswith("cannot read the file")
     with pytest.raises(sm.SerializationError, match=r"cannot tell the format from the suffix"):
         sm.load(tmp_path / "plan.yaml", sm.Context)
     with pytest.raises(sm.SerializationError, match=r"unknown format 'yaml'"):
@@ -696,9 +697,9 @@ def test_broken_plan_files_name_the_path(text: str, expected: list[str]) -> None
         sm.loads(text, sm.Plan)
     for fragment in expected:
         assert fragment in str(info.value)
-        assert any(fragment in problem for problem in info.value.problems) or fragment.endswith(
-            "problems"
-        )
+        assert any(
+            fragment in problem for problem in texts(info.value.problems)
+        ) or fragment.endswith("problems")
 
 
 def test_a_plan_that_fails_its_validation_lists_each_problem_and_names_its_cause() -> None:
@@ -713,15 +714,15 @@ def test_a_plan_that_fails_its_validation_lists_each_problem_and_names_its_cause
     cause = info.value.__cause__
     assert isinstance(cause, sm.PlanError)
     assert (
-        info.value.problems
-        == cause.problems
+        texts(info.value.problems)
+        == texts(cause.problems)
         == (
             "goals[1]: duplicate goal id 'g1' (also at goals[0])",
             "goals[1].indicators[0].targets[2030]: target year 2030 is outside the plan's years "
             "2023–2025",
         )
     )
-    assert str(info.value) == "<json>: 2 problems\n  " + "\n  ".join(cause.problems)
+    assert str(info.value) == "<json>: 2 problems\n  " + "\n  ".join(texts(cause.problems))
 
 
 @pytest.mark.parametrize(

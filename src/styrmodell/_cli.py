@@ -106,7 +106,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # The file was read, but the Plan refused it (its converters or its whole-model
         # checks): findings with paths, not unreadable input.
         if isinstance(exc.__cause__, PlanError) and exc.problems:
-            return _invalid_plan(args, exc.problems)
+            return _invalid_plan(args, [str(p) for p in exc.problems])
         raise
     findings: list[Finding] = []
     for path, _indicator, _year, threshold in _targets(plan):

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import enum
 
-from styrmodell._locale import language
+from styrmodell._messages import text
 
 __all__ = ["Status"]
 
-_LABELS = {
-    "sv": {"GREEN": "Grönt", "YELLOW": "Gult", "RED": "Rött", "NOT_ASSESSED": "Ej bedömd"},
-    "en": {"GREEN": "Green", "YELLOW": "Yellow", "RED": "Red", "NOT_ASSESSED": "Not assessed"},
-}
 _RANK = {"RED": 0, "YELLOW": 1, "GREEN": 2}
 
 
@@ -51,7 +47,7 @@ class Status(enum.Enum):
 
     def label(self, locale: str = "sv") -> str:
         """The word for the status: "Grönt", "Gult", "Rött", "Ej bedömd" (sv) or English."""
-        return _LABELS[language(locale)][self.name]
+        return text(f"status.{self.value}", locale)
 
     def _key(self, other: object) -> tuple[int, int]:
         if not isinstance(other, Status):

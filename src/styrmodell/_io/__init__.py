@@ -1,0 +1,1 @@
+"""File formats: CSV (and, through extras, spreadsheets) for outcomes, ledgers and investments."""

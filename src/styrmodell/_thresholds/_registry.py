@@ -1,0 +1,207 @@
+"""The registry of threshold families: one entry per family, and everything finds families here.
+
+Swedish terms: *målvärdestyp* (a threshold family: bands, a comparison with riket, a milestone...).
+
+A family is one module: its frozen value class with an ``assess`` method, and one call to
+:func:`register` that hands over what the rest of the library needs — its tag in files, its
+wording (describe and explain, through the text layer), its lint, its hypothesis strategies,
+and its capabilities (e.g. presenting itself as :class:`~styrmodell.Bands`, which gives it the
+band lint and the columnar engine's interval chain). Serialization, lint, ``describe``, the
+strategies and the hypothesis plugin look families up here; nothing else lists them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
+from typing import Any
+
+import attrs
+
+from styrmodell._errors import ThresholdError
+
+__all__ = ["Family", "families", "family_of", "family_tagged", "register", "unregister"]
+
+_TAG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _tag(value: object) -> str:
+    if not isinstance(value, str) or not _TAG.match(value):
+        raise ThresholdError(
+            f"Family.tag: expected a lower-case identifier such as 'bands', got {value!r}"
+        )
+    return value
+
+
+def _callable_or_none(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not callable(value):
+        raise ThresholdError(f"Family.{attribute.name}: expected a function or None, got {value!r}")
+
+
+def _callable(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        raise ThresholdError(f"Family.{attribute.name}: expected a function, got {value!r}")
+
+
+def _a_class(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, type) or not callable(getattr(value, "assess", None)):
+        raise ThresholdError(f"Family.type: expected a class with an assess method, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Family:
+    """What styrmodell knows about one threshold family.
+
+    Attributes:
+        type: The family's value class. Its instances are frozen, equal by value, and have
+            ``assess(value, context=None) -> Assessment``.
+        tag: The family's name in files: ``{"type": "bands", ...}``.
+        describe: ``describe(threshold, locale) -> str``: the rule as a plan prints it.
+        explain: ``explain(assessment, locale) -> str``: why an assessment got its status.
+        strategy: ``strategy(st) -> SearchStrategy`` of thresholds of this family, given
+            ``hypothesis.strategies`` as *st* (so the family module never imports hypothesis).
+        values: ``values(st, threshold) -> SearchStrategy`` of values to assess with it.
+        contexts: ``contexts(st, threshold) -> SearchStrategy`` of contexts it needs
+            (references, history, a budget...); ``None`` when the empty context does.
+        as_bands: A capability: ``as_bands(threshold) -> Bands | None``, the bands the
+            family classifies its measured number with. A family that has it gets the band
+            lint (gaps, order, unreachable statuses) and its bounds feed the strategies.
+        lint: ``lint(threshold) -> iterable of Finding``: the family's own checks, besides
+            the band lint.
+
+    Examples:
+        >>> class Always:
+        ...     def assess(self, value, context=None): ...
+        >>> entry = Family(
+        ...     type=Always, tag="always",
+        ...     describe=lambda t, locale: "always", explain=lambda a, locale: "always",
+        ... )
+        >>> entry.tag
+        'always'
+    """
+
+    type: type[Any] = attrs.field(validator=_a_class)
+    tag: str = attrs.field(converter=_tag)
+    describe: Callable[[Any, str], str] = attrs.field(validator=_callable)
+    explain: Callable[[Any, str], str] = attrs.field(validator=_callable)
+    strategy: Callable[[ModuleType], Any] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+    values: Callable[[ModuleType, Any], Any] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+    contexts: Callable[[ModuleType, Any], Any] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+    as_bands: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
+    lint: Callable[[Any], Iterable[Any]] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+
+
+_lock = threading.Lock()
+_BY_TYPE: dict[type[Any], Family] = {}
+_BY_TAG: dict[str, Family] = {}
+_LISTENERS: list[Callable[[], None]] = []
+
+
+def register(family: Family, *, replace: bool = False) -> Family:
+    """Make *family* known to files, lint, describe, explain and the strategies.
+
+    Args:
+        family: The family's :class:`Family` entry.
+        replace: Replace an earlier entry for the same class or tag (for reloading a module
+            while developing); otherwise registering a class or tag twice is an error.
+
+    Returns:
+        *family*, so a module can keep it.
+
+    Raises:
+        ThresholdError: when the class or the tag is taken by another family.
+
+    Examples:
+        See ``docs/how-to/custom-threshold.md`` for a whole family.
+    """
+    with _lock:
+        taken = _BY_TAG.get(family.tag)
+        if taken is not None and taken.type is not family.type and not replace:
+            raise ThresholdError(
+                f"register: the tag {family.tag!r} is taken by {taken.type.__qualname__}"
+            )
+        known = _BY_TYPE.get(family.type)
+        if known is not None and not replace:
+            raise ThresholdError(
+                f"register: {family.type.__qualname__} is registered already as {known.tag!r}"
+            )
+        if known is not None:
+            _BY_TAG.pop(known.tag, None)
+        if taken is not None:
+            _BY_TYPE.pop(taken.type, None)
+        _BY_TYPE[family.type] = family
+        _BY_TAG[family.tag] = family
+        listeners = list(_LISTENERS)
+    for listener in listeners:
+        listener()
+    return family
+
+
+def unregister(cls: type[Any]) -> None:
+    """Forget the family of *cls* (tests that define a family of their own clean up with it)."""
+    with _lock:
+        family = _BY_TYPE.pop(cls, None)
+        if family is not None:
+            _BY_TAG.pop(family.tag, None)
+        listeners = list(_LISTENERS)
+    for listener in listeners:
+        listener()
+
+
+def on_change(listener: Callable[[], None]) -> None:
+    """Call *listener* whenever a family is registered or removed (converters re-read tags)."""
+    with _lock:
+        _LISTENERS.append(listener)
+
+
+def families() -> Iterator[Family]:
+    """Every registered family, in the order they were registered."""
+    return iter(list(_BY_TYPE.values()))
+
+
+def family_of(threshold: object) -> Family:
+    """The family of *threshold* (an instance or a class).
+
+    Raises:
+        ThresholdError: for anything that is not a registered threshold.
+    """
+    cls = threshold if isinstance(threshold, type) else type(threshold)
+    found = _BY_TYPE.get(cls)
+    if found is None:
+        for base in cls.__mro__[1:]:
+            found = _BY_TYPE.get(base)
+            if found is not None:
+                break
+        else:
+            raise ThresholdError(
+                f"expected a threshold of a registered family, got {_short(threshold)}"
+            )
+    return found
+
+
+def family_tagged(tag: str) -> Family | None:
+    """The family whose tag is *tag*, or ``None``."""
+    return _BY_TAG.get(tag)
+
+
+def is_registered(value: object) -> bool:
+    """Whether *value* is an instance of a registered family."""
+    cls = type(value)
+    if cls in _BY_TYPE:
+        return True
+    return not isinstance(value, type) and any(base in _BY_TYPE for base in cls.__mro__[1:])
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
