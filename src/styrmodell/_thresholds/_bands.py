@@ -35,6 +35,7 @@ from styrmodell._thresholds._fields import (
     optional_direction,
     unit_or_none,
 )
+from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit
 
 __all__ = ["BandTable", "Bands", "band_of", "difference_bands", "explain_number", "precision_of"]
@@ -523,3 +524,14 @@ def difference_bands(
         red=bands.get(Status.RED),
         direction=direction,
     )
+
+
+register(
+    Family(
+        type=Bands,
+        tag="bands",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+        as_bands=lambda t: t,
+    )
+)

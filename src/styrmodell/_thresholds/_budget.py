@@ -26,6 +26,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import band_green, band_red, band_yellow
+from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Unit
 
 __all__ = ["BudgetDeviation"]
@@ -155,3 +156,14 @@ def _rounded(value: Decimal) -> Decimal:
     """A deviation for display: at most two decimals, trailing zeros dropped."""
     q = value.quantize(Decimal("0.01"))
     return q.normalize() if q != q.to_integral_value() else q.quantize(Decimal(1))
+
+
+register(
+    Family(
+        type=BudgetDeviation,
+        tag="budget_deviation",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+        as_bands=lambda t: t._bands,
+    )
+)

@@ -29,6 +29,7 @@ from styrmodell._thresholds._fields import (
     tolerance_of,
     unit_or_none,
 )
+from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit
 
 __all__ = ["YearOverYear"]
@@ -215,3 +216,14 @@ class YearOverYear:
         return _text.verdict(
             f"{shown} {verb} {word} {self._year_text(locale)} ({earlier})", a.status, locale
         )
+
+
+register(
+    Family(
+        type=YearOverYear,
+        tag="year_over_year",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+        as_bands=lambda t: t._bands,
+    )
+)

@@ -24,6 +24,7 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
+from styrmodell._thresholds._registry import Family, register
 
 __all__ = ["Duration"]
 
@@ -246,3 +247,13 @@ class Duration:
             "pending": ("ännu inom", "still within"),
         }[a.reason][0 if sv else 1]
         return _text.verdict(f"{lead}: {word} {limit}", a.status, locale)
+
+
+register(
+    Family(
+        type=Duration,
+        tag="duration",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+    )
+)

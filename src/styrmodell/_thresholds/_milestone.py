@@ -26,6 +26,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import optional_date
+from styrmodell._thresholds._registry import Family, register
 
 __all__ = ["Milestone", "Progress"]
 
@@ -210,3 +211,13 @@ class Milestone:
         if due and a.reason in ("overdue", "in_progress", "not_due"):
             text += f" ({'senast' if sv else 'due'} {due})"
         return _text.verdict(text, a.status, locale)
+
+
+register(
+    Family(
+        type=Milestone,
+        tag="milestone",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+    )
+)

@@ -24,6 +24,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import direction_of, offset_of, tolerance_of, unit_or_none
+from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit
 
 __all__ = ["CompareToReference"]
@@ -148,3 +149,14 @@ class CompareToReference:
             "worse": ("är sämre än", "is worse than"),
         }[a.reason][0 if sv else 1]
         return _text.verdict(f"{shown} {words} {target} ({level})", a.status, locale)
+
+
+register(
+    Family(
+        type=CompareToReference,
+        tag="compare_to_reference",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+        as_bands=lambda t: t._bands,
+    )
+)

@@ -20,6 +20,7 @@ from styrmodell._thresholds import _text
 from styrmodell._thresholds._bands import Bands, explain_number
 from styrmodell._thresholds._base import Assessment, Context
 from styrmodell._thresholds._fields import unit_or_none
+from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit
 
 __all__ = ["Comparator", "TargetValue"]
@@ -184,3 +185,14 @@ class TargetValue:
             ),
         }
         return _text.verdict(texts[a.reason][0 if sv else 1], a.status, locale)
+
+
+register(
+    Family(
+        type=TargetValue,
+        tag="target_value",
+        describe=lambda t, locale: t.describe(locale),
+        explain=lambda a, locale: a.threshold.explain(a, locale),
+        as_bands=lambda t: t._bands,
+    )
+)

@@ -1,0 +1,22 @@
+"""The registry of threshold families: how styrmodell knows each family, and how to add yours.
+
+Swedish terms: *målvärdestyp* (a threshold family).
+
+A family is one module: a frozen value class with ``assess(value, context=None)``, and one
+call to :func:`register` with its :class:`Family` entry. Files, lint, :func:`~styrmodell.describe`,
+explanations and the hypothesis strategies then know it. See
+``docs/how-to/custom-threshold.md``.
+"""
+
+from __future__ import annotations
+
+from styrmodell._thresholds._registry import (
+    Family,
+    families,
+    family_of,
+    family_tagged,
+    register,
+    unregister,
+)
+
+__all__ = ["Family", "families", "family_of", "family_tagged", "register", "unregister"]
