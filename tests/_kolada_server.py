@@ -44,7 +44,7 @@ class Item:
     unit: str
     period: int
     values: list[dict[str, Any]]
-    updated: dt.date = dt.date(2026, 1, 1)
+    updated: dt.date = dt.date(2024, 1, 1)
     ou: bool = False
 
     def body(self) -> dict[str, Any]:
@@ -93,7 +93,7 @@ class FakeKolada:
         period: int,
         values: list[dict[str, Any]] | dict[str, Any],
         *,
-        updated: dt.date = dt.date(2026, 1, 1),
+        updated: dt.date = dt.date(2024, 1, 1),
         ou: bool = False,
     ) -> Item:
         """Add (or replace) an item; *values* may be ``{"T": 1.5, "K": None}`` for short."""

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from _kolada_server import FakeKolada, Scripted, kpi, running
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _kolada_server import FakeKolada, Scripted, kpi, running
 from styrmodell import Gender, StyrmodellError
 from styrmodell.kolada import Client, KoladaError, KoladaWarning
 

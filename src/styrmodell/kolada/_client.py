@@ -166,7 +166,7 @@ def chunks(items: Sequence[T], size: int = MAX_IDS) -> list[tuple[T, ...]]:
 
 
 def _listed(name: str, ids: list[str], limit: int = 10) -> str:
-    """ "kpi N1, N2" (at most *limit* ids shown), or "" for none."""
+    """The ids after their segment's name, "kpi N1, N2" (at most *limit*), or "" for none."""
     if not ids:
         return ""
     shown = ", ".join(ids[:limit])
