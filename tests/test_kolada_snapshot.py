@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ import attrs
 import pytest
 
 import styrmodell as sm
+from _cases import assert_copies_equal
 from _kolada_server import FakeKolada, kpi, running
 from styrmodell import Gender, SerializationError
 from styrmodell.kolada import (
@@ -305,3 +308,11 @@ def test_fetch_makes_and_closes_its_own_client(fake: FakeKolada) -> None:
     assert snap.note == "test"
     assert {r.municipality for r in snap.rows} == {"0481"}
     assert snap.municipalities == ()
+
+
+def test_a_snapshot_survives_pickle_deepcopy_and_evolve_equal(fake: FakeKolada) -> None:
+    snap = take(fake)
+    assert snap.row("U21468", "0481", 2023) is not None  # fills the derived index first
+    assert_copies_equal(snap)
+    for copied in (pickle.loads(pickle.dumps(snap)), copy.deepcopy(snap)):
+        assert copied.row("U21468", "0481", 2023) == snap.row("U21468", "0481", 2023)
