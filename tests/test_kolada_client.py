@@ -507,7 +507,7 @@ def test_progress_is_reported_per_request(fake: FakeKolada) -> None:
 
 
 def test_every_request_is_recorded(fake: FakeKolada, client: Client) -> None:
-    fake.add("N21704", "0180", 2023, {"T": 1, "K": 2, "M": 3})
+    fake.add("N21704", "0180", 2023, {"T": 1, "K": 2, "M": 3}, updated=dt.date(2026, 2, 1))
     client.data(kpis="N21704", municipalities="0180", years=2023, from_date=dt.date(2026, 1, 1))
     (request,) = client.requests
     assert request.path == "data/kpi/N21704/municipality/0180/year/2023"

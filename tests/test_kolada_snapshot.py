@@ -23,6 +23,7 @@ from styrmodell.kolada import (
     SCHEMA,
     Client,
     KoladaError,
+    Request,
     Row,
     Snapshot,
     fetch,
@@ -316,3 +317,21 @@ def test_a_snapshot_survives_pickle_deepcopy_and_evolve_equal(fake: FakeKolada) 
     assert_copies_equal(snap)
     for copied in (pickle.loads(pickle.dumps(snap)), copy.deepcopy(snap)):
         assert copied.row("U21468", "0481", 2023) == snap.row("U21468", "0481", 2023)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "data/../../admin",
+        "data/kpi/N21704?x=1",
+        "data/kpi/N21704",
+        "data//example.org/kpi/N1/year/2023",
+    ],
+)
+def test_refresh_replays_only_recorded_data_paths_of_ids(fake: FakeKolada, path: str) -> None:
+    snap = take(fake)
+    forged = attrs.evolve(snap, requests=(Request(path=path, fetched_at=FETCHED.date()),))
+    fake.log.clear()
+    with make(fake, LATER) as client, pytest.raises(KoladaError, match="a recorded data path"):
+        refresh(forged, client=client)
+    assert not [p for p in fake.log if "admin" in p or "example" in p]

@@ -80,6 +80,9 @@ logger = logging.getLogger("styrmodell.kolada")
 _KPI = re.compile(r"^[NU]\d{5}$")
 _MUNICIPALITY = re.compile(r"^(?:\d{4}|G\d{1,12})$")
 _OU = re.compile(r"^[A-Za-z0-9]{1,40}$")
+_DATA_PATH = re.compile(
+    r"^(?:data|oudata)(?:/(?:kpi|municipality|ou|year)/[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*){2,3}$"
+)
 
 
 def _httpx() -> ModuleType:
@@ -409,9 +412,12 @@ class Client:
 
     def replay(self, path: str, *, from_date: dt.date | None = None) -> tuple[Row, ...]:
         """Ask again for the data of a recorded request's *path* (what a refresh does)."""
+        # The path may come from a snapshot file: only a data path of ids goes into a URL.
+        if not isinstance(path, str) or not _DATA_PATH.match(path):
+            raise kolada_failure(
+                "kolada.bad_setting", "path", value=path, expected="a recorded data path"
+            )
         kind: UnitKind = "ou" if path.startswith("oudata/") else "municipality"
-        if not path.startswith(("data/", "oudata/")):
-            raise kolada_failure("kolada.bad_setting", "path", value=path, expected="a data path")
         return tuple(self._run([(path, {})], self._data_parser(kind), from_date=from_date))
 
     def _data(
@@ -560,10 +566,7 @@ class Client:
                     status = response.status_code
                     body = self._read(response, url)
                     headers = response.headers
-            except httpx.ConnectTimeout as exc:
-                self._retry_or_fail(attempt, url, "timeout", exc)
-                continue
-            except httpx.TimeoutException as exc:
+            except httpx.TimeoutException as exc:  # connect, read, write or pool
                 self._retry_or_fail(attempt, url, "timeout", exc)
                 continue
             except httpx.ConnectError as exc:
