@@ -482,6 +482,19 @@ def test_a_next_url_to_another_host_is_not_followed(fake: FakeKolada, client: Cl
     assert len(fake.log) == 1
 
 
+@pytest.mark.parametrize(
+    "tail", ["/v3/kpi?page=2\x00", "/v3/kpi\u00e5?x=\ud800", "/v3/" + "a" * 70_000, ":99999/v3/x"]
+)
+def test_a_next_url_that_is_not_a_url_of_the_base_is_an_error(
+    fake: FakeKolada, client: Client, tail: str
+) -> None:
+    page = {"values": [], "count": 0, "next_url": fake.base + tail}
+    fake.queue(Scripted(200, json.dumps(page).encode()))
+    with pytest.raises(KoladaError, match="next_url"):
+        client.kpis()
+    assert len(fake.log) == 1
+
+
 def test_a_next_url_that_loops_is_stopped(fake: FakeKolada, client: Client) -> None:
     first = f"{fake.base}/v3/kpi?per_page=5000"
     fake.queue(
@@ -534,7 +547,9 @@ def test_settings_out_of_range_are_refused(setting: str, value: object) -> None:
         Client("http://127.0.0.1:1/v3/", **{setting: value})  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("url", ["ftp://api.kolada.se/v3/", "api.kolada.se/v3", "", 3])
+@pytest.mark.parametrize(
+    "url", ["ftp://api.kolada.se/v3/", "api.kolada.se/v3", "", 3, "http://[::1/v3/"]
+)
 def test_a_base_url_must_be_http(url: object) -> None:
     with pytest.raises(KoladaError, match="base_url"):
         Client(url)  # type: ignore[arg-type]

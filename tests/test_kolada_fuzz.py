@@ -140,3 +140,21 @@ def test_a_number_beyond_the_limits_is_a_kolada_error_at_its_path() -> None:
     with pytest.raises(KoladaError) as caught:
         parse_data(page.values, "u", kind="municipality", fetched_at=DAY)
     assert [p.path for p in caught.value.problems] == ["values[0].values[0].value"]
+
+
+def test_every_message_code_the_kolada_modules_use_is_in_both_catalogs() -> None:
+    import re
+    from pathlib import Path
+
+    from styrmodell._messages import catalog_ids
+
+    source = Path(__file__).resolve().parent.parent / "src" / "styrmodell" / "kolada"
+    used = {
+        code
+        for path in source.glob("*.py")
+        for code in re.findall(r'"(kolada\.[a-z_0-9.]+)"', path.read_text(encoding="utf-8"))
+    }
+    assert len(used) > 40
+    for locale in ("sv", "en"):
+        own = {c for c in catalog_ids(locale) if c.startswith("kolada.")}
+        assert used == own, (sorted(used - own), sorted(own - used))

@@ -69,6 +69,8 @@ MAX_PER_PAGE = 5000
 MAX_PAGES = 10_000
 """A request that pages further than this is stopped (a guard against a paging loop)."""
 
+_MAX_URL = 8000  # longer URLs are refused by servers (and by httpx at 65,536)
+
 MAX_BODY = 64 * 1024 * 1024
 """The largest answer read (a full page of 5,000 data items is about 2 MB)."""
 
@@ -233,13 +235,12 @@ class Client:
         sleep: Callable[[float], object] = time.sleep,
         now: Callable[[], dt.datetime] = _local_now,
     ) -> None:
-        parts = urlsplit(base_url) if isinstance(base_url, str) else None
-        _setting(
-            base_url,
-            parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc),
-            "base_url",
-            "an http(s) URL such as 'https://api.kolada.se/v3/'",
-        )
+        try:
+            parts = urlsplit(base_url) if isinstance(base_url, str) else None
+        except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            raise kolada_failure("kolada.bad_base_url", "base_url", value=base_url)
         _setting(
             timeout, _number(timeout) and 0 < timeout <= 3600, "timeout", "seconds, 0 < t ≤ 3600"
         )
@@ -544,7 +545,12 @@ class Client:
         """The next page's URL on our own base (its path and query), or ``None``."""
         if next_url is None:
             return None
-        parts = urlsplit(next_url)
+        if not (next_url.isascii() and next_url.isprintable() and len(next_url) <= _MAX_URL):
+            raise kolada_failure("kolada.bad_next_url", url, url=url, value=next_url)
+        try:
+            parts = urlsplit(next_url)
+        except ValueError:
+            raise kolada_failure("kolada.bad_next_url", url, url=url, value=next_url) from None
         if (
             parts.netloc.lower() != self._base.netloc.lower()
             or not parts.path.startswith(self._base.path)
@@ -576,7 +582,7 @@ class Client:
             except httpx.TransportError as exc:
                 self._retry_or_fail(attempt, url, "network", exc)
                 continue
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:
                 raise kolada_failure(
                     "kolada.network", url, url=url, reason=f"{type(exc).__name__}: {exc}"
                 ) from None
