@@ -221,6 +221,7 @@ def test_ids_that_come_back_without_rows_are_warned_about(
     ):
         client.data(kpis=["N21704", "N99999"], municipalities=["0180", "9999"], years=[2023, 2024])
     assert "kpi N99999" in str(warned[0].message)
+    assert warned[0].filename == __file__  # the warning points at the caller
     assert "Kolada returned no rows" in caplog.text
 
 
@@ -277,6 +278,13 @@ def test_metadata_endpoints(fake: FakeKolada, client: Client) -> None:
     assert client.ous(municipality="0180") == ()
     assert "/v3/kpi/U21468?per_page=5000" in fake.log
     assert "/v3/municipality?region_type=K&per_page=5000" in fake.log
+
+
+def test_kpis_without_metadata_are_warned_about(fake: FakeKolada, client: Client) -> None:
+    fake.kpis.append(kpi("N21704"))
+    with pytest.warns(KoladaWarning, match="no rows for kpi N99999$") as warned:
+        assert [k.id for k in client.kpis(["N21704", "N99999"])] == ["N21704"]
+    assert warned[0].filename == __file__
 
 
 def test_sixty_kpis_take_three_metadata_requests(fake: FakeKolada, client: Client) -> None:

@@ -179,6 +179,16 @@ def _listed(name: str, ids: list[str], limit: int = 10) -> str:
     return f"{name} {shown}{more}"
 
 
+def _warn(missing: list[str], stacklevel: int) -> None:
+    """Warn (and log) that the ids listed in *missing* came back without anything."""
+    parts = [part for part in missing if part]
+    if parts:
+        message = str(kolada_failure("kolada.no_rows", ids="; ".join(parts)))
+        logger.warning("%s", message)
+        # Point at the caller of the public method (data(), kpis()), not at this module.
+        warnings.warn(message, KoladaWarning, stacklevel=stacklevel)
+
+
 def _setting(value: object, ok: bool, name: str, expected: str) -> None:
     if not ok:
         raise kolada_failure("kolada.bad_setting", name, value=value, expected=expected)
@@ -327,7 +337,11 @@ class Client:
             jobs = [("kpi", {"title": title})]
         else:
             jobs = [("kpi", {})]
-        return tuple(self._run(jobs, parse_kpis))
+        found = tuple(self._run(jobs, parse_kpis))
+        if ids is not None:
+            known = {k.id for k in found}
+            _warn([_listed("kpi", [k for k in wanted if k not in known])], stacklevel=3)
+        return found
 
     def kpi_groups(self) -> tuple[KpiGroup, ...]:
         """Every KPI group (``/kpi_groups``)."""
@@ -483,12 +497,7 @@ class Client:
             _listed(kind, [u for u in units if u not in seen_units]),
             _listed("year", [str(y) for y in years if y not in seen_years]),
         ]
-        missing = [part for part in missing if part]
-        if missing:
-            found = kolada_failure("kolada.no_rows", ids="; ".join(missing))
-            message = str(found)
-            logger.warning("%s", message)
-            warnings.warn(message, KoladaWarning, stacklevel=4)
+        _warn(missing, stacklevel=5)
 
     # -- requests ----------------------------------------------------------------------
 
