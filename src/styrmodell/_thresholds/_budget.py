@@ -44,6 +44,7 @@ __all__ = ["BudgetDeviation"]
 
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
+_ONE = Decimal(1)
 _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 # A deviation is a quotient: kept to 28 significant digits, whatever the caller's context.
 _QUOTIENT = DecimalContext(prec=MAX_SIGNIFICANT, Emax=999, Emin=-999)
@@ -179,7 +180,8 @@ def explain_budget(a: Assessment, locale: str) -> str:
 def _rounded(value: Decimal) -> Decimal:
     """A deviation for display: at most two decimals, trailing zeros dropped."""
     q = value.quantize(_CENT, context=EXACT)
-    return q.normalize(EXACT) if q != q.to_integral_value() else q.quantize(Decimal(1))
+    whole = q.to_integral_value(context=EXACT)
+    return q.normalize(EXACT) if q != whole else q.quantize(_ONE, context=EXACT)
 
 
 def budget_strategy(st: ModuleType) -> Any:

@@ -132,12 +132,14 @@ class YearOverYear:
             return not_assessed(self, v, Reason.MISSING_HISTORY)
         diff = EXACT.subtract(v, earlier)
         inner = self._bands.assess(diff)
-        if abs(diff) <= self.tolerance:
+        if diff.copy_abs() <= self.tolerance:
             reason = Reason.SAME
         elif self.direction is None:
             reason = Reason.CHANGED
         else:
-            reason = Reason.BETTER if diff * self.direction.sign > 0 else Reason.WORSE
+            higher = diff > 0
+            better = higher if self.direction is Direction.HIGHER_IS_BETTER else not higher
+            reason = Reason.BETTER if better else Reason.WORSE
         return Assessment(inner.status, v, self, reason, measured=diff, compared_with=earlier)
 
 

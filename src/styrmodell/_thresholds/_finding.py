@@ -13,7 +13,9 @@ import attrs
 
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
+from styrmodell._messages import has_text
 from styrmodell._thresholds import _text
+from styrmodell._thresholds._registry import family_tagged
 
 __all__ = ["Finding", "Kind", "Severity"]
 
@@ -31,7 +33,7 @@ class Finding:
 
     A finding is data: a *code* for its message in the text layer's catalogs and the
     message's parameters (numbers, statuses, the intervals concerned), worded in any locale
-    by :meth:`message`.
+    by :meth:`message`. A family of your own words its own codes (``Family.words``).
 
     Attributes:
         kind: ``"gap"`` (values that get no colour), ``"order"`` (statuses not ordered along
@@ -67,7 +69,15 @@ class Finding:
     path: str = ""
 
     def text(self, locale: str = "sv") -> str:
-        """The finding in *locale*'s words, without its path."""
+        """The finding in *locale*'s words, without its path.
+
+        The words come from the catalogs; a code they lack is worded by the family its code
+        starts with (the ``words`` of a family of your own).
+        """
+        if not has_text(self.code, locale):
+            family = family_tagged(self.code.partition(".")[0])
+            if family is not None and family.words is not None:
+                return family.words(self.code, self.params, locale)
         return _text.render(self.code, self.params, locale)
 
     def message(self, locale: str = "sv") -> str:

@@ -96,7 +96,11 @@ class CompareToReference:
         difference = EXACT.subtract(v, level)
         inner = self._bands.assess(difference)
         reason = _REASONS.get(inner.status, Reason.SAME)
-        if inner.status is Status.GREEN and not self.yellow and abs(difference) <= self.tolerance:
+        if (
+            inner.status is Status.GREEN
+            and not self.yellow
+            and difference.copy_abs() <= self.tolerance
+        ):
             reason = Reason.SAME
         return Assessment(inner.status, v, self, reason, measured=difference, compared_with=level)
 
@@ -109,7 +113,7 @@ class CompareToReference:
 def _target_text(rule: CompareToReference, locale: str) -> str:
     if rule.offset == 0:
         return rule.reference
-    amount = _text.number(abs(rule.offset), rule.unit_for_offset, locale)
+    amount = _text.number(rule.offset.copy_abs(), rule.unit_for_offset, locale)
     code = "reference.above" if rule.offset > 0 else "reference.below"
     return text(code, locale, amount=amount, reference=rule.reference)
 

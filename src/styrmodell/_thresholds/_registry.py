@@ -85,6 +85,10 @@ class Family:
             lint (gaps, order, unreachable statuses).
         lint: ``lint(threshold) -> iterable of Finding``: the family's own checks, besides
             the band lint.
+        words: ``words(code, params, locale) -> str``: the wording of the family's own
+            findings, for a family whose words are not in styrmodell's catalogs (a family of
+            your own). Its findings' codes start with its tag (``"share_of_days.no_days"``);
+            :meth:`~styrmodell.Finding.message` asks it for codes the catalogs lack.
 
     Examples:
         >>> class Always:
@@ -110,6 +114,9 @@ class Family:
     )
     as_bands: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
     lint: Callable[[Any], Iterable[Any]] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+    words: Callable[[str, Any, str], str] | None = attrs.field(
         default=None, validator=_callable_or_none
     )
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
-import attrs
 from babel.dates import format_date
 
 from styrmodell._intervals import Interval
@@ -158,6 +157,7 @@ def precision_text(precision: Decimal, locale: str) -> str:
 
 
 # -- phrases: parameters of a finding that are worded when the finding is shown -------------
+# Small named tuples (equal and hashable by value, cheap to define at import).
 
 
 @runtime_checkable
@@ -168,8 +168,7 @@ class Words(Protocol):
         """The parameter in *locale*'s words."""
 
 
-@attrs.frozen
-class Quantity:
+class Quantity(NamedTuple):
     """A number with its unit ("2,2 %"), with *places* decimals when given."""
 
     value: Decimal
@@ -181,8 +180,7 @@ class Quantity:
         return number(self.value, self.unit, locale, places=self.places)
 
 
-@attrs.frozen
-class Span:
+class Span(NamedTuple):
     """A stretch of the number line in words: "från 2,2 % till under 2,3 %"."""
 
     interval: Interval
@@ -215,8 +213,7 @@ class Span:
         return text("lint.span.between", locale, lower=lower, upper=upper)
 
 
-@attrs.frozen
-class BandWords:
+class BandWords(NamedTuple):
     """A band (its intervals) as describe writes it: "mindre än −2 % eller mer än 2 %"."""
 
     intervals: tuple[Interval, ...]
@@ -227,8 +224,7 @@ class BandWords:
         return band_text(self.intervals, self.unit, locale)
 
 
-@attrs.frozen
-class Listing:
+class Listing(NamedTuple):
     """Reportable values listed, with "…" on the side where more follow."""
 
     values: tuple[Decimal, ...]
@@ -248,8 +244,7 @@ class Listing:
         return listed
 
 
-@attrs.frozen
-class Walk:
+class Walk(NamedTuple):
     """The bands in the order they meet along the number line: "Grönt (mindre än 5), …"."""
 
     steps: tuple[tuple[Status, tuple[Interval, ...]], ...]
