@@ -213,7 +213,8 @@ def test_strategies_draw_the_family_and_what_fits_it(registered):
         ctx = data.draw(sms.contexts_for(drawn))
         a = drawn.assess(days, ctx)
         assert a.status.is_colour
-        assert a.explain() and a.explain("en")
+        assert a.explain()
+        assert a.explain("en")
         assert sm.describe(drawn)
         assert all(f.kind != "gap" for f in sm.lint(drawn))
 
