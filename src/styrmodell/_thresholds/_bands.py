@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -38,6 +38,7 @@ from styrmodell._units import Direction, Unit
 __all__ = [
     "BandTable",
     "Bands",
+    "Stretch",
     "band_of",
     "band_values",
     "bands_strategy",
@@ -53,8 +54,10 @@ _WORST_FIRST = (Status.RED, Status.YELLOW, Status.GREEN)
 _NEG_INF = Decimal("-Infinity")
 _POS_INF = Decimal("Infinity")
 _TWO = Decimal(2)
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
 
-CHAIN_RUNS = 32
+CHAIN_RUNS = 24
 """Tables of at most this many runs are looked up by a generated if/elif chain; longer ones
 by bisection (a chain of thousands of branches would be slow to compile and too deep for
 Python's compiler). See ``docs/performance.md`` for the measurements behind the choice."""
@@ -78,7 +81,26 @@ def round_to(value: Decimal, precision: Decimal) -> Decimal:
         ) from None
 
 
-Piece = tuple[Interval, Status | None, Interval | None]
+class Stretch(NamedTuple):
+    """A stretch of the number line, as the band table cuts it (``None``: unbounded).
+
+    A light stand-in for :class:`Interval` inside the table: its bounds come from validated
+    intervals, so building thousands of them costs no checks.
+    """
+
+    lower: Decimal | None
+    upper: Decimal | None
+    lower_closed: bool = False
+    upper_closed: bool = False
+
+    def interval(self) -> Interval:
+        """The stretch as an :class:`Interval`."""
+        return Interval(
+            self.lower, self.upper, lower_closed=self.lower_closed, upper_closed=self.upper_closed
+        )
+
+
+Piece = tuple[Stretch, Status | None, Interval | None]
 """A stretch of the line between two neighbouring bounds (or one bound), its status and the
 band interval it lies in (``None`` in a gap)."""
 
@@ -107,16 +129,11 @@ class BandTable:
     ) -> None:
         self.pieces: tuple[Piece, ...] = tuple(_pieces(bands))
         # Merge neighbouring pieces of the same band interval (or of the same gap) into runs.
-        runs: list[tuple[Interval, Status | None, Interval | None]] = []
+        runs: list[Piece] = []
         for piece, status, iv in self.pieces:
             if runs and runs[-1][1] is status and runs[-1][2] is iv:
                 prev = runs[-1][0]
-                merged = Interval(
-                    prev.lower,
-                    piece.upper,
-                    lower_closed=prev.lower_closed,
-                    upper_closed=piece.upper_closed,
-                )
+                merged = Stretch(prev.lower, piece.upper, prev.lower_closed, piece.upper_closed)
                 runs[-1] = (merged, status, iv)
             else:
                 runs.append((piece, status, iv))
@@ -158,14 +175,24 @@ def _pieces(bands: Sequence[tuple[Status, tuple[Interval, ...]]]) -> Iterable[Pi
     edges: list[Decimal | None] = [None, *bounds, None]
     for i in range(1, len(edges)):
         lo, hi = edges[i - 1], edges[i]
-        segment = Interval(lo, hi)
-        yield (segment, *owner(segment.sample()))
+        yield (Stretch(lo, hi), *owner(_inside(lo, hi)))
         if hi is not None:
-            yield (Interval.point(hi), *owner(hi))
+            yield (Stretch(hi, hi, True, True), *owner(hi))
+
+
+def _inside(lo: Decimal | None, hi: Decimal | None) -> Decimal:
+    """A value strictly between *lo* and *hi* (unbounded when ``None``), computed exactly."""
+    if lo is not None and hi is not None:
+        return EXACT.divide(EXACT.add(lo, hi), _TWO)
+    if lo is not None:
+        return EXACT.add(lo, _ONE)
+    if hi is not None:
+        return EXACT.subtract(hi, _ONE)
+    return _ZERO
 
 
 def _compile(
-    runs: list[Interval], statuses: list[Status | None], precision: Decimal | None
+    runs: list[Stretch], statuses: list[Status | None], precision: Decimal | None
 ) -> tuple[Callable[[Decimal], int], Callable[[Iterable[Any]], list[Status]]]:
     """Generate ``find_run(v) -> index`` and ``classify(values) -> statuses`` as a chain.
 
@@ -234,7 +261,7 @@ def _factory(source: str) -> Callable[..., Any]:
 
 
 def _bisection(
-    runs: list[Interval], statuses: list[Status | None], precision: Decimal | None
+    runs: list[Stretch], statuses: list[Status | None], precision: Decimal | None
 ) -> tuple[Callable[[Decimal], int], Callable[[Iterable[Any]], list[Status]]]:
     """``find_run`` and ``classify`` by bisection over the runs' lower ends.
 

@@ -18,7 +18,7 @@ from styrmodell._intervals import Interval
 from styrmodell._messages import failure
 from styrmodell._numbers import EXACT
 from styrmodell._status import Status
-from styrmodell._thresholds._bands import Bands
+from styrmodell._thresholds._bands import Bands, Stretch
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._finding import Finding, Kind
 from styrmodell._thresholds._registry import Family, family_of, is_registered
@@ -88,7 +88,7 @@ def lint(threshold: Threshold, *, path: str = "") -> list[Finding]:
 # -- reportable values ----------------------------------------------------------------
 
 
-def _reportable(iv: Interval, p: Decimal) -> tuple[int | None, tuple[Decimal, ...]]:
+def _reportable(iv: Interval | Stretch, p: Decimal) -> tuple[int | None, tuple[Decimal, ...]]:
     """How many multiples of *p* lie in *iv* (``None`` = unbounded) and the first few."""
     if iv.lower is None and iv.upper is None:
         return None, ()
@@ -126,24 +126,19 @@ def _reportable(iv: Interval, p: Decimal) -> tuple[int | None, tuple[Decimal, ..
 
 def _gaps(bands: Bands) -> list[Interval]:
     gaps: list[Interval] = []
-    current: Interval | None = None
+    current: Stretch | None = None
     for piece, status, _ in bands._table.pieces:
         if status is not None:
             if current is not None:
-                gaps.append(current)
+                gaps.append(current.interval())
                 current = None
             continue
         if current is None:
             current = piece
         else:
-            current = Interval(
-                current.lower,
-                piece.upper,
-                lower_closed=current.lower_closed,
-                upper_closed=piece.upper_closed,
-            )
+            current = Stretch(current.lower, piece.upper, current.lower_closed, piece.upper_closed)
     if current is not None:
-        gaps.append(current)
+        gaps.append(current.interval())
     return gaps
 
 
