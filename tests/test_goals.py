@@ -24,6 +24,7 @@ from styrmodell import (
     TargetValue,
     Unit,
     YearOverYear,
+    describe,
 )
 
 
@@ -338,8 +339,8 @@ def test_diff_changed_target_and_moves() -> None:
     )
     b = attrs.evolve(a, goals=[moved])
     lines = [str(c) for c in a.diff(b)]
-    old_rule = ind.targets[2025].describe()
-    new_rule = TargetValue(">=", 55, unit=Unit.PERCENT).describe()
+    old_rule = describe(ind.targets[2025])
+    new_rule = describe(TargetValue(">=", 55, unit=Unit.PERCENT))
     assert f"changed target 2025 of indicator 'i1': {old_rule} → {new_rule}" in lines
     assert any(line.startswith("added target all years of indicator 'i1'") for line in lines)
     assert "changed indicator 'i1' source: '' → 'Viva'" in lines

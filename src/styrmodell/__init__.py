@@ -49,6 +49,7 @@ from styrmodell._ledger import (
 )
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
+from styrmodell._reason import Reason
 from styrmodell._report import render
 from styrmodell._rollup import RollUp
 from styrmodell._serialization import converter, dump, dumps, load, loads
@@ -117,6 +118,7 @@ __all__ = [
     "PlanError",
     "PrintedFigure",
     "Progress",
+    "Reason",
     "ReportEntry",
     "RollUp",
     "ScenarioChange",

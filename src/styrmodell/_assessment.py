@@ -24,6 +24,7 @@ from styrmodell._period import Period
 from styrmodell._rollup import RollUp
 from styrmodell._status import Status
 from styrmodell._thresholds._base import Assessment, Context, Threshold
+from styrmodell._thresholds._lint import describe
 
 __all__ = ["GoalResult", "IndicatorResult", "Scorecard", "assess"]
 
@@ -377,7 +378,9 @@ class Scorecard:
                         "status": ind.status.label(locale),
                         "reason": ind.explain(locale),
                         "value": _value_text(ind.outcome, ind.indicator, locale),
-                        "target": (ind.threshold or NO_TARGET).describe(locale),
+                        "target": NO_TARGET.describe(locale)
+                        if ind.threshold is None
+                        else describe(ind.threshold, locale),
                         **{
                             f"status_{gender.value}": (
                                 per_gender[gender].status.label(locale)
@@ -541,7 +544,7 @@ def _assess_indicator(
             year=year,
             as_of=as_of,
             references=outcome.references,
-            history=_history(series, outcome.period),
+            history=FrozenMap(_history(series, outcome.period)),
             budget=outcome.budget,
         )
         results[key] = judge.assess(outcome.value, context)

@@ -113,7 +113,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         findings += lint(threshold, path=path)
     lang = "sv" if args.locale.startswith("sv") else "en"
     for f in findings:
-        message = f.message_sv if lang == "sv" else f.message_en
+        message = f.text(args.locale)
         print(f"{args.plan}: {f.path}: {f.severity}: {message}")
     errors = sum(1 for f in findings if f.severity == "error")
     n_targets = sum(1 for _ in _targets(plan))

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from styrmodell._thresholds._lint import describe
+from styrmodell._thresholds._registry import is_registered
+
 if TYPE_CHECKING:
     from styrmodell._goals import Goal, Indicator, Plan
 
@@ -74,9 +77,11 @@ class Change:
 
 
 def _show(value: Any) -> str:
-    describe = getattr(value, "describe", None)
-    if callable(describe):
-        return str(describe("sv"))
+    if is_registered(value):
+        return describe(value, "sv")
+    words = getattr(value, "describe", None)
+    if callable(words):
+        return str(words("sv"))
     return repr(value)
 
 

@@ -1,24 +1,21 @@
 """Registers styrmodell's strategies with hypothesis (the ``hypothesis`` entry point).
 
 hypothesis runs :func:`_register` when it is imported, so ``st.from_type(styrmodell.Bands)``
-works in a user's tests without styrmodell importing hypothesis. The strategies are deferred:
-``styrmodell.strategies`` itself imports hypothesis, which may still be initialising here.
+works in a user's tests without styrmodell importing hypothesis. Every registered threshold
+family gets its own strategy (``Family.strategy``), and so does a family registered later
+(a listener on the registry); the other types' strategies live in
+``styrmodell.strategies``. The strategies are deferred: ``styrmodell.strategies`` itself
+imports hypothesis, which may still be initialising here.
 """
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 # (public type name in styrmodell, strategy function name in styrmodell.strategies)
 _TYPES = (
     ("Interval", "intervals"),
-    ("Bands", "bands"),
-    ("CompareToReference", "compare_to_references"),
-    ("YearOverYear", "year_over_years"),
-    ("TargetValue", "target_values"),
-    ("BudgetDeviation", "budget_deviations"),
-    ("Milestone", "milestones"),
-    ("Duration", "durations"),
     ("Period", "periods"),
     ("Plan", "plans"),
     ("Goal", "goals"),
@@ -43,6 +40,7 @@ def _register() -> None:
     from hypothesis import strategies as st
 
     import styrmodell
+    from styrmodell._thresholds._registry import families, on_change
 
     def lazy(name: str) -> Any:
         def build() -> Any:
@@ -54,3 +52,18 @@ def _register() -> None:
 
     for type_name, strategy_name in _TYPES:
         st.register_type_strategy(getattr(styrmodell, type_name), lazy(strategy_name))
+
+    done: set[type[Any]] = set()
+
+    def register_families() -> None:
+        for family in families():
+            if family.strategy is not None and family.type not in done:
+                done.add(family.type)
+                st.register_type_strategy(family.type, _family_strategy(st, family.strategy))
+
+    register_families()
+    on_change(register_families)
+
+
+def _family_strategy(st: ModuleType, strategy: Any) -> Any:
+    return st.deferred(lambda: strategy(st))

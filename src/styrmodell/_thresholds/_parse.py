@@ -141,8 +141,8 @@ def parse_threshold(
             overlap, as Hässleholm's "= 0 - 0,5% plus / plus/minus 0,5-2%" at 0,5).
 
     Examples:
-        >>> from styrmodell import parse_threshold
-        >>> parse_threshold("Grönt: mer än 60% Gult: 40-60% Rött: mindre än 40%").describe()
+        >>> from styrmodell import describe, parse_threshold
+        >>> describe(parse_threshold("Grönt: mer än 60% Gult: 40-60% Rött: mindre än 40%"))
         'Grönt: mer än 60\xa0%, Gult: 40–60\xa0%, Rött: mindre än 40\xa0%'
         >>> parse_threshold("≥ 50 %")
         TargetValue(comparator='>=', target=Decimal('50'), unit=<Unit.PERCENT: 'percent'>, yellow_margin=None)
@@ -514,7 +514,7 @@ def _coloured_duration(parts: dict[Status, str], ask: _Ask) -> Threshold | None:
         or ((green["n"], green["u"].lower()) != (red["n"], red["u"].lower()))
     ):
         raise ask.fail("a time limit reads Grönt: inom N månader Rött: efter N månader")
-    return Duration(f"{green['n']} {green['u'].lower()}")
+    return Duration(f"{green['n']} {green['u'].lower()}")  # type: ignore[arg-type]
 
 
 def _coloured_bands(parts: dict[Status, str], ask: _Ask) -> Threshold:
@@ -539,9 +539,9 @@ def _coloured_bands(parts: dict[Status, str], ask: _Ask) -> Threshold:
     precision = note if note is not None else _step(bands)
     try:
         return Bands(
-            green=bands.get(Status.GREEN),
-            yellow=bands.get(Status.YELLOW),
-            red=bands.get(Status.RED),
+            green=tuple(bands.get(Status.GREEN, ())),
+            yellow=tuple(bands.get(Status.YELLOW, ())),
+            red=tuple(bands.get(Status.RED, ())),
             unit=unit,
             direction=direction,
             precision=precision,
@@ -731,7 +731,7 @@ def _reference(s: str, ask: _Ask) -> Threshold | None:
 
 def _duration(s: str, ask: _Ask) -> Threshold | None:
     if m := re.fullmatch(rf"(?:.* )?inom {_LIMIT}", s, re.IGNORECASE):
-        return Duration(f"{m['n']} {m['u'].lower()}")
+        return Duration(f"{m['n']} {m['u'].lower()}")  # type: ignore[arg-type]
     return None
 
 
