@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -196,7 +197,11 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
         (["check"], "the following arguments are required: plan"),
         (["report", OX_PLAN, OX_OUTCOMES], "the following arguments are required: --year"),
         (["report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--as-of", "igår"], "--as-of"),
-        (["report", OX_PLAN, "missing.csv", "--year", "2023"], "missing.csv: cannot read"),
+        (["report", OX_PLAN, "missing.csv", "--year", "2023"], "missing.csv: kan inte läsa"),
+        (
+            ["report", OX_PLAN, "missing.csv", "--year", "2023", "--locale", "en"],
+            "missing.csv: cannot read",
+        ),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
         (["report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--format", "pdf"], "invalid choice"),
     ],
@@ -387,13 +392,17 @@ def test_a_plan_without_a_calendar_exits_2_in_one_line(tmp_path: Path) -> None:
     plan = attrs.evolve(sm.load(OX_PLAN, sm.Plan), calendar=None)
     path = tmp_path / "plan.toml"
     sm.dump(plan, path)
-    result = run("calendar", str(path), "--year", "2024")
+    result = run("calendar", str(path), "--year", "2024", "--locale", "en")
     assert result.returncode == 2
     assert result.stderr.startswith(
         f"styrmodell: error: {path}: the plan 'oxelosund-von-2023' has no calendar: "
     )
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
+    swedish = run("calendar", str(path), "--year", "2024")
+    assert swedish.stderr.startswith(
+        f"styrmodell: error: {path}: planen 'oxelosund-von-2023' har inget årshjul: "
+    )
 
 
 @pytest.mark.parametrize(
@@ -420,7 +429,7 @@ def test_calendar_files_that_are_not_usable_exit_2(
 ) -> None:
     path = tmp_path / "input.json"
     path.write_text(document, encoding="utf-8")
-    result = run("calendar", str(path), "--year", "2024")
+    result = run("calendar", str(path), "--year", "2024", "--locale", "en")
     assert result.returncode == 2
     assert result.stderr.startswith(f"styrmodell: error: {path}: ")
     assert message in result.stderr
@@ -432,7 +441,9 @@ def test_calendar_files_that_are_not_usable_exit_2(
     ("args", "message"),
     [
         (["calendar", OX_PLAN], "the following arguments are required: --year"),
-        (["calendar", OX_PLAN, "--year", "1900"], "--year: expected a year 1953–9999"),
+        (["calendar", OX_PLAN, "--year", "1900"], "--year: förväntade ett år 1953–9999"),
+        (["calendar", OX_PLAN, "--year", "1900", "--locale", "en"],
+         "--year: expected a year 1953–9999"),
         (["calendar", OX_PLAN, "--year", "2024", "--as-of", "igår"], "--as-of"),
         (["calendar", OX_PLAN, "--year", "2024", "--locale", "de"], "invalid choice: 'de'"),
         (["calendar", OX_PLAN, "--year", "2024", "--ics", "x.ics", "--as-of", "2024-01-01"],
@@ -451,9 +462,11 @@ def test_calendar_bad_arguments_exit_2(args: list[str], message: str, tmp_path: 
 
 def test_calendar_cannot_write_the_ics_exits_2(tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "x.ics"
-    result = run("calendar", OX_PLAN, "--year", "2024", "--ics", str(out))
+    result = run("calendar", OX_PLAN, "--year", "2024", "--ics", str(out), "--locale", "en")
     assert result.returncode == 2
     assert (
         result.stderr
         == f"styrmodell: error: {out}: cannot write the file: No such file or directory\n"
     )
+    swedish = run("calendar", OX_PLAN, "--year", "2024", "--ics", str(out))
+    assert swedish.stderr == f"styrmodell: error: {out}: kan inte skriva filen: {os.strerror(2)}\n"
