@@ -51,6 +51,16 @@ class _NoTarget:
 
 NO_TARGET = _NoTarget()
 
+# Line breaks of every kind, and tabs, become one space: a title in a table or a tree is one
+# line, whatever its text held.
+_BREAKS = str.maketrans(dict.fromkeys("\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def one_line(value: str) -> str:
+    """*value* on one line, control characters shown as escapes: text from data, safe to print."""
+    return printable(value.replace("\r\n", " ").translate(_BREAKS), newlines=False)
+
+
 _SeriesKey = tuple[Gender, "str | None"]
 
 
@@ -197,10 +207,11 @@ class GoalResult:
         """One line per part: "<title>: <status> (<why>)"; titles made safe to print."""
         lines = []
         for ind in self.indicators:
-            title = printable(ind.indicator.title or ind.id, newlines=False)
-            lines.append(f"{title}: {ind.status.label(locale)} ({ind.explain(locale)})")
+            title = one_line(ind.indicator.title or ind.id)
+            why = one_line(ind.explain(locale))
+            lines.append(f"{title}: {ind.status.label(locale)} ({why})")
         for child in self.children:
-            title = printable(child.goal.title or child.id, newlines=False)
+            title = one_line(child.goal.title or child.id)
             lines.append(f"{title}: {child.status.label(locale)}")
         return lines
 
@@ -436,17 +447,17 @@ class Scorecard:
             level = self.plan.levels[goal.level]
             lines.append(
                 f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] "
-                f"{printable(level, newlines=False)}: "
-                f"{printable(goal.goal.title or goal.id, newlines=False)}"
+                f"{one_line(level)}: "
+                f"{one_line(goal.goal.title or goal.id)}"
             )
             for ind in goal.indicators:
                 line = (
                     f"{pad}    {marks[ind.status]} "
-                    f"{printable(ind.indicator.title or ind.id, newlines=False)}: "
+                    f"{one_line(ind.indicator.title or ind.id)}: "
                     f"{ind.status.label(locale)}"
                 )
                 if reasons:
-                    line += f" — {ind.explain(locale)}"
+                    line += f" — {one_line(ind.explain(locale))}"
                 per_gender = ind.by_gender()
                 if len(per_gender) > 1:
                     side = ", ".join(

@@ -33,7 +33,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from styrmodell._assessment import assess
+from styrmodell._assessment import assess, one_line
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
 from styrmodell._errors import (
     CalendarError,
@@ -54,7 +54,7 @@ from styrmodell._messages import (
 )
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
-from styrmodell._report import _plain, render
+from styrmodell._report import render
 from styrmodell._safe import printable
 from styrmodell._serialization import load, loads
 from styrmodell._thresholds._base import Threshold
@@ -72,6 +72,10 @@ DEFAULT_LOCALE = "sv"
 
 class _UsageError(StyrmodellError):
     """A bad argument (argparse's own errors exit 2 as well)."""
+
+
+class _Bug(StyrmodellError):
+    """An exception other than a StyrmodellError came out of reading a file: a bug."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,8 +100,16 @@ def _say(line: str) -> None:
     _out(printable(line) + "\n")
 
 
-def _err(line: str) -> None:
-    sys.stderr.write(printable(line) + "\n")
+MAX_LINE = 1000
+"""A line of an error longer than this is cut: a message quoting a huge value stays readable."""
+
+
+def _err(message: str) -> None:
+    lines = [
+        line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+        for line in printable(message).splitlines()
+    ]
+    sys.stderr.write("\n".join(lines) + "\n")
 
 
 # -- reading and writing files ------------------------------------------------------------
@@ -124,6 +136,20 @@ def _reading(path: str) -> Iterator[None]:
         raise failure(SerializationError, "cli.error.too_deep", path) from exc
     except MemoryError as exc:
         raise failure(SerializationError, "cli.error.too_large", path) from exc
+    except Exception as exc:  # a reader let a builtin error through: a bug, but name the file
+        raise failure(_Bug, "cli.error.bug_reading", path, error=_brief(exc)) from exc
+
+
+def _brief(exc: BaseException) -> str:
+    """The exception's type and message on one short line."""
+    kind = type(exc)
+    name = (
+        kind.__qualname__
+        if kind.__module__ == "builtins"
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    shown = one_line(f"{name}: {exc}")
+    return shown if len(shown) <= 300 else shown[:299] + "…"
 
 
 def _write(value: str, output: str | None) -> None:
@@ -244,7 +270,7 @@ def _cmd_describe(args: argparse.Namespace) -> int:
         if args.year is not None and year is not None and year != args.year:
             continue
         when = all_years if year is None else year
-        _say(f"{indicator.id} ({when}): {_plain(indicator.title)}")
+        _say(f"{indicator.id} ({when}): {one_line(indicator.title)}")
         _say(f"    {describe(threshold, args.locale)}    [{path}]")
     return EXIT_OK
 
@@ -322,10 +348,10 @@ def _calendar_row(o: Occasion, locale: str, marked: str) -> list[str]:
     return [
         o.due.isoformat(),
         o.planned.isoformat() if o.is_shifted else "",
-        _plain(kind),
-        _plain(o.period.label(locale)) if o.period is not None else "–",
-        _plain(o.recipient_label(locale)),
-        _plain(contents) or "–",
+        one_line(kind),
+        one_line(o.period.label(locale)) if o.period is not None else "–",
+        one_line(o.recipient_label(locale)),
+        one_line(contents) or "–",
         marked,
     ]
 
@@ -337,7 +363,7 @@ def _calendar_table(
     calendar: FollowUpCalendar, year: int, locale: str, as_of: dt.date | None
 ) -> str:
     occasions = calendar.year(year)
-    name = _plain(calendar.name)
+    name = one_line(calendar.name)
     lines = [text("cli.calendar.title", locale, name=name, year=year), ""]
     if not occasions:
         lines.append(text("cli.calendar.none", locale, year=year))
@@ -369,7 +395,7 @@ def _calendar_table(
                     locale,
                     date=as_of.isoformat(),
                     due=following.due.isoformat(),
-                    occasion=_plain(following.label(locale)),
+                    occasion=one_line(following.label(locale)),
                 )
             )
     return "\n".join(lines) + "\n"
@@ -606,10 +632,7 @@ def _failed(exc: BaseException, args: argparse.Namespace) -> str:
             else text("cli.error.text", locale, reason=exc)
         )
         return text("cli.error", locale, message=f"{_inputs(args)}: {why}")
-    shown = printable(f"{type(exc).__name__}: {exc}", newlines=False)
-    if len(shown) > 300:
-        shown = shown[:299] + "…"
-    return text("cli.error.bug", locale, error=shown)
+    return text("cli.error.bug", locale, error=_brief(exc))
 
 
 def _exit_code(exc: SystemExit) -> int:

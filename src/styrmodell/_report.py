@@ -27,12 +27,12 @@ from styrmodell._assessment import (
     Scorecard,
     _target_text,
     _value_text,
+    one_line,
 )
 from styrmodell._errors import StyrmodellError
 from styrmodell._locale import parse_locale
 from styrmodell._messages import REFERENCE_LOCALE, available_locales, failure, text
 from styrmodell._outcomes import Gender
-from styrmodell._safe import printable
 from styrmodell._status import Status
 
 __all__ = ["ReportFormat", "render"]
@@ -48,9 +48,6 @@ _CSS_CLASS = {
     Status.NOT_ASSESSED: "none",
 }
 _ORDER = (Status.GREEN, Status.YELLOW, Status.RED, Status.NOT_ASSESSED)
-
-# Line breaks of every kind, and tabs, become one space: a cell is one line.
-_BREAKS = str.maketrans(dict.fromkeys("\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 # Markdown: backslash-escape what makes tables, emphasis, code and links (the characters every
 # CommonMark renderer and Python-Markdown both accept escaped); HTML's characters as entities
@@ -71,19 +68,14 @@ _MARKDOWN = str.maketrans(
 )
 
 
-def _plain(value: str) -> str:
-    """*value* on one line, with control characters shown as escapes (every format)."""
-    return printable(value.replace("\r\n", " ").translate(_BREAKS), newlines=False)
-
-
 def _md(value: str) -> str:
     """*value* as the text of a Markdown table cell or heading: nothing in it is syntax."""
-    return _plain(value).translate(_MARKDOWN)
+    return one_line(value).translate(_MARKDOWN)
 
 
 def _html(value: str) -> str:
     """*value* as HTML text or an attribute value."""
-    return html.escape(_plain(value))
+    return html.escape(one_line(value))
 
 
 @attrs.frozen
@@ -260,16 +252,16 @@ def _text(card: Scorecard, rows: list[_Row], locale: str, color: bool) -> str:
     table: list[list[str]] = []
     statuses: list[Status | None] = []
     for r in rows:
-        title = _plain(r.title)
+        title = one_line(r.title)
         title = title if len(title) <= 70 else title[:69] + "…"
-        label = _plain(r.label)
+        label = one_line(r.label)
         name = "  " * r.depth + (f"{label}: {title}" if r.is_goal and label else title)
-        cells = [f"{_ICONS[r.status]} {r.status.label(locale)}", name, _plain(r.outcome)]
-        cells += [_plain(r.genders.get(g, "")) for g in genders] + [_plain(r.target)]
+        cells = [f"{_ICONS[r.status]} {r.status.label(locale)}", name, one_line(r.outcome)]
+        cells += [one_line(r.genders.get(g, "")) for g in genders] + [one_line(r.target)]
         table.append(cells)
         statuses.append(r.status)
     widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header) - 1)]
-    lines = [_heading(card, locale, _plain), ""]
+    lines = [_heading(card, locale, one_line), ""]
     lines.append(
         "  ".join([*(h.ljust(w) for h, w in zip(header, widths, strict=False)), header[-1]])
     )
@@ -279,7 +271,7 @@ def _text(card: Scorecard, rows: list[_Row], locale: str, color: bool) -> str:
             first = f"\x1b[{_ANSI[status]}m{first}\x1b[0m"
         rest = [c.ljust(w) for c, w in zip(cells[1:-1], widths[1:], strict=True)]
         lines.append("  ".join([first, *rest, cells[-1]]).rstrip())
-    lines += ["", _summary_line(card, locale, _plain)]
+    lines += ["", _summary_line(card, locale, one_line)]
     return "\n".join(lines) + "\n"
 
 
