@@ -132,3 +132,14 @@ def test_thresholds_page_examples_are_what_the_library_prints() -> None:
     result = runner.run(test)
     assert result.attempted >= 40
     assert result.failed == 0
+
+
+def test_architecture_page_recipe_runs_and_prints_what_it_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = (ROOT / "docs" / "explanation" / "architecture.md").read_text(encoding="utf-8")
+    blocks = _BLOCK.findall(page)
+    assert blocks
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"docs/explanation/architecture.md block {n}", "exec"), {})
+        assert capsys.readouterr().out == expected, f"block {n}"
