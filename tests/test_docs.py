@@ -143,3 +143,33 @@ def test_architecture_page_recipe_runs_and_prints_what_it_shows(
     for n, (code, expected) in enumerate(blocks):
         exec(compile(code, f"docs/explanation/architecture.md block {n}", "exec"), {})
         assert capsys.readouterr().out == expected, f"block {n}"
+
+
+def test_reports_page_runs_and_prints_what_it_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (ROOT / "docs" / "how-to" / "reports.md").read_text(encoding="utf-8")
+    blocks = _BLOCK.findall(page)
+    assert len(blocks) >= 3
+    namespace: dict[str, object] = {}
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"docs/how-to/reports.md block {n}", "exec"), namespace)
+        assert capsys.readouterr().out == expected, f"block {n}"
+
+
+_CONSOLE = re.compile(r"```console\n\$ styrmodell (.*?)\n(.*?)```", flags=re.DOTALL)
+
+
+def test_command_examples_print_what_the_page_shows(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each console block of the command's page, run in the repository: stdout (or, for an
+    error, stderr) is what the page shows."""
+    from styrmodell._cli import main
+
+    monkeypatch.chdir(ROOT)
+    page = (ROOT / "docs" / "how-to" / "cli.md").read_text(encoding="utf-8")
+    examples = _CONSOLE.findall(page)
+    assert len(examples) >= 4
+    for command, expected in examples:
+        main(command.split())
+        out, err = capsys.readouterr()
+        assert (err or out) == expected, command
