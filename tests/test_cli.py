@@ -1,8 +1,16 @@
-"""The ``styrmodell`` command, called as a user calls it (a subprocess), with every exit code."""
+"""The ``styrmodell`` command with every exit code.
+
+A few tests run it as a user does, in a subprocess (``process``): the entry point, the
+version, the help, a traceback with ``--debug``, a whole report. The rest call ``main`` in
+the test's own interpreter (``run``), which is the same code without an interpreter start-up
+per call.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -14,6 +22,7 @@ import icalendar
 import pytest
 
 import styrmodell as sm
+from styrmodell._cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -22,7 +31,8 @@ OX_OUTCOMES = str(EXAMPLES / "oxelosund_outcomes_2023.csv")
 HH_PLAN = str(EXAMPLES / "hassleholm_omsorg_2019.toml")
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a subprocess, as a user runs it."""
     return subprocess.run(
         [sys.executable, "-m", "styrmodell._cli", *args],
         capture_output=True,
@@ -34,12 +44,24 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in this interpreter: ``main(args)``, its output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        code = main(list(args))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
 def test_version_and_help() -> None:
-    version = run("--version")
+    version = process("--version")
     assert version.returncode == 0
     assert version.stdout.strip() == f"styrmodell {sm.__version__}"
     for command in ([], ["check"], ["report"], ["describe"], ["calendar"], ["demo"]):
-        shown = run(*command, "--help")
+        shown = process(*command, "--help")
         assert shown.returncode == 0
         assert "usage: styrmodell" in shown.stdout
 
@@ -62,7 +84,7 @@ def test_check_findings_of_severity_error_exit_1() -> None:
 def test_check_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "plan.toml"
     bad.write_text('format = "styrmodell/1"\nid = "p"\nyears = [2023, 2025]\n', encoding="utf-8")
-    result = run("check", str(bad))
+    result = process("check", str(bad))
     assert result.returncode == 2
     assert result.stderr == f"styrmodell: error: {bad}: levels: required field missing\n"
     assert "Traceback" not in result.stderr
@@ -185,7 +207,7 @@ def test_check_a_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
-    result = run("--debug", "check", str(tmp_path / "missing.toml"))
+    result = process("--debug", "check", str(tmp_path / "missing.toml"))
     assert result.returncode != 0
     assert "Traceback" in result.stderr
     assert "SerializationError" in result.stderr
@@ -214,7 +236,7 @@ def test_bad_arguments_exit_2(args: list[str], message: str) -> None:
 
 
 def test_report_prints_the_scorecard() -> None:
-    result = run("report", OX_PLAN, OX_OUTCOMES, "--year", "2023")
+    result = process("report", OX_PLAN, OX_OUTCOMES, "--year", "2023")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Måluppfyllelse 2023: Vård- och omsorgsnämndens verksamhetsplan")
