@@ -70,7 +70,7 @@ def main(argv: list[str]) -> None:
         dt.date(first, 1, 1) + i * ONE
         for i in range((dt.date(last, 12, 31) - dt.date(first, 1, 1)).days + 1)
     ]
-    wd = sm.WorkingDays()
+    wd = sm.calendar.WorkingDays()
 
     def base_is() -> list[bool]:
         sets = holiday_sets(first, last)
@@ -92,7 +92,9 @@ def main(argv: list[str]) -> None:
         return out
 
     def lib_shift() -> list[dt.date]:
-        return [wd.shift(d, sm.Shift.PREVIOUS) for d in days if d.year > first or d.month > 1]
+        return [
+            wd.shift(d, sm.calendar.Shift.PREVIOUS) for d in days if d.year > first or d.month > 1
+        ]
 
     example = runpy.run_path(
         str(Path(__file__).resolve().parent.parent / "examples" / "calendars.py")
@@ -101,7 +103,7 @@ def main(argv: list[str]) -> None:
     oxe = sm.FollowUpCalendar(
         oxe.name,
         rules=[
-            sm.OccasionRule(
+            sm.calendar.OccasionRule(
                 r.kind,
                 r.rule,
                 start=dt.date(2000, 1, 1),

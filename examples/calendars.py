@@ -22,15 +22,17 @@ from pathlib import Path
 from styrmodell import (
     ActionPlan,
     Activity,
-    Content,
-    Coverage,
     FollowUpCalendar,
-    Frequency,
     Occasion,
-    OccasionKind,
-    OccasionRule,
     Period,
     Progress,
+)
+from styrmodell.calendar import (
+    Content,
+    Coverage,
+    Frequency,
+    OccasionKind,
+    OccasionRule,
     WorkingDays,
 )
 

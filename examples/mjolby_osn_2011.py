@@ -42,14 +42,12 @@ from styrmodell import (
     Direction,
     Goal,
     Indicator,
-    IndicatorResult,
     Milestone,
     OrgUnit,
     Outcome,
     Outcomes,
     Perspective,
     Plan,
-    PlanDiff,
     Progress,
     Scorecard,
     Status,
@@ -59,6 +57,7 @@ from styrmodell import (
     YearOverYear,
     assess,
 )
+from styrmodell.results import IndicatorResult, PlanDiff
 
 YEAR = 2011
 PCT = Unit.PERCENT

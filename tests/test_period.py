@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
-from styrmodell import ParseError, Period, PeriodKind, PlanError
+from styrmodell import ParseError, Period, PlanError
+from styrmodell.calendar import PeriodKind
 
 years = st.integers(min_value=1900, max_value=2200)
 

@@ -12,7 +12,18 @@ V = TypeVar("V")
 
 
 class FrozenMap(Mapping[K, V], Generic[K, V]):
-    """A read-only mapping that hashes by value and compares equal to an equal ``dict``."""
+    """A read-only mapping that hashes by value and compares equal to an equal ``dict``.
+
+    Public as :class:`styrmodell.types.FrozenMap`: the type of the mapping fields of frozen
+    values (an indicator's targets per year, a context's references, a ledger's totals).
+
+    Example:
+        >>> targets = FrozenMap({2024: "≥ 50 %", 2025: "≥ 55 %"})
+        >>> targets[2025], targets == {2024: "≥ 50 %", 2025: "≥ 55 %"}
+        ('≥ 55 %', True)
+        >>> hash(targets) == hash(FrozenMap(dict(targets)))
+        True
+    """
 
     __slots__ = ("_data", "_hash")
 

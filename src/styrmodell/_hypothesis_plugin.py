@@ -13,7 +13,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-# (public type name in styrmodell, strategy function name in styrmodell.strategies)
+# (public type name in styrmodell or a themed submodule, strategy in styrmodell.strategies)
 _TYPES = (
     ("Interval", "intervals"),
     ("Period", "periods"),
@@ -50,8 +50,19 @@ def _register() -> None:
 
         return st.deferred(build)
 
+    def public(name: str) -> Any:
+        """The public type *name*: from ``styrmodell``, else from a themed submodule."""
+        if name in styrmodell.__all__:
+            return getattr(styrmodell, name)
+        for module in styrmodell._SUBMODULES:
+            if module != "strategies":  # it imports hypothesis, still initialising here
+                found = getattr(styrmodell, module)
+                if name in found.__all__:
+                    return getattr(found, name)
+        raise AttributeError(name)
+
     for type_name, strategy_name in _TYPES:
-        st.register_type_strategy(getattr(styrmodell, type_name), lazy(strategy_name))
+        st.register_type_strategy(public(type_name), lazy(strategy_name))
 
     done: set[type[Any]] = set()
 

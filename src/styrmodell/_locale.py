@@ -1,10 +1,12 @@
-"""Locale handling and babel number formatting shared by every module that writes text.
+"""Locales for babel: parsing a locale name, and number formatting shared by every writer.
 
-Swedish (``"sv"``) is the default for text meant for people. The library's own sentences exist
-in Swedish and English: any locale whose language is Swedish gets Swedish text, every other
-valid locale English text, while numbers and dates always follow the locale given (babel).
-babel is always called with an explicit locale, never ``None`` (which would mean the
-machine's locale).
+Swedish (``"sv"``) is the default for text meant for people. Words come from the text
+layer's catalogs (:mod:`styrmodell._messages`), per locale; numbers and dates always follow
+the locale given, through babel. babel is always called with an explicit locale, never
+``None`` (which would mean the machine's locale).
+
+:func:`language` — ``"sv"`` or ``"en"`` — serves the modules whose sentences have not moved
+to the catalogs yet; it goes when the last of them has (no locale branches in modules).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def parse_locale(locale: str) -> Locale:
 
 
 def language(locale: str) -> Language:
-    """The language of the library's own sentences for *locale*: ``"sv"`` or ``"en"``."""
+    """``"sv"`` for a Swedish locale, else ``"en"`` (for modules not yet on the catalogs)."""
     return "sv" if parse_locale(locale).language == "sv" else "en"
 
 
