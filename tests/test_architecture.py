@@ -57,7 +57,7 @@ PREFIXES: tuple[tuple[str, int], ...] = (
     ("styrmodell._report", EDGES),
     ("styrmodell._cli", EDGES),
     ("styrmodell._hypothesis_plugin", EDGES),
-    ("styrmodell._kolada", EDGES),
+    ("styrmodell.kolada", EDGES),
     ("styrmodell._frames", EDGES),
 )
 

@@ -187,7 +187,7 @@ _LAZY: dict[str, str] = {
 }
 
 # The public submodules, each loaded on first use (``styrmodell.results.GoalResult``).
-_SUBMODULES = ("calendar", "families", "results", "strategies", "types")
+_SUBMODULES = ("calendar", "families", "kolada", "results", "strategies", "types")
 
 if not _typing.TYPE_CHECKING:  # for type checkers the names are the imports above
 
