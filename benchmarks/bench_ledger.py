@@ -5,7 +5,8 @@ Run: python benchmarks/bench_ledger.py [lines]
 Both sides work on the same amounts in the same run. The baseline is the loop a developer
 would write over plain tuples ``(code, kind, scenario, amount)``: sums per scenario and kind,
 and per verksamhet the outcome, the budget, their difference and the percent. The ledger side
-calls ``Ledger.totals`` (intäkter, kostnader, nettokostnad) and ``Ledger.deviations``.
+calls ``styrmodell.ledger.totals`` (intäkter, kostnader, nettokostnad) and
+``styrmodell.ledger.deviations``.
 Target: ledger / baseline ≤ 2.
 """
 
@@ -19,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import styrmodell as sm
+from styrmodell.ledger import deviations, totals
 
 SCENARIOS = ("Budget 2023", "Utfall 2023", "Årsprognos per oktober 2023", "M&B 2024")
 KINDS = (sm.LineKind.INCOME, sm.LineKind.COSTS)
@@ -70,8 +72,8 @@ def baseline(rows: list[tuple[str, sm.LineKind, str, Decimal]]) -> tuple[Any, An
 
 
 def library(ledger: sm.Ledger) -> tuple[Any, Any]:
-    totals = tuple(ledger.totals(kind) for kind in sm.LineKind)
-    return totals, ledger.deviations("Utfall 2023", "Budget 2023")
+    sums = tuple(totals(ledger, kind) for kind in sm.LineKind)
+    return sums, deviations(ledger, "Utfall 2023", "Budget 2023")
 
 
 def best_of(fn: Callable[[Any], Any], arg: Any, repeat: int = 3) -> tuple[float, Any]:

@@ -36,17 +36,9 @@ from styrmodell._investments import (
     InvestmentProblem,
     InvestmentSum,
 )
-from styrmodell._ledger import (
-    FrameCheck,
-    Ledger,
-    LedgerDeviation,
-    LedgerLine,
-    LedgerProblem,
-    LineKind,
-    PrintedFigure,
-    ScenarioChange,
-    Verksamhet,
-)
+from styrmodell._ledger import Ledger, PrintedFigure, ScenarioChange
+from styrmodell._ledger_lines import LedgerLine, LineKind, Verksamhet
+from styrmodell._ledger_results import FrameCheck, LedgerDeviation, LedgerProblem
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
 from styrmodell._report import render
