@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import styrmodell as sm
 from _cases import texts
@@ -131,3 +133,176 @@ def test_groups_and_categories_partition_each_year(budget: sm.InvestmentBudget) 
 def test_objects_are_values(obj: sm.InvestmentObject) -> None:
     assert attrs.evolve(obj) == obj
     assert hash(attrs.evolve(obj)) == hash(obj)
+
+
+# -- problems, one by one ----------------------------------------------------------------------
+
+
+def test_budget_problems_are_listed_one_by_one() -> None:
+    a = sm.InvestmentObject(4, "Wifi", "SOF", "IT", {2023: 700})
+    b = sm.InvestmentObject(4, "Larm", "ÄF", "IT", {2023: 500}, sm.Unit.SEK)
+    with pytest.raises(sm.LedgerError) as info:
+        sm.InvestmentBudget([a, b])
+    assert texts(info.value.problems) == (
+        "objects[1] row 4 'Larm': duplicate row",
+        "objects[1] row 4 'Larm': unit kr in a budget in tkr",
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "start"),
+    [
+        (lambda: sm.InvestmentObject(0, "W", "SOF", "IT"), "investment object row: expected a row"),
+        (lambda: sm.InvestmentObject(4, " ", "SOF", "IT"), "investment object row 4: name"),
+        (
+            lambda: sm.InvestmentObject(4, "W", "SOF", "IT", [1]),
+            "investment object row 4 'W': amounts",
+        ),  # type: ignore[arg-type]
+        (
+            lambda: sm.InvestmentObject(4, "W", "SOF", "IT", {"9" * 5000: 1}),
+            "investment object row 4 'W': year",
+        ),
+        (
+            lambda: sm.InvestmentObject(4, "W", "SOF", "IT", {"２０２３": 1}),
+            "investment object row 4 'W': year",
+        ),
+        (lambda: sm.InvestmentSum(2023, "x"), "InvestmentSum.amount: expected a number"),
+        (lambda: sm.InvestmentSum("99999", 1), "InvestmentSum.year: expected a year such as 2023"),
+    ],
+)
+def test_errors_name_the_object_and_field(make: Any, start: str) -> None:
+    with pytest.raises(sm.LedgerError) as info:
+        make()
+    assert str(info.value).startswith(start), str(info.value)
+    assert len(info.value.problems) == 1
+
+
+def test_words_for_people_come_from_the_catalogs() -> None:
+    assert sm.InvestmentSum(2023, 1).where() == "Summa"
+    assert sm.InvestmentSum(2023, 1).where("en") == "Total"
+    assert sm.InvestmentSum(2023, 1, group="SOF", category="IT").where() == "Varav summa SOF, IT"
+    problem = sm.InvestmentProblem("Summa tkr", 2024, Decimal(3610), Decimal(3820))
+    assert problem.message("en") == "Summa tkr, 2024: printed 3,610\xa0kSEK, computed 3,820\xa0kSEK"
+    assert str(problem) == problem.message("en")
+
+
+# -- files -------------------------------------------------------------------------------------
+
+HEADER = b"record,row,name,group,category,year,amount,unit\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (b"object,4,W,SOF,IT," + b"9" * 5000 + b",1,tkr\n", "i.csv:2: year: expected a year"),
+        (b"object," + b"9" * 5000 + b",W,SOF,IT,2023,1,tkr\n", "i.csv:2: row: expected a row"),
+        (b"object,4,W,SOF,IT,2023,1e-999999999,tkr\n", "i.csv:2: amount: the number"),
+        (
+            b"object,4,W,SOF,IT,2023,1,tkr\nobject,4,W,SOF,IT,2023,2,tkr\n",
+            "i.csv:3: year: year 2023 given twice",
+        ),
+        (
+            b"object,4,W,SOF,IT,2023,1,tkr\nobject,4,V,SOF,IT,2024,2,tkr\n",
+            "i.csv:3: name: 'V' differs from 'W'",
+        ),
+        (
+            b"object,4,W,SOF,IT,2023,1,tkr\nobject,4,W,SOF,IT,2024,2,kr\n",
+            "i.csv:3: unit: 'kr' differs from 'tkr'",
+        ),
+        (b"object,4,W,SOF,IT,,1,tkr\n", "i.csv:2: year: an amount needs a year"),
+        (b"printed,7,Summa,,,2023,1,tkr\n", "i.csv:2: row: a printed sum has no row number"),
+        (b"sum,,,,,,,\n", "i.csv:2: record: expected 'object' or 'printed'"),
+        (
+            b"object,4,W,SOF,IT,2023,1,tkr\nobject,5,X,SOF,IT,2023,1,kr\n",
+            "i.csv: objects[1] row 5 'X': unit kr",
+        ),
+    ],
+)
+def test_bad_files_name_the_line(rows: bytes, expected: str) -> None:
+    with pytest.raises(sm.LedgerError) as info:
+        read_investments(HEADER + rows, name="i.csv")
+    assert any(p.startswith(expected) for p in texts(info.value.problems)), texts(
+        info.value.problems
+    )
+
+
+def test_unreadable_files_are_serialization_errors() -> None:
+    for data, start in [
+        (HEADER + b"object,4," + b"x" * 200_000 + b",SOF,IT,2023,1,tkr\n", "i.csv:2: a field"),
+        (HEADER + "object,4,Rullstol,ÄF,IT,2023,1,tkr\n".encode("cp1252"), "i.csv:2: not UTF-8"),
+        (b"", "i.csv: no header row"),
+    ]:
+        with pytest.raises(sm.SerializationError) as info:
+            read_investments(data, name="i.csv")
+        assert texts(info.value.problems)[0].startswith(start)
+    cr_only = HEADER.replace(b"\n", b"\r") + b"object,4,W,SOF,IT,2023,1,tkr\r"
+    assert read_investments(cr_only).objects[0].amounts == {2023: 1}
+
+
+def test_writer_neutralises_formulas_and_reads_back(oxelosund: sm.InvestmentBudget) -> None:
+    hostile = sm.InvestmentBudget(
+        [sm.InvestmentObject(1, '=HYPERLINK("x")', "@SOF", "-IT", {2023: -5})],
+        printed=[sm.InvestmentSum(2023, -5, group="@SOF", label="+Summa")],
+    )
+    for excel in (False, True):
+        written = write_investments(hostile, excel=excel)
+        for cell in ("'=HYPERLINK", "'@SOF", "'-IT", "'+Summa"):
+            assert cell in written
+        assert ";-5;" in written or ",-5," in written  # the amount is still a number
+        assert read_investments(written.encode()) == hostile
+    assert read_investments(write_investments(oxelosund, excel=True).encode()) == oxelosund
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("=+-@'\"\t\n;, .|!0"),
+        st.characters(codec="utf-8", exclude_characters="\r"),
+    ),
+    max_size=10,
+).map(str.strip)
+
+
+@st.composite
+def _hostile_budgets(draw: st.DrawFn) -> sm.InvestmentBudget:
+    rows = draw(st.lists(st.integers(1, 10**6), min_size=1, max_size=4, unique=True))
+    years = st.integers(1000, 9999)
+    amounts = st.decimals(min_value=-(10**20), max_value=10**20, places=2)
+    objects = [
+        sm.InvestmentObject(
+            row,
+            draw(_TEXT.filter(bool)),
+            draw(_TEXT.filter(bool)),
+            draw(_TEXT.filter(bool)),
+            draw(st.dictionaries(years, amounts, max_size=3)),
+        )
+        for row in rows
+    ]
+    printed = [
+        sm.InvestmentSum(draw(years), draw(amounts), label=draw(_TEXT))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return sm.InvestmentBudget(objects, printed=printed)
+
+
+@given(_hostile_budgets(), st.booleans())
+def test_fuzz_what_is_written_reads_back(budget: sm.InvestmentBudget, excel: bool) -> None:
+    assert read_investments(write_investments(budget, excel=excel).encode()) == budget
+
+
+EXAMPLE_BYTES = (EXAMPLES / "oxelosund_investeringsbudget_2023_2025.csv").read_bytes()
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=400), st.integers(0, len(EXAMPLE_BYTES)), st.booleans())
+def test_fuzz_only_styrmodell_errors(data: bytes, at: int, replace: bool) -> None:
+    tail = at + len(data) if replace else at
+    for candidate in (data, HEADER + data, EXAMPLE_BYTES[:at] + data + EXAMPLE_BYTES[tail:]):
+        refused: sm.StyrmodellError | None = None
+        try:
+            budget = read_investments(candidate, name="fuzz.csv")
+        except sm.StyrmodellError as exc:
+            refused = exc
+        if refused is None:
+            assert read_investments(write_investments(budget).encode()) == budget
+        else:
+            assert all(p.startswith("fuzz.csv") for p in texts(refused.problems))

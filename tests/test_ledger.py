@@ -1,17 +1,25 @@
 from __future__ import annotations
 
+import copy
+import csv
+import doctest
+import io
+import pickle
+import re
+import runpy
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import styrmodell as sm
 from _cases import texts
 from styrmodell._ledger_base import deviation_percent, exact_sum
+from styrmodell._messages import problem_text
 from styrmodell._strategies_ledger import ledger_amounts, ledger_lines, ledgers
 from styrmodell.io import read_ledger, write_ledger
 from styrmodell.ledger import (
@@ -471,3 +479,403 @@ def test_lines_are_frozen_values(line: sm.LedgerLine) -> None:
     assert hash(attrs.evolve(line)) == hash(line)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         line.amount = Decimal(0)  # type: ignore[misc]
+
+
+# -- one problem per line, in every locale ----------------------------------------------------
+
+
+def test_a_bad_line_is_one_problem_with_code_path_and_value() -> None:
+    with pytest.raises(sm.LedgerError) as info:
+        sm.LedgerLine("54 Individ och familjeomsorg", "kostnader", BUDGET, "tolv")
+    (found,) = info.value.problems
+    assert found.path == "line 54 Individ och familjeomsorg / kostnader / 'Budget 2022': amount"
+    assert (found.code, found.value) == ("number.expected", "tolv")
+    assert str(info.value) == str(found)
+    assert problem_text(found, "sv").endswith("amount: förväntade ett tal, fick 'tolv'")
+
+
+def test_errors_name_the_field_that_holds_them() -> None:
+    cases = [
+        (lambda: sm.LedgerLine(3, "kostnader", BUDGET, 1), "LedgerLine.verksamhet: expected a"),
+        (lambda: sm.LedgerLine("54 IFO", "utgifter", BUDGET, 1), "line 54 IFO: kind: expected"),
+        (lambda: sm.LedgerLine("54 IFO", "kostnader", " ", 1), "line 54 IFO / kostnader: scenario"),
+        (lambda: sm.PrintedFigure("nettokostnad", BUDGET, "x"), "PrintedFigure.amount: expected"),
+        (lambda: sm.Ledger([1]), "Ledger.lines[0]: expected a LedgerLine, got 1"),  # type: ignore[list-item]
+        (lambda: sm.Ledger(unit="procent"), "Ledger.unit: expected Unit.TKR or Unit.SEK"),
+        (lambda: sm.Ledger(threshold=5), "Ledger.threshold: expected a styrmodell threshold"),  # type: ignore[arg-type]
+        (lambda: sm.Ledger(chart={"54": ""}), "Ledger.chart['54']: expected a non-empty text"),
+        (lambda: sm.Verksamhet(""), "Verksamhet.code: expected a non-empty text, got ''"),
+    ]
+    for make, start in cases:
+        with pytest.raises(sm.LedgerError) as info:
+            make()
+        assert str(info.value).startswith(start), str(info.value)
+        assert len(info.value.problems) == 1
+
+
+def test_words_for_people_come_from_the_catalogs() -> None:
+    assert [k.label() for k in sm.LineKind] == ["intäkter", "kostnader", "nettokostnad"]
+    assert [k.label("en") for k in sm.LineKind] == ["income", "costs", "net cost"]
+    assert [k.label("en_GB") for k in sm.LineKind] == ["income", "costs", "net cost"]
+    total_row = sm.PrintedFigure("nettokostnad", MB, 1)
+    sub_total = sm.PrintedFigure("nettokostnad", MB, 1, group="SOF")
+    assert (total_row.where(), total_row.where("en")) == ("S:a", "Total")
+    assert (sub_total.where(), sub_total.where("en")) == ("Varav summa SOF", "Of which SOF")
+
+
+def test_ledger_modules_have_no_locale_branches() -> None:
+    src = Path(sm.__file__).parent
+    modules = [*src.glob("_ledger*.py"), *src.glob("_investment*.py"), src / "_tables.py"]
+    modules += [src / "ledger.py", src / "_io" / "ledger.py", src / "_io" / "investments.py"]
+    for module in modules:
+        code = module.read_text(encoding="utf-8")
+        assert "language(" not in code, module
+        assert '== "sv"' not in code, module
+
+
+def test_messages_escape_control_characters_from_data() -> None:
+    problem = sm.LedgerProblem("sum", "S:a\x1b[2J", sm.LineKind.NET, "B\r", Decimal(1), Decimal(2))
+    assert "\x1b" not in problem.message()
+    assert "\r" not in problem.message("en")
+    check_ = sm.FrameCheck("M&B\x1b]8;;x", Decimal(1), Decimal(1), Decimal(0))
+    assert "\x1b" not in check_.explain()
+
+
+# -- the ledger as a value ---------------------------------------------------------------------
+
+
+def test_ledger_is_a_plain_value_with_a_cached_index(oxelosund: sm.Ledger) -> None:
+    for copied in (pickle.loads(pickle.dumps(oxelosund)), copy.deepcopy(oxelosund)):
+        assert copied == oxelosund
+        assert hash(copied) == hash(oxelosund)
+        assert totals(copied) == totals(oxelosund)
+    assert attrs.evolve(oxelosund) == oxelosund
+    assert not hasattr(oxelosund, "__dict__")
+    # Only data is compared and hashed; the index is derived from the lines.
+    assert [f.name for f in attrs.fields(sm.Ledger)] == [
+        "lines",
+        "unit",
+        "printed",
+        "changes",
+        "chart",
+        "threshold",
+        "thresholds",
+    ]
+
+
+def test_functions_refuse_what_is_not_a_table() -> None:
+    with pytest.raises(sm.LedgerError, match="expected a Ledger or an InvestmentBudget"):
+        total("Budget 2022", 2023)  # type: ignore[call-overload]
+    with pytest.raises(sm.LedgerError, match="expected a Ledger or an InvestmentBudget"):
+        check([])  # type: ignore[call-overload]
+
+
+def test_periodise_is_bounded() -> None:
+    for huge in ("1e999999", "1e-999999999", 10**30, "9" * 5000):
+        with pytest.raises(sm.LedgerError, match="periodise amount"):
+            periodise(huge)
+    with pytest.raises(sm.LedgerError, match="from 1 to 1000"):
+        periodise(1, months=10**9)
+    # The largest amount the limits allow still spreads exactly.
+    largest = Decimal("99999999999999999999999.99999")
+    assert exact_sum(periodise(largest)) == largest
+    assert exact_sum(periodise(Decimal("1E-24"), months=1000)) == Decimal("1E-24")
+
+
+# -- files: read_ledger and write_ledger ------------------------------------------------------
+
+HEADER = b"record,code,name,group,kind,scenario,amount,unit\n"
+
+
+def test_reader_takes_a_path_bytes_or_an_open_file(oxelosund: sm.Ledger) -> None:
+    path = EXAMPLES / "oxelosund_internbudget_2023.csv"
+    data = path.read_bytes()
+    fields = {"changes": oxelosund.changes}
+    assert read_ledger(str(path), **fields) == oxelosund
+    assert read_ledger(data, **fields) == oxelosund
+    assert read_ledger(io.BytesIO(data), **fields) == oxelosund
+    assert read_ledger(io.StringIO(data.decode()), **fields) == oxelosund
+
+
+def test_reader_names_duplicates_by_the_line_of_the_file() -> None:
+    data = HEADER + (
+        b"line,54,IFO,,kostnader,B,-1,tkr\n"
+        b"line,55,V\xc3\xa5rd,,kostnader,B,-1,kr\n"
+        b"line,54,IFO,,kostnader,B,-2,tkr\n"
+        b"line,54,Annat,,intakter,B,2,tkr\n"
+    )
+    with pytest.raises(sm.LedgerError) as info:
+        read_ledger(data, name="budget.csv")
+    assert texts(info.value.problems) == (
+        "budget.csv:3: unit kr in a ledger in tkr",
+        "budget.csv:4: duplicate line",
+        "budget.csv:5: code '54' is also named 'IFO'",
+    )
+
+
+def test_reader_collects_every_bad_cell_of_a_row() -> None:
+    data = HEADER + b"line,,IFO,,nettokostnad,,1e-999999999,euro\n"
+    with pytest.raises(sm.LedgerError) as info:
+        read_ledger(data, name="b.csv")
+    assert [p.path for p in info.value.problems] == [
+        "b.csv:2: code",
+        "b.csv:2: kind",
+        "b.csv:2: scenario",
+        "b.csv:2: amount",
+        "b.csv:2: unit",
+    ]
+    assert info.value.problems[3].code == "number.too_small"
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "start"),
+    [
+        # A 10⁹-digit sum is refused with its line, before any sum is made.
+        (
+            HEADER + b"line,54,IFO,,kostnader,B,1e-999999999,tkr\n",
+            sm.LedgerError,
+            "b.csv:2: amount: the number '1e-999999999' is too small",
+        ),
+        (
+            HEADER + b"line,54,IFO,,kostnader,B," + b"9" * 5000 + b",tkr\n",
+            sm.LedgerError,
+            "b.csv:2: amount",
+        ),
+        (
+            HEADER + b"line,54," + b"x" * 200_000 + b",,kostnader,B,1,tkr\n",
+            sm.SerializationError,
+            "b.csv:2: a field is longer",
+        ),
+        (
+            HEADER + "line,54,Äldre,,kostnader,B,1,tkr\n".encode("cp1252"),
+            sm.SerializationError,
+            "b.csv:2: not UTF-8 text",
+        ),
+        (
+            HEADER + b"line,54,IFO,,kostnader,B,1,tkr,extra\n",
+            sm.SerializationError,
+            "b.csv:2: 9 cells",
+        ),
+        (HEADER + b'line,54,"IFO,,kostnader,B,1,tkr\n', sm.LedgerError, "b.csv:2: kind"),
+        (b"", sm.SerializationError, "b.csv: no header row"),
+        (b"\x00\xff\xfe", sm.SerializationError, "b.csv:1: not UTF-8"),
+        (b"a,b\n1,2\n", sm.LedgerError, "b.csv:1: CSV header: expected record,code,name"),
+        (HEADER + b"sum,,,,,,,\n", sm.LedgerError, "b.csv:2: record: expected 'line'"),
+        (
+            HEADER + b"chart,54,,SOF,,,,\nchart,54,,\xc3\x84F,,,,\n",
+            sm.LedgerError,
+            "b.csv:3: group: code '54' is in group 'SOF' and '\xc4F'",
+        ),
+    ],
+)
+def test_hostile_files_raise_a_styrmodell_error_with_the_line(
+    data: bytes, error: type[sm.StyrmodellError], start: str
+) -> None:
+    with pytest.raises(error) as info:
+        read_ledger(data, name="b.csv")
+    assert any(str(p).startswith(start) for p in info.value.problems), texts(info.value.problems)
+
+
+def test_cr_only_line_ends_and_cp1252_read_when_asked() -> None:
+    data = HEADER + b"line,54,IFO,,kostnader,B,-1,tkr\n"
+    assert read_ledger(data.replace(b"\n", b"\r")) == read_ledger(data)
+    excel = (
+        "record;code;name;group;kind;scenario;amount;unit\r\n"
+        "line;55;Äldreomsorg;;kostnader;Budget 2022;−58 117,5;tkr\r\n"
+    ).encode("cp1252", errors="replace")
+    ledger = read_ledger(excel.replace(b"?", b"-"), encoding="auto")
+    assert ledger.lines[0].verksamhet.name == "Äldreomsorg"
+    assert ledger.lines[0].amount == Decimal("-58117.5")
+
+
+def test_writer_neutralises_formulas_and_keeps_amounts_numbers() -> None:
+    payloads = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "'=already", "''-x"]
+    ledger = sm.Ledger(
+        [
+            sm.LedgerLine(sm.Verksamhet(str(i), name), "kostnader", payload, -58117 - i)
+            for i, (name, payload) in enumerate(zip(payloads, reversed(payloads), strict=True))
+        ]
+    )
+    for excel in (False, True):
+        written = write_ledger(ledger, excel=excel)
+        rows = list(
+            csv.reader(io.StringIO(written.lstrip("\ufeff")), delimiter=";" if excel else ",")
+        )
+        for row in rows[1:]:
+            assert not row[2].startswith(("=", "+", "-", "@"))
+            assert not row[5].startswith(("=", "+", "-", "@"))
+            assert row[6].startswith("-58")  # a negative amount is still a number
+        assert read_ledger(written.encode()) == ledger
+
+
+def test_excel_csv_is_semicolons_decimal_comma_and_a_bom(oxelosund: sm.Ledger) -> None:
+    halves = attrs.evolve(
+        oxelosund, lines=(sm.LedgerLine("99 Halva", "intäkter", MB, "0,5"),), printed=()
+    )
+    written = write_ledger(halves, excel=True)
+    assert written.startswith("\ufeffrecord;code;name;group;kind;scenario;amount;unit\n")
+    assert "line;99;Halva;;intäkter;M&B 2023;0,5;tkr\n" in written
+    assert read_ledger(written.encode(), changes=()) == attrs.evolve(halves, changes=())
+
+
+def test_writer_writes_to_a_path_or_an_open_file(oxelosund: sm.Ledger, tmp_path: Path) -> None:
+    target = tmp_path / "budget.csv"
+    text = write_ledger(oxelosund, target)
+    assert target.read_text(encoding="utf-8") == text
+    buffer = io.StringIO()
+    write_ledger(oxelosund, buffer, excel=True)
+    assert buffer.getvalue().startswith("\ufeff")
+    with pytest.raises(sm.SerializationError, match="cannot write the file"):
+        write_ledger(oxelosund, tmp_path / "missing" / "budget.csv")
+
+
+# -- fuzz: only StyrmodellError comes out, and what is written reads back ----------------------
+
+EXAMPLE_BYTES = (EXAMPLES / "oxelosund_internbudget_2023.csv").read_bytes()
+HOSTILE_CELLS = [
+    "1e-999999999",
+    "9" * 5000,
+    "1e999999",
+    "nan",
+    "-inf",
+    "58 17",
+    "=1+1",
+    '"',
+    "\x00",
+    "\ud800".encode("utf-8", "surrogatepass").decode("latin-1"),
+    "x" * 20_000,
+    "",
+    "nettokostnad",
+    "kr",
+    "chart",
+    "printed",
+]
+
+
+def _read_or_refuse(data: bytes) -> sm.Ledger | None:
+    refused: sm.StyrmodellError | None = None
+    try:
+        return read_ledger(data, name="fuzz.csv")
+    except sm.StyrmodellError as exc:
+        refused = exc
+    assert refused.problems
+    assert all(str(p).startswith("fuzz.csv") for p in refused.problems), texts(refused.problems)
+    return None
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=600))
+def test_fuzz_any_bytes(data: bytes) -> None:
+    _read_or_refuse(data)
+    _read_or_refuse(HEADER + data)
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_fuzz_mutations_of_the_example(data: st.DataObject) -> None:
+    lines = EXAMPLE_BYTES.split(b"\n")
+    for _ in range(data.draw(st.integers(1, 4))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["cell", "bytes", "drop", "copy", "cr", "split"]))
+        if op == "cell":
+            cells = lines[i].split(b",")
+            j = data.draw(st.integers(0, len(cells) - 1))
+            cells[j] = data.draw(st.sampled_from(HOSTILE_CELLS)).encode("utf-8", "surrogatepass")
+            lines[i] = b",".join(cells)
+        elif op == "bytes":
+            lines[i] = data.draw(st.binary(max_size=40))
+        elif op == "drop":
+            del lines[i]
+        elif op == "copy":
+            lines.insert(i, lines[i])
+        elif op == "cr":
+            lines[i] = lines[i] + b"\r"
+        else:
+            k = data.draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:k] + b'"' + lines[i][k:]
+        if not lines:
+            break
+    ledger = _read_or_refuse(b"\n".join(lines))
+    if ledger is not None:
+        assert read_ledger(write_ledger(ledger).encode()) == ledger
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("=+-@'\"\t\n;, .|!0"),
+        st.characters(codec="utf-8", exclude_characters="\r"),
+    ),
+    max_size=10,
+).map(str.strip)
+
+
+@st.composite
+def _hostile_ledgers(draw: st.DrawFn) -> sm.Ledger:
+    unit = draw(st.sampled_from([sm.Unit.TKR, sm.Unit.SEK]))
+    codes = draw(st.lists(_TEXT.filter(bool), min_size=1, max_size=4, unique=True))
+    scenarios = draw(st.lists(_TEXT.filter(bool), min_size=1, max_size=3, unique=True))
+    amounts = ledger_amounts(max_abs=10**20, places=draw(st.integers(0, 4)))
+    rows = [sm.Verksamhet(code, draw(_TEXT)) for code in codes]
+    lines = [
+        sm.LedgerLine(v, kind, s, draw(amounts), unit)
+        for v in rows
+        for kind in (sm.LineKind.INCOME, sm.LineKind.COSTS)
+        for s in scenarios
+        if draw(st.booleans())
+    ] or [sm.LedgerLine(rows[0], "kostnader", scenarios[0], 0, unit)]
+    printed = [
+        sm.PrintedFigure(kind, s, draw(amounts), label=draw(_TEXT), unit=unit)
+        for kind in sm.LineKind
+        for s in scenarios
+        if draw(st.booleans())
+    ]
+    printed += [sm.PrintedFigure("nettokostnad", scenarios[0], 0, verksamhet=rows[0], unit=unit)]
+    chart = {v.code: draw(_TEXT.filter(bool)) for v in rows if draw(st.booleans())}
+    return sm.Ledger(lines, unit=unit, printed=printed, chart=chart)
+
+
+@given(_hostile_ledgers(), st.booleans())
+def test_fuzz_what_is_written_reads_back(ledger: sm.Ledger, excel: bool) -> None:
+    assert read_ledger(write_ledger(ledger, excel=excel).encode()) == ledger
+
+
+# -- the how-to and the example ---------------------------------------------------------------
+
+
+def test_budget_guide_runs_and_shows_what_it_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pycon block of docs/how-to/budget.md runs as a doctest, in order, from the root."""
+    root = EXAMPLES.parent
+    page = (root / "docs" / "how-to" / "budget.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", page, flags=re.DOTALL)
+    assert "```python" not in page  # every block is checked, none only executed
+    monkeypatch.chdir(root)
+    test = doctest.DocTestParser().get_doctest(
+        "\n".join(blocks), {}, "budget.md", "docs/how-to/budget.md", 0
+    )
+    result = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(test)
+    assert result.failed == 0
+    assert result.attempted >= 60
+
+
+def test_budget_example_reproduces_every_printed_sum(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_path(str(EXAMPLES / "oxelosund_budget_2023.py"), run_name="__main__")
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for kind, sums in [
+        ("nettokostnad", ("−315 581", "−317 639", "−15 449", "−333 088")),
+        ("intäkter", ("40 465", "42 265", "−645", "41 620")),
+        ("kostnader", ("−356 046", "−359 904", "−14 804", "−374 708")),
+    ]:
+        row = next(line for line in out.splitlines() if line.startswith(f"S:a {kind}"))
+        cells = re.split(r" {2,}", row.replace("\xa0", " "))
+        assert cells == [f"S:a {kind}", *(f"{s} tkr" for s in sums)]
+    assert out.count("check(): 0 problem(s)") == 2
+    for year, whole, sof, af in [
+        (2023, "9 110", "4 750", "4 360"),
+        (2024, "3 610", "1 500", "2 110"),
+        (2025, "3 910", "1 800", "2 110"),
+    ]:
+        assert f"{year}: {whole} tkr (varav SOF {sof} tkr, varav ÄF {af} tkr)" in out.replace(
+            "\xa0", " "
+        )

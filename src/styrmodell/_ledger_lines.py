@@ -157,7 +157,8 @@ def line_field(
         try:
             return convert(value, field.name)
         except LedgerError:
-            return convert(value, name(row, field.name))
+            pass
+        return convert(value, name(row, field.name))
 
     converter.__name__ = getattr(convert, "__name__", "convert")
     return attrs.field(

@@ -125,6 +125,8 @@ def read_investments(
         except LedgerError as exc:
             problems.extend(located(p, f"{table.name}:{spec.line}") for p in exc.problems)
     raise_if(table.name, problems)
+    if not built and printed:
+        fields.setdefault("unit", printed[0].unit)
     try:
         return InvestmentBudget(built, printed=printed, **fields)
     except LedgerError as exc:

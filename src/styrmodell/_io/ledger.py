@@ -115,6 +115,8 @@ def read_ledger(
         raise_if(table.name, list(found.problems))
     if chart:
         fields.setdefault("chart", chart)
+    if not lines and printed:
+        fields.setdefault("unit", printed[0].unit)
     try:
         return Ledger(lines, printed=printed, **fields)
     except LedgerError as exc:
