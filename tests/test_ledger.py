@@ -879,3 +879,15 @@ def test_budget_example_reproduces_every_printed_sum(capsys: pytest.CaptureFixtu
         assert f"{year}: {whole} tkr (varav SOF {sof} tkr, varav ÄF {af} tkr)" in out.replace(
             "\xa0", " "
         )
+
+
+@given(ledger_amounts(max_abs=10**23, places=4), ledger_amounts(max_abs=10**23, places=4))
+def test_deviation_percent_is_the_budget_deviation_formula(
+    outcome: Decimal, budget: Decimal
+) -> None:
+    if budget == 0:
+        assert deviation_percent(outcome, budget) is None
+    else:
+        expected = sm.BudgetDeviation.deviation_percent(outcome, budget)
+        assert deviation_percent(outcome, budget) == expected
+        assert sm.LedgerDeviation.of(outcome, budget).percent == expected

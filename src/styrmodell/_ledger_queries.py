@@ -316,15 +316,15 @@ def deviations(
     buds: dict[str, Decimal] = {}
     for code in codes:
         outs[key_of[code]] = buds[key_of[code]] = _ZERO
+    net = kind is LineKind.NET
     with decimal.localcontext(EXACT):
-        for line in ledger.lines:
-            if kind is not LineKind.NET and line.kind is not kind:
-                continue
-            s = line.scenario
-            if s == outcome:
-                outs[key_of[line.verksamhet.code]] += line.amount
-            elif s == budget:
-                buds[key_of[line.verksamhet.code]] += line.amount
+        # The index holds each line's amount under its key: no attribute look-ups per line.
+        for (code, line_kind, scenario), value in index_of(ledger).amounts.items():
+            if net or line_kind is kind:
+                if scenario == outcome:
+                    outs[key_of[code]] += value
+                elif scenario == budget:
+                    buds[key_of[code]] += value
     unit = ledger.unit
     return FrozenMap({key: LedgerDeviation.of(outs[key], buds[key], unit) for key in outs})
 

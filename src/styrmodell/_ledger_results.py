@@ -12,7 +12,6 @@ ledger at all).
 
 from __future__ import annotations
 
-import decimal
 from decimal import Decimal
 from typing import Literal
 
@@ -63,8 +62,7 @@ class LedgerDeviation:
     @classmethod
     def of(cls, outcome: Decimal, budget: Decimal, unit: Unit = Unit.TKR) -> LedgerDeviation:
         """The deviation of *outcome* from *budget*."""
-        with decimal.localcontext(EXACT):
-            amount = outcome - budget
+        amount = EXACT.subtract(outcome, budget)
         return cls(outcome, budget, amount, deviation_percent(outcome, budget), unit)
 
     def format(self, locale: str = "sv", *, places: int = 1) -> str:
@@ -166,8 +164,7 @@ class LedgerProblem:
         """``printed − computed``, when both are known."""
         if self.printed is None or self.computed is None:
             return None
-        with decimal.localcontext(EXACT):
-            return self.printed - self.computed
+        return EXACT.subtract(self.printed, self.computed)
 
     def message(self, locale: str = "sv") -> str:
         """The problem in a sentence naming the row and the column."""
