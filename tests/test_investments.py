@@ -166,6 +166,10 @@ def test_budget_problems_are_listed_one_by_one() -> None:
             lambda: sm.InvestmentObject(4, "W", "SOF", "IT", {"２０２３": 1}),
             "investment object row 4 'W': year",
         ),
+        (
+            lambda: sm.InvestmentObject(4, "W", "SOF", "IT", {2023: 1, "2023": 2}),
+            "investment object row 4 'W': year: year '2023' given twice",
+        ),
         (lambda: sm.InvestmentSum(2023, "x"), "InvestmentSum.amount: expected a number"),
         (lambda: sm.InvestmentSum("99999", 1), "InvestmentSum.year: expected a year such as 2023"),
     ],

@@ -96,10 +96,12 @@ def _as_amounts(value: object, at: str) -> FrozenMap[int, Decimal]:
         return FrozenMap()
     if not isinstance(value, Mapping):
         raise failure(LedgerError, "ledger.expected_amounts", f"{at}: amounts", value=value)
-    converted = {
-        as_year(y, f"{at}: year"): F.as_decimal(v, f"{at}: amount for {y}")
-        for y, v in value.items()
-    }
+    converted: dict[int, Decimal] = {}
+    for key, amount in value.items():
+        year = as_year(key, f"{at}: year")
+        if year in converted:
+            raise failure(LedgerError, "investments.year_twice", f"{at}: year", value=key)
+        converted[year] = F.as_decimal(amount, f"{at}: amount for {year}")
     return FrozenMap(dict(sorted(converted.items())))
 
 

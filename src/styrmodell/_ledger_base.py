@@ -95,10 +95,6 @@ def ledger_error(head: str, problems: Iterable[Problem]) -> LedgerError:
 
 def as_key(value: object, at: str) -> str:
     """Text that is not empty once stripped (a code, a scenario, a group); stripped."""
-    if type(value) is str:
-        text = value.strip()
-        if text:
-            return text
     if not isinstance(value, str):
         raise failure(LedgerError, "field.expected_text", at, value=value)
     text = value.strip()

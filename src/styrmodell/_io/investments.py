@@ -39,7 +39,7 @@ from styrmodell._io._budget_csv import (
     write_to,
 )
 from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
-from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, unit_name
+from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, ledger_error, unit_name
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
@@ -130,8 +130,7 @@ def read_investments(
     try:
         return InvestmentBudget(built, printed=printed, **fields)
     except LedgerError as exc:
-        raise_if(table.name, [located(p, table.name) for p in exc.problems])
-        raise  # pragma: no cover - a LedgerError always has problems
+        raise ledger_error(table.name, [located(p, table.name) for p in exc.problems]) from None
 
 
 def _object_row(cells: Cells, objects: dict[int, _Object]) -> None:

@@ -30,7 +30,7 @@ from styrmodell._io._budget_csv import (
 )
 from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
 from styrmodell._ledger import Ledger, PrintedFigure
-from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, unit_name
+from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, ledger_error, unit_name
 from styrmodell._ledger_index import index_lines
 from styrmodell._ledger_lines import LedgerLine, Verksamhet, as_kind, as_line_kind
 from styrmodell._messages import problem
@@ -120,8 +120,7 @@ def read_ledger(
     try:
         return Ledger(lines, printed=printed, **fields)
     except LedgerError as exc:
-        raise_if(table.name, [located(p, table.name) for p in exc.problems])
-        raise  # pragma: no cover - a LedgerError always has problems
+        raise ledger_error(table.name, [located(p, table.name) for p in exc.problems]) from None
 
 
 def _ledger_unit(fields: dict[str, Any], lines: list[LedgerLine]) -> Unit | None:
