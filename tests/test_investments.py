@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
@@ -296,7 +296,6 @@ def test_fuzz_what_is_written_reads_back(budget: sm.InvestmentBudget, excel: boo
 EXAMPLE_BYTES = (EXAMPLES / "oxelosund_investeringsbudget_2023_2025.csv").read_bytes()
 
 
-@settings(max_examples=200)
 @given(st.binary(max_size=400), st.integers(0, len(EXAMPLE_BYTES)), st.booleans())
 def test_fuzz_only_styrmodell_errors(data: bytes, at: int, replace: bool) -> None:
     tail = at + len(data) if replace else at

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
@@ -763,14 +763,12 @@ def _read_or_refuse(data: bytes) -> sm.Ledger | None:
     return None
 
 
-@settings(max_examples=200)
 @given(st.binary(max_size=600))
 def test_fuzz_any_bytes(data: bytes) -> None:
     _read_or_refuse(data)
     _read_or_refuse(HEADER + data)
 
 
-@settings(max_examples=200)
 @given(st.data())
 def test_fuzz_mutations_of_the_example(data: st.DataObject) -> None:
     lines = EXAMPLE_BYTES.split(b"\n")
