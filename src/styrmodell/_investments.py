@@ -24,11 +24,11 @@ from styrmodell._errors import LedgerError, Problem
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._ledger_base import (
     F,
-    as_items,
     as_key,
     as_label,
     as_money_unit,
     as_threshold,
+    items_field,
     ledger_error,
     thresholds_field,
     unit_name,
@@ -264,14 +264,6 @@ class InvestmentFollowUp:
         return self.remaining < 0
 
 
-def _as_objects(value: object, at: str) -> tuple[InvestmentObject, ...]:
-    return as_items(value, at, InvestmentObject)
-
-
-def _as_sums(value: object, at: str) -> tuple[InvestmentSum, ...]:
-    return as_items(value, at, InvestmentSum)
-
-
 def _first_unit(budget: InvestmentBudget) -> Unit:
     return budget.objects[0].unit if budget.objects else Unit.TKR
 
@@ -307,11 +299,11 @@ class InvestmentBudget:
         ((2023, 2024), ('SOF', 'ÄF'))
     """
 
-    objects: tuple[InvestmentObject, ...] = F.field(_as_objects, default=())
+    objects: tuple[InvestmentObject, ...] = items_field(InvestmentObject)
     unit: Unit = F.field(
         as_money_unit, default=attrs.Factory(_first_unit, takes_self=True), kw_only=True
     )
-    printed: tuple[InvestmentSum, ...] = F.field(_as_sums, default=(), kw_only=True)
+    printed: tuple[InvestmentSum, ...] = items_field(InvestmentSum, kw_only=True)
     threshold: Threshold | None = F.optional(as_threshold, kw_only=True)
     thresholds: FrozenMap[str, Threshold] = thresholds_field()
 

@@ -27,11 +27,11 @@ from styrmodell._errors import LedgerError, Problem
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._ledger_base import (
     F,
-    as_items,
     as_key,
     as_label,
     as_money_unit,
     as_threshold,
+    items_field,
     ledger_error,
     thresholds_field,
     unit_name,
@@ -123,18 +123,6 @@ class ScenarioChange:
     target: str = F.field(as_key)
 
 
-def _as_lines(value: object, at: str) -> tuple[LedgerLine, ...]:
-    return as_items(value, at, LedgerLine)
-
-
-def _as_printed(value: object, at: str) -> tuple[PrintedFigure, ...]:
-    return as_items(value, at, PrintedFigure)
-
-
-def _as_changes(value: object, at: str) -> tuple[ScenarioChange, ...]:
-    return as_items(value, at, ScenarioChange)
-
-
 def as_chart(value: object, at: str) -> FrozenMap[str, str]:
     """A chart of accounts: verksamhet code → group ("54" → "SOF")."""
     if value is None:
@@ -189,12 +177,12 @@ class Ledger:
         ('Budget 2022',)
     """
 
-    lines: tuple[LedgerLine, ...] = F.field(_as_lines, default=())
+    lines: tuple[LedgerLine, ...] = items_field(LedgerLine)
     unit: Unit = F.field(
         as_money_unit, default=attrs.Factory(_first_unit, takes_self=True), kw_only=True
     )
-    printed: tuple[PrintedFigure, ...] = F.field(_as_printed, default=(), kw_only=True)
-    changes: tuple[ScenarioChange, ...] = F.field(_as_changes, default=(), kw_only=True)
+    printed: tuple[PrintedFigure, ...] = items_field(PrintedFigure, kw_only=True)
+    changes: tuple[ScenarioChange, ...] = items_field(ScenarioChange, kw_only=True)
     chart: FrozenMap[str, str] = F.field(as_chart, factory=FrozenMap, kw_only=True)
     threshold: Threshold | None = F.optional(as_threshold, kw_only=True)
     thresholds: FrozenMap[str, Threshold] = thresholds_field()

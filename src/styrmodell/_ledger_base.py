@@ -10,6 +10,7 @@ naming the field or the line) and raises :class:`~styrmodell.LedgerError` with o
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -32,6 +33,7 @@ __all__ = [
     "as_thresholds",
     "deviation_percent",
     "exact_sum",
+    "items_field",
     "ledger_error",
     "unit_name",
 ]
@@ -157,6 +159,11 @@ def as_thresholds(value: object, at: str) -> FrozenMap[str, Threshold]:
     for key, rule in value.items():
         out[as_key(key, f"{at} key")] = as_threshold(rule, f"{at}[{key!r}]")
     return FrozenMap(out)
+
+
+def items_field(cls: type[Any], **kwargs: Any) -> Any:
+    """A field holding a tuple of *cls* values, from any sequence of them; ``()`` by default."""
+    return F.field(functools.partial(as_items, cls=cls), default=(), **kwargs)
 
 
 def thresholds_field() -> Any:

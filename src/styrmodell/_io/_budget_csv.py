@@ -18,10 +18,22 @@ import attrs
 
 from styrmodell._errors import LedgerError, Problem, SerializationError, StyrmodellError
 from styrmodell._io._csv import Row, Table
-from styrmodell._ledger_base import ledger_error
+from styrmodell._ledger_base import as_money_unit, ledger_error
 from styrmodell._messages import failure
+from styrmodell._units import Unit
 
-__all__ = ["BAD", "Cells", "Target", "check_header", "escape", "located", "unescape", "write_to"]
+__all__ = [
+    "BAD",
+    "Cells",
+    "Target",
+    "check_header",
+    "escape",
+    "located",
+    "raise_if",
+    "unescape",
+    "unit_cell",
+    "write_to",
+]
 
 T = TypeVar("T")
 
@@ -109,6 +121,11 @@ def raise_if(name: str, problems: list[Problem]) -> None:
     """Raise one :class:`~styrmodell.LedgerError` listing *problems* of file *name*, if any."""
     if problems:
         raise ledger_error(name, problems)
+
+
+def unit_cell(value: object, at: str) -> Unit:
+    """The unit column: ``tkr`` or ``kr``; an empty cell is tkr."""
+    return Unit.TKR if value == "" else as_money_unit(value, at)
 
 
 def write_to(text: str, target: Target | None) -> str:

@@ -36,10 +36,11 @@ from styrmodell._io._budget_csv import (
     escape,
     located,
     raise_if,
+    unit_cell,
     write_to,
 )
 from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
-from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, ledger_error, unit_name
+from styrmodell._ledger_base import F, as_key, as_label, ledger_error, unit_name
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
@@ -47,10 +48,6 @@ __all__ = ["COLUMNS", "read_investments", "write_investments"]
 
 COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", "unit")
 """The columns of an investment budget file, in the order :func:`write_investments` writes."""
-
-
-def _unit(value: object, at: str) -> Unit:
-    return Unit.TKR if value == "" else as_money_unit(value, at)
 
 
 @attrs.define
@@ -138,7 +135,7 @@ def _object_row(cells: Cells, objects: dict[int, _Object]) -> None:
     name = cells.read("name", as_key)
     group = cells.read("group", as_key)
     category = cells.read("category", as_key)
-    unit = cells.read("unit", _unit)
+    unit = cells.read("unit", unit_cell)
     year = cells.read("year", as_year) if cells.text("year") else None
     amount = cells.read("amount", F.as_decimal) if year is not None else None
     if year is None and cells.text("amount"):
@@ -179,7 +176,7 @@ def _printed(cells: Cells) -> InvestmentSum | None:
     group = cells.read("group", as_key) if cells.text("group") else None
     category = cells.read("category", as_key) if cells.text("category") else None
     label = cells.read("name", as_label)
-    unit = cells.read("unit", _unit)
+    unit = cells.read("unit", unit_cell)
     if cells.text("row"):
         cells.fail([problem("investments.csv_printed_row", "row", value=cells.text("row"))])
     if cells.bad:

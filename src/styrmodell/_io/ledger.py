@@ -26,6 +26,7 @@ from styrmodell._io._budget_csv import (
     escape,
     located,
     raise_if,
+    unit_cell,
     write_to,
 )
 from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
@@ -40,10 +41,6 @@ __all__ = ["COLUMNS", "read_ledger", "write_ledger"]
 
 COLUMNS = ("record", "code", "name", "group", "kind", "scenario", "amount", "unit")
 """The columns of a ledger file, in the order :func:`write_ledger` writes them."""
-
-
-def _unit(value: object, at: str) -> Unit:
-    return Unit.TKR if value == "" else as_money_unit(value, at)
 
 
 def read_ledger(
@@ -137,7 +134,7 @@ def _line(cells: Cells, chart: dict[str, str]) -> LedgerLine | None:
     kind = cells.read("kind", as_line_kind)
     scenario = cells.read("scenario", as_key)
     amount = cells.read("amount", F.as_decimal)
-    unit = cells.read("unit", _unit)
+    unit = cells.read("unit", unit_cell)
     group = cells.read("group", as_key) if cells.text("group") else None
     if cells.bad or (group is not None and not _chart(cells, chart, code, group)):
         return None
@@ -149,7 +146,7 @@ def _printed(cells: Cells) -> PrintedFigure | None:
     kind = cells.read("kind", as_kind)
     scenario = cells.read("scenario", as_key)
     amount = cells.read("amount", F.as_decimal)
-    unit = cells.read("unit", _unit)
+    unit = cells.read("unit", unit_cell)
     name = cells.read("name", as_label)
     group = cells.read("group", as_key) if cells.text("group") else None
     if cells.bad:
