@@ -44,12 +44,13 @@ LAYERS: dict[str, int] = {
     "styrmodell._contents": MODEL,
     "styrmodell._diff": MODEL,
     "styrmodell._actions": MODEL,
-    "styrmodell._ledger": MODEL,
-    "styrmodell._investments": MODEL,
+    "styrmodell._tables": MODEL,  # functions over ledgers and investment budgets
     "styrmodell._rollup": MODEL,
     "styrmodell._assessment": ASSESSMENT,
 }
 PREFIXES: tuple[tuple[str, int], ...] = (
+    ("styrmodell._ledger", MODEL),
+    ("styrmodell._investment", MODEL),
     ("styrmodell._thresholds", THRESHOLDS),
     ("styrmodell._io", EDGES),
     ("styrmodell._strategies", EDGES),

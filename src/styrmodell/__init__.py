@@ -44,24 +44,8 @@ if _typing.TYPE_CHECKING:
     from styrmodell._assessment import Scorecard, assess
     from styrmodell._calendar import FollowUpCalendar, Occasion
     from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
-    from styrmodell._investments import (
-        InvestmentBudget,
-        InvestmentFollowUp,
-        InvestmentObject,
-        InvestmentProblem,
-        InvestmentSum,
-    )
-    from styrmodell._ledger import (
-        FrameCheck,
-        Ledger,
-        LedgerDeviation,
-        LedgerLine,
-        LedgerProblem,
-        LineKind,
-        PrintedFigure,
-        ScenarioChange,
-        Verksamhet,
-    )
+    from styrmodell._investments import InvestmentBudget
+    from styrmodell._ledger import Ledger
     from styrmodell._outcomes import Gender, Outcome, Outcomes
     from styrmodell._period import Period
     from styrmodell._report import render
@@ -84,22 +68,13 @@ __all__ = [
     "Duration",
     "Finding",
     "FollowUpCalendar",
-    "FrameCheck",
     "Gender",
     "Goal",
     "Indicator",
     "Interval",
     "InvestmentBudget",
-    "InvestmentFollowUp",
-    "InvestmentObject",
-    "InvestmentProblem",
-    "InvestmentSum",
     "Ledger",
-    "LedgerDeviation",
     "LedgerError",
-    "LedgerLine",
-    "LedgerProblem",
-    "LineKind",
     "Milestone",
     "Occasion",
     "OrgUnit",
@@ -110,12 +85,10 @@ __all__ = [
     "Perspective",
     "Plan",
     "PlanError",
-    "PrintedFigure",
     "Problem",
     "Progress",
     "Reason",
     "RollUp",
-    "ScenarioChange",
     "Scorecard",
     "SerializationError",
     "Status",
@@ -124,7 +97,6 @@ __all__ = [
     "Threshold",
     "ThresholdError",
     "Unit",
-    "Verksamhet",
     "YearOverYear",
     "assess",
     "converter",
@@ -171,23 +143,19 @@ _LAZY: dict[str, str] = {
     "loads": "styrmodell._serialization",
     "parse_threshold": "styrmodell._thresholds._parse",
     "render": "styrmodell._report",
-    # Ledger and investment records: they move to ``styrmodell.ledger`` with the ledger area.
-    "FrameCheck": "styrmodell._ledger",
-    "LedgerDeviation": "styrmodell._ledger",
-    "LedgerLine": "styrmodell._ledger",
-    "LedgerProblem": "styrmodell._ledger",
-    "LineKind": "styrmodell._ledger",
-    "PrintedFigure": "styrmodell._ledger",
-    "ScenarioChange": "styrmodell._ledger",
-    "Verksamhet": "styrmodell._ledger",
-    "InvestmentFollowUp": "styrmodell._investments",
-    "InvestmentObject": "styrmodell._investments",
-    "InvestmentProblem": "styrmodell._investments",
-    "InvestmentSum": "styrmodell._investments",
 }
 
 # The public submodules, each loaded on first use (``styrmodell.results.GoalResult``).
-_SUBMODULES = ("calendar", "families", "kolada", "results", "strategies", "types")
+_SUBMODULES = (
+    "calendar",
+    "families",
+    "io",
+    "kolada",
+    "ledger",
+    "results",
+    "strategies",
+    "types",
+)
 
 if not _typing.TYPE_CHECKING:  # for type checkers the names are the imports above
 

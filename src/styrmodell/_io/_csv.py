@@ -238,7 +238,8 @@ def read_table(
             SerializationError, "io.field_too_long", f"{label}:{start + 1}", limit=limits.field
         )
     delimiter = _delimiter(lines[start])
-    reader = csv.reader(iter(lines[start:]), delimiter=delimiter, strict=False)
+    # Each line keeps its end, so a line break inside a quoted cell is read as one.
+    reader = csv.reader((line + "\n" for line in lines[start:]), delimiter=delimiter, strict=False)
     rows: list[Row] = []
     header: tuple[str, ...] = ()
     problems: list[Problem] = []

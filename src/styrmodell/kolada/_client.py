@@ -17,7 +17,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType, TracebackType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from styrmodell._safe import printable
@@ -74,8 +74,18 @@ _MAX_URL = 8000  # longer URLs are refused by servers (and by httpx at 65,536)
 MAX_BODY = 64 * 1024 * 1024
 """The largest answer read (a full page of 5,000 data items is about 2 MB)."""
 
-ProgressCallback = Callable[[int, int, str], None]
-"""``progress(done, total, path)``: called after each request of an operation completes."""
+
+class ProgressCallback(Protocol):
+    """``progress(done, total, path)``: called after each request of an operation completes.
+
+    Example:
+        >>> def progress(done: int, total: int, path: str) -> None:
+        ...     print(f"{done}/{total} {path}")
+    """
+
+    def __call__(self, done: int, total: int, path: str, /) -> None:
+        """Say that *done* of *total* requests are complete, the last one for *path*."""
+
 
 logger = logging.getLogger("styrmodell.kolada")
 
