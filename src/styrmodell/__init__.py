@@ -48,6 +48,7 @@ from styrmodell._ledger import (
     Verksamhet,
 )
 from styrmodell._outcomes import Gender, Outcome, Outcomes
+from styrmodell._parse._grammar import parse_threshold
 from styrmodell._period import Period, PeriodKind
 from styrmodell._report import render
 from styrmodell._rollup import RollUp
@@ -60,7 +61,6 @@ from styrmodell._thresholds._change import YearOverYear
 from styrmodell._thresholds._duration import Duration
 from styrmodell._thresholds._lint import Finding, describe, lint
 from styrmodell._thresholds._milestone import Milestone, Progress
-from styrmodell._thresholds._parse import parse_threshold
 from styrmodell._thresholds._reference import CompareToReference
 from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit

@@ -70,6 +70,11 @@ class Family:
             lint (gaps, order, unreachable statuses) and its bounds feed the strategies.
         lint: ``lint(threshold) -> iterable of Finding``: the family's own checks, besides
             the band lint.
+        parse: A capability: ``parse(phrase) -> threshold | None``, the family's own
+            phrasings for :func:`~styrmodell.parse_threshold`. *phrase* is a
+            ``styrmodell._parse._grammar.Phrase`` (a statement's rule, or a legend's colour
+            parts) read with the tools of ``styrmodell._parse._phrase``; return ``None``
+            when the phrase is not the family's.
 
     Examples:
         >>> class Always:
@@ -99,6 +104,7 @@ class Family:
     lint: Callable[[Any], Iterable[Any]] | None = attrs.field(
         default=None, validator=_callable_or_none
     )
+    parse: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
 
 
 _lock = threading.Lock()
