@@ -35,7 +35,8 @@ from styrmodell import (
     parse_threshold,
 )
 from styrmodell._messages import problem_text, short
-from styrmodell._parse._grammar import Phrase, Reading, read
+from styrmodell._parse._grammar import Reading, read
+from styrmodell._parse._phrase import Phrase
 from styrmodell.families import Family, register, unregister
 
 HIB, LIB = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER

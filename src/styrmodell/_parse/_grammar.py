@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from styrmodell._errors import ParseError, StyrmodellError, ThresholdError
+from styrmodell._errors import ParseError, Problem, StyrmodellError, ThresholdError
 from styrmodell._intervals import Interval
 from styrmodell._locale import parse_locale
 from styrmodell._messages import short, text
@@ -45,6 +45,7 @@ from styrmodell._parse._phrase import (
     Cursor,
     Deadline,
     Hints,
+    Phrase,
     Source,
     Value,
     base,
@@ -76,7 +77,7 @@ from styrmodell._thresholds._registry import families, family_of
 from styrmodell._thresholds._target import Comparator, TargetValue
 from styrmodell._units import Direction, Unit
 
-__all__ = ["MAX_TEXT", "Phrase", "Reading", "parse_threshold", "read"]
+__all__ = ["MAX_TEXT", "Reading", "parse_threshold", "read"]
 
 MAX_TEXT = 10_000
 """A målvärde longer than this many characters is refused before it is read (real ones are
@@ -105,40 +106,6 @@ class Reading:
 
     threshold: Threshold
     year: int | None = None
-
-
-@attrs.frozen
-class Phrase:
-    """What a family's ``parse`` capability is given: a statement or a legend to read.
-
-    A production reads ``phrase.cursor()`` (a statement's rule, after its label and
-    subject) or the parts of ``phrase.legend`` with the tools of
-    :mod:`styrmodell._parse._phrase`, and returns a threshold when it read the whole
-    phrase, else ``None`` (having noted what it expected with ``cursor.fail``).
-
-    Attributes:
-        source: The målvärde being read (lexemes, hints, errors).
-        start: The first lexeme of the statement's rule (statements).
-        end: One past its last lexeme.
-        legend: The colour parts as ``{status: (first, end)}`` lexeme spans (legends).
-        subject: The subject's lexeme span, if the statement has one.
-    """
-
-    source: Source
-    start: int
-    end: int
-    legend: dict[Status, tuple[int, int]] | None = None
-    subject: tuple[int, int] | None = None
-
-    @property
-    def hints(self) -> Hints:
-        """The caller's unit, direction, year and locale."""
-        return self.source.hints
-
-    def cursor(self, span: tuple[int, int] | None = None) -> Cursor:
-        """A cursor over the rule (or over *span*, e.g. one legend part)."""
-        lo, hi = span if span is not None else (self.start, self.end)
-        return Cursor(self.source, lo, hi)
 
 
 def parse_threshold(
@@ -245,8 +212,6 @@ def _locale(locale: object) -> str:
 def _error(locale: str, code: str, source: str, **params: object) -> ParseError:
     found_params = {"value": short(source), **params}
     message = text(code, locale, **found_params)
-    from styrmodell._errors import Problem
-
     return ParseError(
         message, problems=[Problem("", message, code=code, value=source, params=found_params)]
     )
@@ -1651,6 +1616,9 @@ def _legend_change(src: Source, legend: _Legend) -> tuple[Threshold, int | None]
     "Grönt: Förbättrat jämfört mot 2018 Gult: Oförändrat … Rött: Försämrat …"; describe's
     "Grönt: förbättrat (ökat) eller oförändrat (±1 %) jämfört med 2018, …".
     """
+    green = legend.parts.get(Status.GREEN)
+    if green is None:
+        return None
     terms: dict[Status, list[tuple[str, Direction | None, Value | None]]] = {}
     bases: list[tuple[int | None, int]] = []
     for status, part in _in_order(legend):
@@ -1693,13 +1661,10 @@ def _legend_change(src: Source, legend: _Legend) -> tuple[Threshold, int | None]
     tolerance: Value | None = None
     for status, found in terms.items():
         for term, hint, tol in found:
-            kind = (
-                {"up": "better", "down": "better"}.get(term, term)
-                if status is Status.GREEN
-                else term
-            )
-            if status is Status.RED and term in ("up", "down"):
-                kind = "worse"
+            # "ökning" under green is the better way, under red the worse way.
+            kind = term
+            if term in ("up", "down") and status is not Status.YELLOW:
+                kind = "better" if status is Status.GREEN else "worse"
             if term in ("up", "down"):
                 said = HIGHER if (term == "up") == (status is Status.GREEN) else LOWER
                 hints.append(said)
@@ -1715,20 +1680,10 @@ def _legend_change(src: Source, legend: _Legend) -> tuple[Threshold, int | None]
             if tol is not None:
                 tolerance = tol
     unit = src.hints.unit
-    values = [tolerance] if tolerance is not None else []
-    c = Cursor(
-        src,
-        legend.parts[Status.GREEN].lo if Status.GREEN in legend.parts else 0,
-        legend.parts[Status.GREEN].hi if Status.GREEN in legend.parts else 0,
-    )
-    if values:
-        unit, numbers = resolve_units(c, values)
-        tol_n = numbers[tolerance.lo]  # type: ignore[union-attr]
-    else:
-        tol_n = Decimal(0)
-    green = legend.parts.get(Status.GREEN)
-    if green is None:
-        return None
+    tol_n = Decimal(0)
+    if tolerance is not None:
+        unit, numbers = resolve_units(Cursor(src, green.lo, green.hi), [tolerance])
+        tol_n = numbers[tolerance.lo]
     if (
         set(where) == {"same", "changed"}
         and where["same"] is Status.GREEN

@@ -34,12 +34,14 @@ from styrmodell._messages import short, text
 from styrmodell._parse._normalise import Normalised
 from styrmodell._parse._tokens import Kind, Lexeme
 from styrmodell._parse._words import NUMBER_WORDS, UNIT_OF_MEMBER, Role, UnitWord
+from styrmodell._status import Status
 from styrmodell._units import Direction, Unit
 
 __all__ = [
     "Cursor",
     "Deadline",
     "Hints",
+    "Phrase",
     "Source",
     "Tail",
     "Value",
@@ -165,6 +167,40 @@ def _caret(source: str, start: int, end: int) -> str:
 
 
 # -- the cursor ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Phrase:
+    """What a family's ``parse`` capability is given: a statement or a legend to read.
+
+    A production reads ``phrase.cursor()`` (a statement's rule, after its label and
+    subject) or the parts of ``phrase.legend`` with the tools of
+    this module, and returns a threshold when it read the whole
+    phrase, else ``None`` (having noted what it expected with ``cursor.fail``).
+
+    Attributes:
+        source: The målvärde being read (lexemes, hints, errors).
+        start: The first lexeme of the statement's rule (statements).
+        end: One past its last lexeme.
+        legend: The colour parts as ``{status: (first, end)}`` lexeme spans (legends).
+        subject: The subject's lexeme span, if the statement has one.
+    """
+
+    source: Source
+    start: int
+    end: int
+    legend: dict[Status, tuple[int, int]] | None = None
+    subject: tuple[int, int] | None = None
+
+    @property
+    def hints(self) -> Hints:
+        """The caller's unit, direction, year and locale."""
+        return self.source.hints
+
+    def cursor(self, span: tuple[int, int] | None = None) -> Cursor:
+        """A cursor over the rule (or over *span*, e.g. one legend part)."""
+        lo, hi = span if span is not None else (self.start, self.end)
+        return Cursor(self.source, lo, hi)
 
 
 class Cursor:

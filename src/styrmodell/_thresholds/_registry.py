@@ -72,7 +72,7 @@ class Family:
             the band lint.
         parse: A capability: ``parse(phrase) -> threshold | None``, the family's own
             phrasings for :func:`~styrmodell.parse_threshold`. *phrase* is a
-            ``styrmodell._parse._grammar.Phrase`` (a statement's rule, or a legend's colour
+            ``styrmodell._parse._phrase.Phrase`` (a statement's rule, or a legend's colour
             parts) read with the tools of ``styrmodell._parse._phrase``; return ``None``
             when the phrase is not the family's.
 
