@@ -614,37 +614,23 @@ def _change(c: Cursor, frame: _Frame) -> Result:
     """Changes against an earlier year.
 
     "Ökning", "Minskar jämfört med 2010", "Oförändrat eller minskning", "Samma nivå som
-    2009", "ska öka jämfört med föregående år", ">2022".
+    2009", "ska öka jämfört med föregående år", "Ingen ökning", "Minst i nivå med
+    föregående år", ">2022"; and a change to a level, which is a target ("Öka andelen till
+    minst 50 %").
     """
     lo = c.pos
-    # ">2022": better than that year's outcome; the same is not enough.
-    sym = c.peek()
-    nxt = c.peek(1)
-    if (
-        sym is not None
-        and sym.key in (">", "<")
-        and nxt is not None
-        and nxt.year_like
-        and nxt.glued
-        and (c.peek(2) is None or c.peek(2).key in (".", "("))  # type: ignore[union-attr]
-    ):
-        c.pos += 2
-        ok, _ = _done(c)
-        if not ok:
-            return None
-        said = HIGHER if sym.key == ">" else LOWER
-        direction = _check_direction(c, said, lo)
-        assert nxt.number is not None
-        return (
-            YearOverYear(
-                direction=direction,
-                base_year=_base_year(c, int(nxt.number), lo + 1),
-                unchanged=Status.RED,
-                unit=c.hints.unit,
-            ),
-            None,
-        )
-    bound = c.take(Role.COMPARATOR)
+    unit = c.hints.unit
+    years_ago = _better_than_year(c)
+    if years_ago is not None:
+        return years_ago
+    kept = _level_kept(c)
+    if kept is not None:
+        return kept
+    # "Ingen ökning": unchanged or the other way.
+    refused = c.take(Role.NEGATION) is not None or c.sense(Role.SHARE) == 0
+    if refused and c.sense(Role.NEGATION) is None and c.sense(Role.SHARE) == 0:
+        c.pos += 1
+    bound = None if refused else c.take(Role.COMPARATOR)
     terms: list[tuple[str, int]] = []
     while True:
         at = c.pos
@@ -661,6 +647,8 @@ def _change(c: Cursor, frame: _Frame) -> Result:
         free_words(c, stop=(Role.OR, Role.COMPARED_WITH, Role.EARLIER, Role.TO, Role.FROM))
         if c.take(Role.OR) is None:
             break
+    if not refused and bound is None and len(terms) == 1 and c.sense(Role.TO) is not None:
+        return _change_to_level(c, terms[0])
     when = None
     if c.take(Role.COMPARED_WITH) is not None or (terms[-1][0] == "same" and c.take_text("som")):
         when = base(c)
@@ -673,8 +661,7 @@ def _change(c: Cursor, frame: _Frame) -> Result:
         return None
     base_year = None if when is None else _base_year(c, when.year, when.lo)
     kinds = [t for t, _ in terms]
-    unit = c.hints.unit
-    if kinds == ["same"]:
+    if kinds == ["same"] and not refused:
         bound_says = direction_of(str(bound)) if bound is not None else None
         if bound_says is None:
             return YearOverYear.same_level(base_year=base_year, unit=unit), None
@@ -691,17 +678,110 @@ def _change(c: Cursor, frame: _Frame) -> Result:
         c.fail("rule", lo)
         return None
     moving = [(t, at) for t, at in terms if t != "same"]
-    if len(moving) != 1 or len(terms) > 2 or moving[0][0] in ("worse", "changed"):
+    if (
+        len(moving) != 1
+        or len(terms) > 2
+        or moving[0][0] in ("worse", "changed")
+        or (refused and (len(terms) > 1 or moving[0][0] not in ("up", "down")))
+    ):
         c.fail("rule", moving[-1][1] if moving else lo)
         return None
     kind, at = moving[0]
     moves = {"up": HIGHER, "down": LOWER}.get(kind)
+    if refused and moves is not None:
+        moves = moves.opposite  # "Ingen ökning": lower is better, unchanged is fine
     direction = _check_direction(c, moves, at) or HIGHER
-    unchanged = Status.GREEN if len(terms) == 2 else Status.YELLOW
+    unchanged = Status.GREEN if len(terms) == 2 or refused else Status.YELLOW
     return (
         YearOverYear(direction=direction, base_year=base_year, unchanged=unchanged, unit=unit),
         None,
     )
+
+
+def _better_than_year(c: Cursor) -> Result:
+    """A change from a year's outcome: ">2022" is better than 2022, the same is not enough."""
+    lo = c.pos
+    sym, year_ = c.peek(), c.peek(1)
+    after = c.peek(2)
+    if (
+        sym is None
+        or sym.key not in (">", "<")
+        or year_ is None
+        or not year_.year_like
+        or year_.number is None
+        or not year_.glued
+        or (after is not None and after.key not in (".", "("))
+    ):
+        return None
+    c.pos += 2
+    ok, _ = _done(c)
+    if not ok:
+        return None
+    direction = _check_direction(c, HIGHER if sym.key == ">" else LOWER, lo)
+    rule = YearOverYear(
+        direction=direction,
+        base_year=_base_year(c, int(year_.number), lo + 1),
+        unchanged=Status.RED,
+        unit=c.hints.unit,
+    )
+    return rule, None
+
+
+def _level_kept(c: Cursor) -> Result:
+    """A level kept: "I nivå med föregående år", "Minst i nivå med fjolåret", "i nivå med 2022"."""
+    lo = c.pos
+    relation = c.sense(Role.RELATION)
+    following = c.peek(1)
+    if relation not in ("same", "at_least", "at_most") or following is None:
+        return None
+    if Role.EARLIER not in following.senses and not (
+        following.year_like or Role.YEAR_WORD in following.senses
+    ):
+        return None
+    c.pos += 1
+    when = base(c)
+    if when is None:
+        return None
+    ok, _ = _done(c)
+    if not ok:
+        return None
+    base_year = _base_year(c, when.year, when.lo)
+    unit = c.hints.unit
+    if relation == "same":
+        return YearOverYear.same_level(base_year=base_year, unit=unit), None
+    direction = _check_direction(c, HIGHER if relation == "at_least" else LOWER, lo)
+    return (
+        YearOverYear(direction=direction, base_year=base_year, unchanged=Status.GREEN, unit=unit),
+        None,
+    )
+
+
+def _change_to_level(c: Cursor, term: tuple[str, int]) -> Result:
+    """A change to a level is a target: "Öka andelen till minst 50 %", "Minska … till 6 %"."""
+    kind, at = term
+    to = c.pos
+    c.pos += 1
+    cmp = c.take(Role.COMPARATOR)
+    v = value(c, article=cmp is not None)
+    if v is None:
+        return None
+    if v.unit is None and not v.share and c.src.lexemes[v.lo].year_like:
+        c.fail("rule", to)  # "till 2025" is a year, "till 2008 års nivå" a base
+        return None
+    ok, y = _done(c, by_year=True)
+    if not ok:
+        return None
+    moves = {"up": HIGHER, "down": LOWER, "better": c.hints.direction or HIGHER}.get(kind)
+    if moves is None:
+        c.fail("rule", at)
+        return None
+    _check_direction(c, moves, at)
+    comparator: Comparator = cmp if cmp is not None else (">=" if moves is HIGHER else "<=")
+    if direction_of(comparator) not in (None, moves):
+        c.fail("rule", to + 1)  # "öka till högst 50 %" says two things
+        return None
+    unit, numbers = resolve_units(c, [v])
+    return TargetValue(comparator, numbers[v.lo], unit=unit), y
 
 
 def _base_year(c: Cursor, y: int | None, at: int) -> int | None:
@@ -930,6 +1010,9 @@ def _target(c: Cursor, frame: _Frame) -> Result:
         comparator = after  # type: ignore[assignment]
         _check_direction(c, direction_of(comparator), lo)
     else:
+        if number == 0 and c.hints.direction is None and not v.share:
+            # "≥ 0" holds for every count; "lex Sarah: 0" means none. Ask, never guess.
+            raise c.error("parse.bare_zero", v.lo, v.hi)
         comparator = "<=" if c.hints.direction is LOWER else ">="
     _ = approx
     return TargetValue(comparator, number, unit=unit), y
