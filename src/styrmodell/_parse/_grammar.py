@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -246,8 +246,7 @@ def _trim(lexemes: list[Lexeme]) -> tuple[int, int]:
 # == statements ===========================================================================
 
 
-@attrs.frozen
-class _Frame:
+class _Frame(NamedTuple):
     """Where a statement's rule starts, and what came before it."""
 
     body: int
@@ -1042,16 +1041,14 @@ _STATEMENTS: tuple[Callable[[Cursor, _Frame], Result], ...] = (
 # == legends ==============================================================================
 
 
-@attrs.frozen
-class _Part:
+class _Part(NamedTuple):
     status: Status
     label: int  # the colour's lexeme
     lo: int
     hi: int
 
 
-@attrs.frozen
-class _Legend:
+class _Legend(NamedTuple):
     prefix: tuple[int, int]
     parts: dict[Status, _Part]
     precision: Decimal | None = None
@@ -1164,8 +1161,8 @@ def _with_precision(src: Source, legend: _Legend) -> _Legend:
                 if v is None or not c.take_text(")") or c.pos != hi:
                     break
                 parts = dict(legend.parts)
-                parts[last.status] = attrs.evolve(last, hi=i)
-                return attrs.evolve(legend, parts=parts, precision=v.number)
+                parts[last.status] = last._replace(hi=i)
+                return legend._replace(parts=parts, precision=v.number)
     return legend
 
 
@@ -1216,8 +1213,7 @@ def _prefix(src: Source, legend: _Legend) -> tuple[bool, int | None]:
 # -- one band part ------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Piece:
+class _Piece(NamedTuple):
     """One interval of a band as written, before units are resolved."""
 
     lower: Value | None
@@ -1297,7 +1293,7 @@ def _band_piece(c: Cursor) -> _Piece | None:
                     if b is None:
                         return None
                     piece = _Piece(a, b, op == ">=", upper == "<=")
-                    return _side(c, attrs.evolve(piece, mirrored=mirrored))
+                    return _side(c, piece._replace(mirrored=mirrored))
             if op in (">", ">="):
                 piece = _Piece(a, None, lower_closed=op == ">=")
             else:
@@ -1316,22 +1312,22 @@ def _band_piece(c: Cursor) -> _Piece | None:
                     if b is not None:
                         c.pos = fork.pos
                         piece = _Piece(a, b, True, True, point=None)
-                        piece = attrs.evolve(piece, side=2)  # a range: sorted later
+                        piece = piece._replace(side=2)  # a range: sorted later
                     else:
                         piece = _Piece(None, None, point=a)
                 else:
                     piece = _Piece(None, None, point=a)
             else:
                 piece = _Piece(None, None, point=a)
-    return _side(c, attrs.evolve(piece, mirrored=mirrored))
+    return _side(c, piece._replace(mirrored=mirrored))
 
 
 def _side(c: Cursor, piece: _Piece) -> _Piece:
     """A trailing "plus" or "minus": the side of zero a deviation is on."""
     if c.take(Role.PLUS) is not None:
-        return attrs.evolve(piece, side=piece.side * 10 + 1 if piece.side else 1)
+        return piece._replace(side=piece.side * 10 + 1 if piece.side else 1)
     if c.take(Role.MINUS) is not None:
-        return attrs.evolve(piece, side=piece.side * 10 - 1 if piece.side else -1)
+        return piece._replace(side=piece.side * 10 - 1 if piece.side else -1)
     return piece
 
 
@@ -1504,7 +1500,7 @@ def _legend_budget(src: Source, legend: _Legend) -> tuple[Threshold, int | None]
         c.fail("colour")
         return None
     hint = src.hints
-    src.hints = attrs.evolve(hint, unit=None)
+    src.hints = hint._replace(unit=None)
     try:
         read_ = _read_bands(src, legend)
     finally:
@@ -1589,8 +1585,7 @@ def _starts_value(c: Cursor) -> bool:
     return lx is not None and (lx.is_value or Role.NUMBER_WORD in lx.senses)
 
 
-@attrs.frozen
-class _Compared:
+class _Compared(NamedTuple):
     """One part of a comparison's legend: "bättre än 5 %-enheter under riket (±1)"."""
 
     relation: str
@@ -1801,8 +1796,7 @@ def _legend_change(src: Source, legend: _Legend) -> tuple[Threshold, int | None]
     return rule, y
 
 
-@attrs.frozen
-class _Progressed:
+class _Progressed(NamedTuple):
     """One part of a milestone's legend: "ej genomfört senast 31 december 2019"."""
 
     negated: bool

@@ -30,8 +30,7 @@ from __future__ import annotations
 
 import html
 import re
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Normalised", "normalise"]
 
@@ -65,8 +64,7 @@ _SPACE_RUN = re.compile("[" + re.escape("".join(sorted(_SPACES | _DROP))) + "]+"
 _LESS_RUN = re.compile("<+(?![A-Za-z!/])")
 
 
-@attrs.frozen
-class Normalised:
+class Normalised(NamedTuple):
     """Clean text and where each of its characters came from.
 
     Attributes:

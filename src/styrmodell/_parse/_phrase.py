@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Context as DecimalContext
 from decimal import Decimal, Inexact
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -61,8 +61,7 @@ _EXACT = DecimalContext(prec=60, traps=[Inexact])
 _WINDOW = 60  # characters of text shown on each side of the caret
 
 
-@attrs.frozen
-class Hints:
+class Hints(NamedTuple):
     """What the caller said about the målvärde.
 
     Attributes:
@@ -405,8 +404,7 @@ def free_words(c: Cursor, *, stop: Iterable[Role] = ()) -> int:
 # -- values -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class Value:
+class Value(NamedTuple):
     """A number as the text writes it.
 
     Attributes:
@@ -708,8 +706,7 @@ def reference(c: Cursor) -> str | None:
     return name
 
 
-@attrs.frozen
-class Base:
+class Base(NamedTuple):
     """What a change is compared with: a year, or the previous year (``year=None``)."""
 
     year: int | None
@@ -740,8 +737,7 @@ def base(c: Cursor) -> Base | None:
 # -- deadlines and time limits -------------------------------------------------------------
 
 
-@attrs.frozen
-class Deadline:
+class Deadline(NamedTuple):
     """A deadline as written.
 
     Attributes:
@@ -880,8 +876,7 @@ def limit(c: Cursor) -> relativedelta | None:
 # -- what may follow a rule ----------------------------------------------------------------
 
 
-@attrs.frozen
-class Tail:
+class Tail(NamedTuple):
     """What followed a rule: a year it is for, if the text names one."""
 
     year: int | None = None

@@ -28,9 +28,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, NoReturn
-
-import attrs
+from typing import Any, NamedTuple, NoReturn
 
 from styrmodell._errors import StyrmodellError
 from styrmodell._numbers import to_decimal
@@ -52,8 +50,7 @@ class Kind(enum.Enum):
 _NO_SENSES: Mapping[Role, object] = MappingProxyType({})
 
 
-@attrs.frozen
-class Lexeme:
+class Lexeme(NamedTuple):
     """One unit of a målvärde: a number, a known phrase, a word or a symbol.
 
     Attributes:

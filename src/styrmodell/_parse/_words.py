@@ -14,8 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from styrmodell._status import Status
 from styrmodell._units import Unit
@@ -77,8 +76,7 @@ class Role(enum.StrEnum):
     PENDING = "pending"  # a word only a family of a later version reads → its name
 
 
-@attrs.frozen
-class UnitWord:
+class UnitWord(NamedTuple):
     """A unit as the text writes it.
 
     Attributes:
