@@ -359,6 +359,7 @@ def _rule_start(c: Cursor, k: int) -> bool:
 
 
 _WORD_SYMBOLS = frozenset({"/", "&", "'", '"'})
+_AND_OR = frozenset({"och", "eller"})
 
 
 def free_words(c: Cursor, *, stop: Iterable[Role] = ()) -> int:
@@ -372,27 +373,18 @@ def free_words(c: Cursor, *, stop: Iterable[Role] = ()) -> int:
     end = c.end
     lexemes = c.src.lexemes
     starts = c.src.rule_starts()
-    stops = tuple(stop)
+    stops = frozenset(stop)
     while i < end:
         lx = lexemes[i]
         senses = lx.senses
-        if senses:
-            if Role.PER in senses and i + 1 < end and lexemes[i + 1].kind is Kind.WORD:
-                i += 2  # a rate: "gång/år", "per invånare"
-                continue
-            if lx.key == "%" or (stops and any(r in senses for r in stops)):
-                break
-        elif (
-            lx.kind is Kind.SYMBOL
-            and lx.key not in _WORD_SYMBOLS
-            # but "social- och omsorgsförvaltningen" goes on
-            and not (
-                lx.key == "-"
-                and lx.glued
-                and i + 1 < end
-                and lexemes[i + 1].key in ("och", "eller")
-            )
-        ):
+        if Role.PER in senses and i + 1 < end and lexemes[i + 1].kind is Kind.WORD:
+            i += 2  # a rate: "gång/år", "per invånare"
+            continue
+        if lx.kind is Kind.SYMBOL and lx.key not in _WORD_SYMBOLS:
+            hyphen = lx.key == "-" and lx.glued and i + 1 < end and lexemes[i + 1].key in _AND_OR
+            if not hyphen:
+                break  # but "social- och omsorgsförvaltningen" goes on
+        elif stops and senses and not senses.keys().isdisjoint(stops):
             break
         if starts[i]:
             break
