@@ -365,9 +365,9 @@ _AND_OR = frozenset({"och", "eller"})
 def free_words(c: Cursor, *, stop: Iterable[Role] = ()) -> int:
     """Consume words that carry no rule (a subject, what is counted); return how many.
 
-    A run stops at a number, a unit after a number, a word that begins a rule (a comparator
-    before a number, a change, a colour, a reference...), at punctuation other than "/",
-    and at a word with one of the *stop* roles. "gång/år" and "per invånare" are rates.
+    A run stops at a number, a unit, a word that begins a rule (a comparator before a
+    number, a change, a colour, a reference...), at punctuation other than "/", and at a word
+    with one of the *stop* roles. "gång/år" and "per invånare" are rates.
     """
     start = i = c.pos
     end = c.end
@@ -384,8 +384,8 @@ def free_words(c: Cursor, *, stop: Iterable[Role] = ()) -> int:
             hyphen = lx.key == "-" and lx.glued and i + 1 < end and lexemes[i + 1].key in _AND_OR
             if not hyphen:
                 break  # but "social- och omsorgsförvaltningen" goes on
-        elif stops and senses and not senses.keys().isdisjoint(stops):
-            break
+        elif Role.UNIT in senses or (stops and senses and not senses.keys().isdisjoint(stops)):
+            break  # a unit that follows no number is not a word to pass over ("5 tkr mnkr")
         if starts[i]:
             break
         i += 1
