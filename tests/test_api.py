@@ -248,7 +248,7 @@ def test_importing_styrmodell_loads_only_the_values_and_thresholds_layers() -> N
         "styrmodell._report",
         "styrmodell._serialization",
         "styrmodell._cli",
-        "styrmodell._thresholds._parse",
+        "styrmodell._parse",
     }
     assert ours & upper == set()
     assert "hypothesis" not in loaded

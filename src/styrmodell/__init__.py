@@ -47,12 +47,12 @@ if _typing.TYPE_CHECKING:
     from styrmodell._investments import InvestmentBudget
     from styrmodell._ledger import Ledger
     from styrmodell._outcomes import Gender, Outcome, Outcomes
+    from styrmodell._parse._grammar import parse_threshold
     from styrmodell._period import Period
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
     from styrmodell._serialization import converter, dump, dumps, load, loads
     from styrmodell._thresholds._lint import Finding, describe, lint
-    from styrmodell._thresholds._parse import parse_threshold
 
 __all__ = [
     "ActionPlan",
@@ -141,7 +141,7 @@ _LAZY: dict[str, str] = {
     "lint": "styrmodell._thresholds._lint",
     "load": "styrmodell._serialization",
     "loads": "styrmodell._serialization",
-    "parse_threshold": "styrmodell._thresholds._parse",
+    "parse_threshold": "styrmodell._parse._grammar",
     "render": "styrmodell._report",
 }
 
