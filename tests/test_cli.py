@@ -247,7 +247,7 @@ def test_a_broken_outcomes_file_exits_2(tmp_path: Path) -> None:
     bad.write_text("indicator,period,value\njobbcoach,2023,femtio\n", encoding="utf-8")
     result = run("report", OX_PLAN, str(bad), "--year", "2023")
     assert result.returncode == 2
-    assert result.stderr.startswith(f"styrmodell: error: {bad}: ")
+    assert result.stderr.startswith(f"styrmodell: error: {bad}:2: value: ")
     assert "femtio" in result.stderr
 
 

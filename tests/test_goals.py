@@ -24,6 +24,7 @@ from styrmodell import (
     TargetValue,
     Unit,
     YearOverYear,
+    diff,
 )
 
 
@@ -183,8 +184,11 @@ def test_kf_goal_without_namnd_goals_is_legal() -> None:
         (lambda: Goal(id=" x"), "Goal.id"),
         (lambda: Goal(id="x", level=-1), "level"),
         (lambda: Goal(id="x", reported_in="(X)"), "reported_in"),
-        (lambda: Goal(id="x", children=["y"]), "Goal objects"),
-        (lambda: Goal(id="x", indicators=[Goal(id="y")]), "Indicator objects"),
+        (lambda: Goal(id="x", children=["y"]), r"Goal.children\[0\]: expected a Goal"),
+        (
+            lambda: Goal(id="x", indicators=[Goal(id="y")]),
+            r"Goal.indicators\[0\]: expected an Indicator",
+        ),
         (lambda: Goal(id="x", title=3), "Goal.title"),
         (lambda: Goal(id="x", responsible=[1]), "expected text"),
         (lambda: Goal(id="x", responsible=5), "sequence"),
@@ -294,8 +298,8 @@ def test_diff_records_target_and_goal_changes() -> None:
             )
         ],
     )
-    diff = old.diff(new)
-    lines = [str(c) for c in diff]
+    changes = diff(old, new)
+    lines = [str(c) for c in changes]
     assert "removed goal 'old-goal'" in lines
     assert "added goal 'new-goal'" in lines
     assert "changed goal 'arbetssatt' title: '' → 'Arbetssätt'" in lines
@@ -303,10 +307,10 @@ def test_diff_records_target_and_goal_changes() -> None:
     assert "added indicator 'new'" in lines
     assert "removed target 2010 of indicator 'utredningar'" in lines
     assert "added target 2011 of indicator 'utredningar'" in lines
-    assert len(diff.of(subject="target")) == 2
-    assert len(diff.of(kind="added")) == 3
-    assert diff.describe().count("\n") == len(diff) - 1
-    assert not old.diff(old)
+    assert len(changes.of(subject="target")) == 2
+    assert len(changes.of(kind="added")) == 3
+    assert changes.describe().count("\n") == len(changes) - 1
+    assert not diff(old, old)
 
 
 def test_diff_changed_target_and_moves() -> None:
@@ -337,10 +341,19 @@ def test_diff_changed_target_and_moves() -> None:
         ],
     )
     b = attrs.evolve(a, goals=[moved])
-    lines = [str(c) for c in a.diff(b)]
-    old_rule = ind.targets[2025].describe()
-    new_rule = TargetValue(">=", 55, unit=Unit.PERCENT).describe()
+    changes = diff(a, b)
+    lines = [str(c) for c in changes]
+    old_rule = ind.targets[2025].describe("en")
+    new_rule = TargetValue(">=", 55, unit=Unit.PERCENT).describe("en")
     assert f"changed target 2025 of indicator 'i1': {old_rule} → {new_rule}" in lines
+    # In Swedish (the default of describe), the rules in the plan's own words.
+    old_sv = ind.targets[2025].describe()
+    new_sv = TargetValue(">=", 55, unit=Unit.PERCENT).describe()
+    assert f"ändrat målvärde 2025 för indikator 'i1': {old_sv} → {new_sv}" in (
+        changes.describe().splitlines()
+    )
+    assert "ändrad indikator 'i1', datakälla: '' → 'Viva'" in changes.describe()
+    assert "nytt målvärde alla år för indikator 'i1'" in changes.describe()
     assert any(line.startswith("added target all years of indicator 'i1'") for line in lines)
     assert "changed indicator 'i1' source: '' → 'Viva'" in lines
     assert "removed indicator 'i2'" in lines

@@ -16,7 +16,7 @@ from styrmodell._calendar import (
     OccasionRule,
 )
 from styrmodell._contents import ReportEntry, contents_for
-from styrmodell._diff import Change, PlanDiff
+from styrmodell._diff import Change, PlanDiff, diff
 from styrmodell._errors import (
     CalendarError,
     LedgerError,
@@ -137,6 +137,7 @@ __all__ = [
     "contents_for",
     "converter",
     "describe",
+    "diff",
     "dump",
     "dumps",
     "lint",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import sys
 import tomllib
@@ -29,6 +28,7 @@ from styrmodell._assessment import assess
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
 from styrmodell._errors import CalendarError, PlanError, SerializationError, StyrmodellError
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io.outcomes import read_outcomes
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
 from styrmodell._report import render
@@ -68,20 +68,8 @@ def _load_plan(path: str) -> Plan:
 
 
 def _load_outcomes(path: str) -> Outcomes:
-    """Read outcomes from CSV (``Outcomes.read_csv`` skips the ``#`` comments at the top)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise SerializationError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise SerializationError(
-            f"{path}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start}"
-        ) from None
-    try:
-        return Outcomes.read_csv(io.StringIO(text, newline=""))
-    except StyrmodellError as exc:
-        problems = getattr(exc, "problems", ())
-        raise SerializationError(f"{path}: {exc}", problems=problems) from None
+    """Read outcomes from CSV (``read_outcomes`` skips the ``#`` comments at the top)."""
+    return read_outcomes(path)
 
 
 def _invalid_plan(args: argparse.Namespace, problems: Sequence[str]) -> int:
@@ -335,8 +323,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     plan = loads(
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
-    text = (data / "oxelosund_outcomes_2023.csv").read_text(encoding="utf-8")
-    outcomes = Outcomes.read_csv(io.StringIO(text, newline=""))
+    outcomes = read_outcomes(
+        (data / "oxelosund_outcomes_2023.csv").read_bytes(), name="oxelosund_outcomes_2023.csv"
+    )
     card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
     sv = args.locale.startswith("sv")
     print(

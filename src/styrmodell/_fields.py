@@ -34,6 +34,7 @@ import attrs
 from styrmodell._errors import StyrmodellError
 from styrmodell._messages import failure
 from styrmodell._numbers import to_decimal
+from styrmodell._period import Period
 
 __all__ = ["Fields", "where"]
 
@@ -182,6 +183,26 @@ class Fields:
             raise failure(self.error, "field.expected_year", at, value=value)
         return value
 
+    def as_period(self, value: object, at: str) -> Period:
+        """A :class:`~styrmodell.Period` from itself, a year (``2022``) or a label.
+
+        Labels are what :meth:`~styrmodell.Period.parse` reads: ``"Delår 2022"``,
+        ``"jan-okt 2022"``, ``"T1 2023"``...
+        """
+        if type(value) is Period:
+            return value
+        if type(value) is int:
+            if 1 <= value <= 9999:
+                return Period.year(value)
+        elif isinstance(value, str) and len(value) <= 100:
+            try:
+                return Period.parse(value)
+            except StyrmodellError:
+                pass
+        elif isinstance(value, Period):
+            return value
+        raise failure(self.error, "field.expected_period", at, value=value)
+
     # -- field factories ------------------------------------------------------------
 
     def field(self, convert: Convert, *, default: Any = attrs.NOTHING, **kwargs: Any) -> Any:
@@ -276,4 +297,14 @@ class Fields:
     def optional_year(self, **kw: Any) -> int | None:
         """A year or ``None``."""
         result: int | None = self.optional(self.as_year, **kw)
+        return result
+
+    def period(self, *, default: Period | Any = attrs.NOTHING, **kw: Any) -> Period:
+        """A :class:`~styrmodell.Period` (a year or a label is read)."""
+        result: Period = self.field(self.as_period, default=default, **kw)
+        return result
+
+    def optional_period(self, **kw: Any) -> Period | None:
+        """A :class:`~styrmodell.Period` or ``None``."""
+        result: Period | None = self.optional(self.as_period, **kw)
         return result
