@@ -576,3 +576,65 @@ def test_problems_of_a_collection_have_paths_and_codes() -> None:
         ("items[2]", "outcomes.duplicate"),
     ]
     assert str(info.value) == "Outcomes: " + "; ".join(texts(info.value.problems))
+
+
+# -- the fast paths are the same as the one coercion and the constructor -------------------
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0.5, 55.0, -0.0, 1e15]))
+def test_floats_become_what_to_decimal_makes_of_them(number: float) -> None:
+    from styrmodell._outcomes import _from_float
+
+    fast = _from_float(number)
+    if fast is None:
+        return
+    expected = to_decimal(number, what="value", error=PlanError)
+    assert fast.as_tuple() == expected.as_tuple()
+    assert Outcome("x", 2022, number).value.as_tuple() == expected.as_tuple()  # type: ignore[union-attr]
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True) | st.decimals(places=30))
+def test_numbers_seen_cheaply_within_the_limits_are(number: Decimal) -> None:
+    from styrmodell._numbers import check_limits
+    from styrmodell._outcomes import _plainly_within
+
+    if _plainly_within(number):
+        assert check_limits(number, number, what="v", error=PlanError) is number
+
+
+@given(
+    indicator=st.sampled_from(["a", "jobbcoach", "#x"]),
+    period=st.sampled_from([Period.year(2022), Period.delar(2023), Period.month(2021, 3)]),
+    value=st.none()
+    | st.booleans()
+    | st.sampled_from(list(Progress))
+    | st.decimals(min_value=-(10**6), max_value=10**6, places=2)
+    | st.just((dt.date(2022, 1, 1), None)),
+    gender=st.sampled_from(list(Gender)),
+    org_unit=st.none() | st.sampled_from(["SOF", "0580"]),
+    references=st.dictionaries(st.sampled_from(["riket", "länet"]), st.integers(0, 100)),
+    budget=st.none() | st.integers(-1000, 1000).map(Decimal),
+)
+def test_outcomes_made_from_converted_cells_equal_those_made_by_the_constructor(
+    indicator: str,
+    period: Period,
+    value: object,
+    gender: Gender,
+    org_unit: str | None,
+    references: dict[str, int],
+    budget: Decimal | None,
+) -> None:
+    import pickle
+
+    from styrmodell._frozenmap import FrozenMap
+    from styrmodell._outcomes import checked_outcome
+
+    refs = FrozenMap({k: Decimal(v) for k, v in references.items()})
+    made = Outcome(
+        indicator, period, value, gender=gender, org_unit=org_unit, references=refs, budget=budget
+    )
+    fast = checked_outcome(indicator, period, made.value, gender, org_unit, refs, budget)
+    assert fast == made
+    assert hash(fast) == hash(made)
+    assert repr(fast) == repr(made)
+    assert pickle.loads(pickle.dumps(fast)) == made

@@ -97,6 +97,12 @@ class Fields:
 
     def as_strings(self, value: object, at: str) -> tuple[str, ...]:
         """A tuple of texts from ``None``, one text, or a sequence of texts."""
+        if type(value) is tuple:
+            for item in value:
+                if type(item) is not str:
+                    break
+            else:
+                return value  # already converted (the common case on evolve and in files)
         if value is None:
             return ()
         if isinstance(value, str):
@@ -209,7 +215,8 @@ class Fields:
         """An attrs field whose converter is ``convert(value, "Class.field")``."""
 
         def converter(value: object, instance: object, field: attrs.Attribute[Any]) -> Any:
-            return convert(value, where(instance, field))
+            # where(instance, field), inlined: this runs for every field of every value made.
+            return convert(value, f"{type(instance).__name__}.{field.alias or field.name}")
 
         converter.__name__ = getattr(convert, "__name__", "convert")
         return attrs.field(

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -54,8 +54,12 @@ def _instances(cls: type[T]) -> Callable[[object, str], tuple[T, ...]]:
     """A converter to a tuple of *cls* instances from ``None`` or any sequence of them."""
 
     def convert(value: object, at: str) -> tuple[T, ...]:
-        if type(value) is tuple and all(type(item) is cls for item in value):
-            return value  # already converted (the common case on evolve)
+        if type(value) is tuple:
+            for item in value:
+                if type(item) is not cls:
+                    break
+            else:
+                return value  # already converted (the common case on evolve)
         items = F.as_tuple(value, at)
         for i, item in enumerate(items):
             if not isinstance(item, cls):
@@ -100,8 +104,10 @@ def _as_targets(value: object, at: str) -> FrozenMap[int, Threshold]:
     previous = 0
     in_order = True
     for year, threshold in value.items():
-        F.as_year(year, f"{at} key")
-        _as_threshold(threshold, f"{at}[{year}]")
+        if type(year) is not int or not 1 <= year <= 9999:
+            F.as_year(year, f"{at} key")
+        if not is_threshold(threshold):
+            _as_threshold(threshold, f"{at}[{year}]")
         in_order = in_order and year > previous
         previous = year
     if in_order and type(value) is FrozenMap:
@@ -365,22 +371,42 @@ _goal_instances: Callable[[object, str], tuple[Goal, ...]] = _instances(Goal)
 # -- plan -------------------------------------------------------------------------------
 
 
+_PENDING: Any = object()
+
+
 def _fill_levels(goals: tuple[Goal, ...], depth: int = 0) -> tuple[Goal, ...]:
     """*goals* with every ``level=None`` set to the goal's depth in the tree.
 
     A goal is rebuilt only when its level or one of its descendants' levels is filled in.
+    Iterative (children before their parent), so a deep tree cannot exhaust the stack.
     """
-    out: list[Goal] | None = None
-    for i, goal in enumerate(goals):
-        level = goal.level if goal.level is not None else depth
-        children = _fill_levels(goal.children, level + 1) if goal.children else ()
+    # A frame: the goals of one level, their depth, the next index, the goals rebuilt so
+    # far (None while none had to be), and the children of the current goal once done.
+    stack: list[list[Any]] = [[goals, depth, 0, None, _PENDING]]
+    while True:
+        frame = stack[-1]
+        these, at_depth, i, out, done = frame
+        if i == len(these):
+            stack.pop()
+            result = these if out is None else tuple(out)
+            if not stack:
+                return result
+            stack[-1][4] = result
+            continue
+        goal = these[i]
+        level = goal.level if goal.level is not None else at_depth
+        if done is _PENDING and goal.children:
+            stack.append([goal.children, level + 1, 0, None, _PENDING])
+            continue
+        children = goal.children if done is _PENDING else done
+        frame[4] = _PENDING
+        frame[2] = i + 1
         if goal.level is None or children is not goal.children:
             goal = attrs.evolve(goal, level=level, children=children)
             if out is None:
-                out = list(goals[:i])
+                out = frame[3] = list(these[:i])
         if out is not None:
             out.append(goal)
-    return goals if out is None else tuple(out)
 
 
 def _as_plan_goals(value: object, at: str) -> tuple[Goal, ...]:
@@ -640,14 +666,19 @@ def _check(plan: Plan) -> _Index:
             else:
                 indicator_index[ind.id] = (ipath, goal, ind)
             for year, threshold in ind.targets.items():
-                tpath = f"{ipath}.targets[{year}]"
                 if not first <= year <= last:
                     problems.append(
-                        problem("plan.target_year", tpath, value=year, first=first, last=last)
+                        problem(
+                            "plan.target_year",
+                            f"{ipath}.targets[{year}]",
+                            value=year,
+                            first=first,
+                            last=last,
+                        )
                     )
-                _unit_problem(problems, tpath, ind, threshold)
+                _unit_problem(problems, ipath, f".targets[{year}]", ind, threshold)
             if ind.target is not None:
-                _unit_problem(problems, f"{ipath}.target", ind, ind.target)
+                _unit_problem(problems, ipath, ".target", ind, ind.target)
         stack.extend(
             (f"{path}.children[{c}]", child, goal)
             for c, child in reversed(list(enumerate(goal.children)))
@@ -663,19 +694,25 @@ def _check(plan: Plan) -> _Index:
 
 
 def _unit_problem(
-    problems: list[Problem], path: str, indicator: Indicator, threshold: object
+    problems: list[Problem], ipath: str, where: str, indicator: Indicator, threshold: object
 ) -> None:
-    if isinstance(threshold, BudgetDeviation):
-        # Its unit is that of the deviation (percent of budget), not of the outcome (tkr).
-        return
+    """The problem of a threshold (at *ipath* + *where*) whose unit does not fit."""
     t_unit = getattr(threshold, "unit", None)
-    if t_unit is not None and indicator.unit is not None and t_unit is not indicator.unit:
-        problems.append(
-            problem(
-                "plan.unit_mismatch",
-                path,
-                unit=t_unit.name,
-                indicator=indicator.id,
-                measured=indicator.unit.name,
-            )
+    if (
+        t_unit is None
+        or indicator.unit is None
+        or t_unit is indicator.unit
+        # A budget deviation's unit is that of the deviation (percent of budget), not of
+        # the outcome (tkr).
+        or isinstance(threshold, BudgetDeviation)
+    ):
+        return
+    problems.append(
+        problem(
+            "plan.unit_mismatch",
+            ipath + where,
+            unit=t_unit.name,
+            indicator=indicator.id,
+            measured=indicator.unit.name,
         )
+    )

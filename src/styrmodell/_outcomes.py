@@ -15,7 +15,7 @@ import enum
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -23,10 +23,23 @@ from styrmodell._errors import PlanError, Problem
 from styrmodell._fields import Fields, where
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._messages import failure, problem, text
-from styrmodell._numbers import EXACT, check_limits
+from styrmodell._numbers import (
+    EXACT,
+    MAX_DECIMALS,
+    MAX_INTEGER_DIGITS,
+    MAX_SIGNIFICANT,
+    check_limits,
+)
 from styrmodell._period import Period
 
-__all__ = ["Gender", "Outcome", "OutcomeValue", "Outcomes", "as_outcome_value"]
+__all__ = [
+    "Gender",
+    "Outcome",
+    "OutcomeValue",
+    "Outcomes",
+    "as_outcome_value",
+    "checked_outcome",
+]
 
 OutcomeValue: TypeAlias = "Decimal | bool | enum.Enum | tuple[dt.date, dt.date | None] | None"
 """What an outcome's value may be: a number, done / not done, a ``Progress``, a pair of dates
@@ -36,6 +49,7 @@ F = Fields(PlanError)
 
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
+_INF = float("inf")
 
 
 class Gender(enum.Enum):
@@ -53,6 +67,10 @@ class Gender(enum.Enum):
     TOTAL = "T"
     WOMEN = "K"
     MEN = "M"
+
+    # Members are singletons compared by identity: hash them by identity too (C speed; the
+    # default Enum hash runs Python code, and genders are part of every outcome's key).
+    __hash__ = object.__hash__
 
     def label(self, locale: str = "sv") -> str:
         """The word for the gender: "Totalt", "Kvinnor", "Män" (sv), "Total"... (en)."""
@@ -94,12 +112,94 @@ def _stripped(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-def _value_converter(value: object, self: Any, field: attrs.Attribute[Any]) -> OutcomeValue:
+def _plainly_within(number: Decimal) -> bool:
+    """Whether *number* is certainly within the limits of numbers, seen cheaply.
+
+    True only where :func:`styrmodell._numbers.check_limits` would return *number* itself
+    (finite, not zero, first digit between 10²³ and 10⁻²⁴, at most 28 digits); everything
+    else takes the full check.
+    """
+    if not number.is_finite() or number.is_zero():
+        return False
+    adjusted = number.adjusted()
+    return (
+        -MAX_DECIMALS <= adjusted < MAX_INTEGER_DIGITS
+        and len(number.as_tuple().digits) <= MAX_SIGNIFICANT
+    )
+
+
+# Outcome is made once per measured value (hundreds of thousands from one file), so its
+# fields take what is already right (an id, a Period, a Gender, a Decimal within the limits)
+# in one step, and everything else through the toolkit's converters, which name the field.
+
+
+def _identifier(value: object, self: Any, field: attrs.Attribute[Any]) -> str:
+    if type(value) is str and value and value == value.strip():
+        return value
+    return F.as_identifier(value, where(self, field))
+
+
+def _optional_identifier(value: object, self: Any, field: attrs.Attribute[Any]) -> str | None:
+    if value is None:
+        return None
+    return _identifier(value, self, field)
+
+
+def _period(value: object, self: Any, field: attrs.Attribute[Any]) -> Period:
+    if type(value) is Period:
+        return value
+    return F.as_period(value, where(self, field))
+
+
+def _gender(value: object, self: Any, field: attrs.Attribute[Any]) -> Gender:
+    if type(value) is Gender:
+        return value
+    return F.as_choice(value, where(self, field), Gender)
+
+
+def _from_float(value: float) -> Decimal | None:
+    """``to_decimal(value)`` made without going through text, where that is exact; else None.
+
+    An integral float below 10¹⁵ is its int with one decimal place (``55.0`` → ``55.0``, as
+    its repr reads); a float whose binary value has at most 15 significant digits (``0.5``,
+    ``91.75``) is that value, which is then also its shortest repr. Both are within the
+    limits of numbers. Anything else (``91.74``, whose binary value has 46 digits) is for
+    :func:`~styrmodell._numbers.to_decimal`.
+    """
+    if value.is_integer():
+        if value and -1e15 < value < 1e15:
+            return Decimal(int(value) * 10).scaleb(-1)
+        return None
+    if value != value or value in (_INF, -_INF):
+        return None
+    exact = Decimal(value)
+    return exact if len(exact.as_tuple().digits) <= 15 else None
+
+
+def _optional_number(value: object, self: Any, field: attrs.Attribute[Any]) -> Decimal | None:
+    if value is None:
+        return None
+    if type(value) is Decimal and _plainly_within(value):
+        return value
+    if type(value) is float:
+        found = _from_float(value)
+        if found is not None:
+            return found
+    return F.as_decimal(value, where(self, field))
+
+
+def _value(value: object, self: Any, field: attrs.Attribute[Any]) -> OutcomeValue:
     """The value as given, or the share ``100 × numerator / denominator`` when it is ``None``.
 
     The counts are fields set before the value, so a share given by its counts alone gets
     its value here (the checks that the counts go together run after every field is set).
     """
+    if type(value) is Decimal and _plainly_within(value):
+        return value
+    if type(value) is float:
+        found = _from_float(value)
+        if found is not None:
+            return found
     if value is None:
         num, den = self.numerator, self.denominator
         if num is None or den is None or den <= 0 or num < 0:
@@ -109,11 +209,16 @@ def _value_converter(value: object, self: Any, field: attrs.Attribute[Any]) -> O
     return as_outcome_value(value, where(self, field))
 
 
-def _value_field() -> Any:
-    """The value's field: its converter sees the counts (set before it) and names the field."""
+def _references(value: object, self: Any, field: attrs.Attribute[Any]) -> FrozenMap[str, Decimal]:
+    if value is None or value is _NO_REFERENCES:
+        return _NO_REFERENCES
+    return _as_references(value, where(self, field))
+
+
+def _field(convert: Any, **kwargs: Any) -> Any:
+    """A field of :class:`Outcome` whose converter gets the value, the instance and the field."""
     return attrs.field(
-        default=None,
-        converter=attrs.Converter(_value_converter, takes_self=True, takes_field=True),
+        converter=attrs.Converter(convert, takes_self=True, takes_field=True), **kwargs
     )
 
 
@@ -168,19 +273,17 @@ class Outcome:
         Decimal('74')
     """
 
-    indicator: str = F.identifier()
-    period: Period = F.period()
+    indicator: str = _field(_identifier)
+    period: Period = _field(_period)
     # The counts come before the value: a share given by its counts gets its value from
     # them when the value is set (they stay keyword-only).
-    numerator: Decimal | None = F.optional_decimal(kw_only=True)
-    denominator: Decimal | None = F.optional_decimal(kw_only=True)
-    value: OutcomeValue = _value_field()
-    gender: Gender = F.choice(Gender, default=Gender.TOTAL, kw_only=True)
-    org_unit: str | None = F.optional_identifier(kw_only=True)
-    references: FrozenMap[str, Decimal] = F.field(
-        _as_references, default=_NO_REFERENCES, kw_only=True
-    )
-    budget: Decimal | None = F.optional_decimal(kw_only=True)
+    numerator: Decimal | None = _field(_optional_number, default=None, kw_only=True)
+    denominator: Decimal | None = _field(_optional_number, default=None, kw_only=True)
+    value: OutcomeValue = _field(_value, default=None)
+    gender: Gender = _field(_gender, default=Gender.TOTAL, kw_only=True)
+    org_unit: str | None = _field(_optional_identifier, default=None, kw_only=True)
+    references: FrozenMap[str, Decimal] = _field(_references, default=_NO_REFERENCES, kw_only=True)
+    budget: Decimal | None = _field(_optional_number, default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         num, den = self.numerator, self.denominator
@@ -272,62 +375,98 @@ class Outcome:
         )
 
 
+def checked_outcome(
+    indicator: str,
+    period: Period,
+    value: OutcomeValue,
+    gender: Gender,
+    org_unit: str | None,
+    references: FrozenMap[str, Decimal],
+    budget: Decimal | None,
+) -> Outcome:
+    """An :class:`Outcome` without counts from parts the toolkit's converters made already.
+
+    For a reader that has converted every cell of a column with the same converters the
+    fields use (an id stripped and not empty, a Period, a Gender, numbers within the
+    limits): the outcome is made the way unpickling makes one, without converting each
+    part a second time. A test checks that it equals ``Outcome(...)`` of the same parts.
+    Outcomes with a numerator or denominator are made by ``Outcome(...)``, which checks
+    that the counts go together.
+    """
+    made: Outcome = _new(Outcome)
+    made.__setstate__(  # type: ignore[attr-defined]  # attrs gives slotted classes one
+        {
+            "indicator": indicator,
+            "period": period,
+            "numerator": None,
+            "denominator": None,
+            "value": value,
+            "gender": gender,
+            "org_unit": org_unit,
+            "references": references,
+            "budget": budget,
+        }
+    )
+    return made
+
+
+_new = object.__new__
+
+
 _Key: TypeAlias = tuple[str, Period, Gender, "str | None"]
 _SeriesKey: TypeAlias = tuple[Gender, "str | None"]
 _EMPTY: dict[Any, Any] = {}
 
 
-class _Tables(NamedTuple):
-    """The indexes of an :class:`Outcomes` collection, built in one pass over its items."""
-
-    by_key: dict[_Key, Outcome]
-    series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]]
-    units: dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]]
-    by_indicator: dict[str, list[Outcome]]
-    problems: tuple[Problem, ...]
+_Series: TypeAlias = dict[str, dict[_SeriesKey, dict[Period, Outcome]]]
 
 
-def _tables(items: tuple[Outcome, ...]) -> _Tables:
-    index: dict[_Key, Outcome] = {}
-    series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]] = {}
-    units: dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]] = {}
-    by_indicator: dict[str, list[Outcome]] = {}
+def _index(items: tuple[Outcome, ...]) -> tuple[_Series, tuple[Problem, ...]]:
+    """Indicator → (gender, org unit) → period → outcome, and the problems of *items*.
+
+    The one index every look-up goes through (a key is found in three dictionaries); the
+    others (:meth:`Outcomes.unit_series`, :meth:`Outcomes.for_indicator`) are built from it
+    when first asked.
+    """
+    series: _Series = {}
     problems: list[Problem] = []
+    repeated: list[tuple[int, _Key]] = []
     for i, item in enumerate(items):
         if type(item) is not Outcome and not isinstance(item, Outcome):
             problems.append(problem("plan.expected_an", f"items[{i}]", value=item, kind="Outcome"))
             continue
-        indicator, period, gender, unit = key = (
-            item.indicator,
-            item.period,
-            item.gender,
-            item.org_unit,
-        )
-        if key in index:
-            problems.append(
-                problem(
-                    "outcomes.duplicate",
-                    f"items[{i}]",
-                    indicator=indicator,
-                    period=str(period),
-                    gender=gender.value,
-                    org_unit=unit,
-                )
-            )
-            continue
-        index[key] = item
+        indicator = item.indicator
         of_indicator = series.get(indicator)
         if of_indicator is None:
             of_indicator = series[indicator] = {}
-            by_indicator[indicator] = [item]
-        else:
-            by_indicator[indicator].append(item)
-        periods = of_indicator.get((gender, unit))
+        unit = item.org_unit
+        periods = of_indicator.get((item.gender, unit))
         if periods is None:
-            periods = of_indicator[(gender, unit)] = {}
-            units.setdefault((indicator, unit), {})[gender] = periods
-        periods[period] = item
-    return _Tables(index, series, units, by_indicator, tuple(problems))
+            periods = of_indicator[(item.gender, unit)] = {}
+        if periods.setdefault(item.period, item) is not item:
+            repeated.append((i, (indicator, item.period, item.gender, unit)))
+    if repeated:
+        problems.extend(_repeated(items, repeated))
+        problems.sort(key=lambda found: int(found.path[len("items[") : -1]))
+    return series, tuple(problems)
+
+
+def _repeated(items: tuple[Outcome, ...], repeated: list[tuple[int, _Key]]) -> Iterator[Problem]:
+    """A problem for each outcome whose key an earlier one has (``first``: that one's index)."""
+    first: dict[_Key, int] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, Outcome):
+            first.setdefault(item.key, i)
+    for i, (indicator, period, gender, unit) in repeated:
+        yield problem(
+            "outcomes.duplicate",
+            f"items[{i}]",
+            indicator=indicator,
+            period=str(period),
+            gender=gender.value,
+            org_unit=unit,
+            first=first[(indicator, period, gender, unit)],
+        )
 
 
 def _outcome_items(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
@@ -367,13 +506,40 @@ class Outcomes:
     items: tuple[Outcome, ...] = attrs.field(converter=_outcome_items, eq=frozenset)
 
     def __attrs_post_init__(self) -> None:
-        problems = self._tables.problems
+        problems = self._checked[1]
         if problems:
             raise PlanError("Outcomes: " + "; ".join(str(p) for p in problems), problems=problems)
 
     @functools.cached_property
-    def _tables(self) -> _Tables:
-        return _tables(self.items)
+    def _checked(self) -> tuple[_Series, tuple[Problem, ...]]:
+        return _index(self.items)
+
+    @functools.cached_property
+    def _series(self) -> _Series:
+        return self._checked[0]
+
+    @functools.cached_property
+    def _units(self) -> dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]]:
+        units: dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]] = {}
+        for indicator, of_indicator in self._series.items():
+            for (gender, unit), periods in of_indicator.items():
+                units.setdefault((indicator, unit), {})[gender] = periods
+        return units
+
+    @functools.cached_property
+    def _by_indicator(self) -> dict[str, tuple[Outcome, ...]]:
+        found: dict[str, list[Outcome]] = {}
+        for item in self.items:
+            found.setdefault(item.indicator, []).append(item)
+        return {indicator: tuple(items) for indicator, items in found.items()}
+
+    def _find(
+        self, indicator: str, period: Period, gender: Gender, org_unit: str | None
+    ) -> Outcome | None:
+        found: Outcome | None = (
+            self._series.get(indicator, _EMPTY).get((gender, org_unit), _EMPTY).get(period)
+        )
+        return found
 
     # -- look-up --------------------------------------------------------------------------
 
@@ -386,8 +552,7 @@ class Outcomes:
         org_unit: str | None = None,
     ) -> Outcome | None:
         """The outcome for indicator × period × gender × org unit, or ``None``."""
-        key = (indicator, F.as_period(period, "period"), Gender.coerce(gender), org_unit)
-        return self._tables.by_key.get(key)
+        return self._find(indicator, F.as_period(period, "period"), Gender.coerce(gender), org_unit)
 
     def __getitem__(self, key: tuple[Any, ...]) -> Outcome:
         """``outcomes["id", period]`` or ``outcomes["id", period, gender, org_unit]``."""
@@ -395,13 +560,20 @@ class Outcomes:
         gender = Gender.coerce(rest[0]) if rest else Gender.TOTAL
         org_unit = rest[1] if len(rest) > 1 else None
         full = (indicator, F.as_period(period, "period"), gender, org_unit)
-        try:
-            return self._tables.by_key[full]
-        except KeyError:
-            raise KeyError(full) from None
+        found = self._find(*full)
+        if found is None:
+            raise KeyError(full)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._tables.by_key
+        """Whether a key (indicator, period, gender, org unit) has an outcome."""
+        if not isinstance(key, tuple) or len(key) != 4:
+            return False
+        indicator, period, gender, org_unit = key
+        try:
+            return self._find(indicator, period, gender, org_unit) is not None
+        except TypeError:  # an unhashable part: no such key
+            return False
 
     def __len__(self) -> int:
         return len(self.items)
@@ -411,7 +583,7 @@ class Outcomes:
 
     def for_indicator(self, indicator: str) -> tuple[Outcome, ...]:
         """Every outcome of *indicator*, in the order given."""
-        return tuple(self._tables.by_indicator.get(indicator, ()))
+        return self._by_indicator.get(indicator, ())
 
     def series(
         self,
@@ -421,7 +593,7 @@ class Outcomes:
         org_unit: str | None = None,
     ) -> Mapping[Period, Outcome]:
         """The outcomes of one indicator for one gender and unit, by period (read-only)."""
-        found = self._tables.series.get(indicator, _EMPTY).get((Gender.coerce(gender), org_unit))
+        found = self._series.get(indicator, _EMPTY).get((Gender.coerce(gender), org_unit))
         return FrozenMap(found or {})
 
     def series_of(
@@ -431,8 +603,8 @@ class Outcomes:
 
         Do not mutate what this returns; it is the collection's own index.
         """
-        found: Mapping[tuple[Gender, str | None], Mapping[Period, Outcome]] = (
-            self._tables.series.get(indicator, _EMPTY)
+        found: Mapping[tuple[Gender, str | None], Mapping[Period, Outcome]] = self._series.get(
+            indicator, _EMPTY
         )
         return found
 
@@ -451,7 +623,7 @@ class Outcomes:
             >>> {g.value: len(s) for g, s in outs.unit_series("x", "0580").items()}
             {'T': 1, 'K': 1}
         """
-        found: Mapping[Gender, Mapping[Period, Outcome]] = self._tables.units.get(
+        found: Mapping[Gender, Mapping[Period, Outcome]] = self._units.get(
             (indicator, org_unit), _EMPTY
         )
         return found
@@ -459,12 +631,12 @@ class Outcomes:
     @property
     def indicators(self) -> frozenset[str]:
         """The ids of every indicator with an outcome."""
-        return frozenset(self._tables.by_indicator)
+        return frozenset(self._series)
 
     @property
     def org_units(self) -> frozenset[str | None]:
         """Every org unit with an outcome (``None`` for the nämnd as a whole)."""
-        return frozenset(unit for _, unit in self._tables.units)
+        return frozenset(unit for _, unit in self._units)
 
     def __add__(self, other: Outcomes | Iterable[Outcome]) -> Outcomes:
         """A new collection with the outcomes of both (duplicates are an error)."""

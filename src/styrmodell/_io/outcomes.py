@@ -19,7 +19,8 @@ required; a missing column is an empty cell in every row):
 ``ref:<name>``        a reference value, e.g. ``ref:riket``
 ====================  ====================================================================
 
-Reading is built on :func:`styrmodell._io._csv.read_table`: only
+Reading is built on :func:`styrmodell._io._csv.read_columns` (the checks of
+:func:`~styrmodell._io._csv.read_table`, column by column): only
 :class:`~styrmodell.SerializationError` comes out, each problem naming the file, the line
 and the column (``utfall.csv:7: value: expected a number, got '58 17'``), every bad row at
 once. Cells are parsed column by column: each distinct text of a column (a period label, a
@@ -30,15 +31,23 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import IO, Any, overload
+from itertools import repeat
+from typing import IO, Any, cast, overload
 
 from styrmodell._errors import PlanError, Problem, SerializationError
 from styrmodell._fields import Fields
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
-from styrmodell._messages import problem
+from styrmodell._io._csv import (
+    DEFAULT_LIMITS,
+    Encoding,
+    Limits,
+    Source,
+    read_columns,
+    write_table,
+)
+from styrmodell._messages import failure, problem
 from styrmodell._outcomes import (
     _NO_REFERENCES,
     Gender,
@@ -46,6 +55,7 @@ from styrmodell._outcomes import (
     Outcomes,
     OutcomeValue,
     as_outcome_value,
+    checked_outcome,
 )
 from styrmodell._thresholds._milestone import Progress
 
@@ -77,6 +87,9 @@ _PROGRESS = {p.value: p for p in Progress}
 # styrmodell._numbers.to_decimal makes of them (a test checks it); anything else goes
 # through to_decimal.
 _PLAIN = re.compile(r"-?\d{1,15}(?:[.,]\d{1,9})?")
+
+
+_BLANK = frozenset({""})
 
 
 class _Bad:
@@ -125,32 +138,31 @@ _MISSING = _Missing()
 
 
 def _column(
-    cells: list[str], column: str, read: Callable[[str, str], Any], empty: Any
+    cells: Sequence[str], column: str, read: Callable[[str, str], Any], empty: Any
 ) -> tuple[list[Any], list[int]]:
     """Every cell of a column read by *read*, and the indexes of the cells it could not read.
 
     Each distinct text is read once; empty cells give *empty*.
     """
-    seen: dict[str, Any] = {"": empty}
-    out: list[Any] = []
-    bad: list[int] = []
-    append = out.append
-    for cell in cells:
-        found = seen.get(cell, seen)
-        if found is seen:
-            text = cell.strip()
-            if not text:
-                found = empty
-            else:
-                try:
-                    found = read(text, column)
-                except SerializationError as exc:
-                    found = _Bad(exc.problems[0])
-            seen[cell] = found
+    distinct = set(cells)
+    if distinct <= _BLANK:
+        return [empty] * len(cells), list(range(len(cells))) if empty is _MISSING else []
+    seen: dict[str, Any] = {}
+    bad: set[str] = set()
+    for cell in distinct:
+        text = cell.strip()
+        if not text:
+            found = empty
+        else:
+            try:
+                found = read(text, column)
+            except SerializationError as exc:
+                found = _Bad(exc.problems[0])
         if type(found) is _Bad or found is _MISSING:
-            bad.append(len(out))
-        append(found)
-    return out, bad
+            bad.add(cell)
+        seen[cell] = found
+    out = list(map(seen.__getitem__, cells))
+    return out, [i for i, cell in enumerate(cells) if cell in bad] if bad else []
 
 
 def _text(text: str, column: str) -> str:
@@ -199,29 +211,32 @@ def read_outcomes(
         ...
         styrmodell._errors.SerializationError: utfall.csv:2: value: expected a number, got '58 17'
     """
-    table = read_table(
+    table = read_columns(
         source, name=name, required=("indicator", "period"), encoding=encoding, limits=limits
     )
     label = table.name
     header = table.header
     problems: list[Problem] = []
     references: list[tuple[str, str]] = []
-    for column in header:
-        if column.startswith(REFERENCE_PREFIX):
+    for i, column in enumerate(header):
+        if column in header[:i]:
+            problems.append(problem("outcomes.duplicate_column", label, value=column))
+        elif column.startswith(REFERENCE_PREFIX):
             ref = column[len(REFERENCE_PREFIX) :].strip()
             if ref:
                 references.append((column, ref))
             else:
                 problems.append(problem("outcomes.reference_column", label, value=column))
-    rows = table.rows
-    lines = [row.line for row in rows]
+    lines = table.lines
+    n_rows = len(lines)
 
     def read(
         column: str, parse: Callable[[str, str], Any], empty: Any
     ) -> tuple[list[Any], list[int]]:
-        if column in header:
-            return _column([row.cells.get(column) or "" for row in rows], column, parse, empty)
-        return [empty] * len(rows), []
+        cells = table.column(column)
+        if cells is None:
+            return [empty] * n_rows, []
+        return _column(cells, column, parse, empty)
 
     columns = [
         read("indicator", _text, _MISSING),
@@ -248,10 +263,68 @@ def read_outcomes(
                 if cell is _MISSING
                 else _at(cell.problem, at)
             )
+    indicators, periods, genders, units, values, numerators, denominators, budgets = (
+        values for values, _ in columns
+    )
+    if refs:
+        row_references: list[FrozenMap[str, Decimal]] = [
+            FrozenMap(
+                {ref: cell for ref, cell in zip(names, cells, strict=True) if cell is not None}
+            )
+            if any(cell is not None for cell in cells)
+            else _NO_REFERENCES
+            for names, cells in zip(
+                repeat([ref for ref, _, _ in refs]),
+                zip(*(values for _, values, _ in refs), strict=True),
+            )
+        ]
+    else:
+        row_references = [_NO_REFERENCES] * len(lines)
+    if not bad_rows and numerators.count(None) == denominators.count(None) == len(lines):
+        # The common file: every cell read, no shares given by counts. Every part is
+        # converted already, column by column, so no outcome converts its parts again.
+        items = list(
+            map(
+                checked_outcome,
+                indicators,
+                periods,
+                values,
+                genders,
+                units,
+                row_references,
+                budgets,
+            )
+        )
+        item_lines = list(lines)
+    else:
+        items, item_lines = _row_by_row(label, lines, bad_rows, problems, columns, row_references)
+    try:
+        outcomes = Outcomes(tuple(items))
+    except PlanError as exc:
+        # Two rows with the same indicator, period, gender and org unit.
+        problems.extend(_repeated_row(found, label, item_lines) for found in exc.problems)
+        problems.sort(key=_line_of)
+    else:
+        if not problems:
+            return outcomes
+    raise SerializationError(_summary(label, problems), problems=problems)
+
+
+def _row_by_row(
+    label: str,
+    lines: Sequence[int],
+    bad_rows: dict[int, list[Problem]],
+    problems: list[Problem],
+    columns: list[tuple[list[Any], list[int]]],
+    row_references: list[FrozenMap[str, Decimal]],
+) -> tuple[list[Outcome], list[int]]:
+    """The outcomes of the rows, one by one.
+
+    Bad rows are skipped (their problems are added to *problems*); a row with counts is
+    made by ``Outcome(...)``, which checks that they go together.
+    """
     items: list[Outcome] = []
-    first_line: dict[tuple[Any, ...], int] = {}
-    ref_names = [ref for ref, _, _ in refs]
-    ref_columns = [values for _, values, _ in refs]
+    item_lines: list[int] = []
     for i, (
         line,
         indicator,
@@ -267,46 +340,46 @@ def read_outcomes(
         if found is not None:
             problems.extend(found)
             continue
-        key = (indicator, period, gender, org_unit)
-        if key in first_line:
-            problems.append(
-                problem("outcomes.duplicate_row", f"{label}:{line}", other=first_line[key])
-            )
-            continue
-        first_line[key] = line
-        ref_values = (
-            FrozenMap(
-                {
-                    ref: cells[i]
-                    for ref, cells in zip(ref_names, ref_columns, strict=True)
-                    if cells[i] is not None
-                }
-            )
-            if ref_names
-            else _NO_REFERENCES
-        )
-        try:
+        if numerator is None and denominator is None:
             items.append(
-                Outcome(
-                    indicator,
-                    period,
-                    value=value,
-                    gender=gender,
-                    org_unit=org_unit,
-                    references=ref_values,
-                    numerator=numerator,
-                    denominator=denominator,
-                    budget=budget,
+                checked_outcome(
+                    indicator, period, value, gender, org_unit, row_references[i], budget
                 )
             )
-        except PlanError as exc:
-            problems.extend(_row_problem(p, f"{label}:{line}") for p in exc.problems)
-    if problems:
-        raise SerializationError(_summary(label, problems), problems=problems)
-    try:
-        return Outcomes(tuple(items))
-    except PlanError as exc:  # pragma: no cover - duplicates are found above
-        raise SerializationError(str(exc), problems=exc.problems) from None
+        else:
+            try:
+                items.append(
+                    Outcome(
+                        indicator,
+                        period,
+                        value=value,
+                        gender=gender,
+                        org_unit=org_unit,
+                        references=row_references[i],
+                        numerator=numerator,
+                        denominator=denominator,
+                        budget=budget,
+                    )
+                )
+            except PlanError as exc:
+                problems.extend(_row_problem(p, f"{label}:{line}") for p in exc.problems)
+                continue
+        item_lines.append(line)
+    return items, item_lines
+
+
+def _repeated_row(found: Problem, label: str, item_lines: list[int]) -> Problem:
+    """A duplicate among the outcomes (``items[i]``) as a problem of its line in the file."""
+    first = cast("int", dict(found.params)["first"])
+    line = item_lines[int(found.path[len("items[") : -1])]
+    return problem("outcomes.duplicate_row", f"{label}:{line}", other=item_lines[first])
+
+
+def _line_of(found: Problem) -> int:
+    """The line a problem's path names (``utfall.csv:7: value`` → 7), for sorting."""
+    head = found.path.split(": ", 1)[0]
+    number = head.rpartition(":")[2]
+    return int(number) if number.isdigit() else 0
 
 
 def _at(found: Problem, at: str) -> Problem:
@@ -419,8 +492,11 @@ def write_outcomes(
             with open(target, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         except OSError as exc:
-            raise SerializationError(
-                f"{os.fspath(target)}: cannot write the file: {exc.strerror or exc}"
+            raise failure(
+                SerializationError,
+                "outcomes.cannot_write",
+                os.fspath(target),
+                reason=exc.strerror or str(exc),
             ) from None
     else:
         target.write(text)
