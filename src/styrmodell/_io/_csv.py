@@ -25,7 +25,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Literal
 
 import attrs
@@ -282,16 +282,28 @@ def read_columns(
         >>> columns.column("value"), columns.lines
         (('1,5', '2'), (2, 3))
     """
-    label, header, lines, records, used, delimiter = _read(
-        source, name, required, encoding, limits, comments
+    columns: list[list[str]] = []
+
+    def flush(header: tuple[str, ...], rows: list[list[str]]) -> None:
+        width = len(header)
+        if not columns:
+            columns.extend([] for _ in header)
+        if min(map(len, rows)) < width:
+            rows = [[*row, *[""] * (width - len(row))] for row in rows]
+        for column, cells in zip(columns, zip(*rows, strict=True), strict=True):
+            column.extend(cells)
+
+    label, header, lines, _, used, delimiter = _read(
+        source, name, required, encoding, limits, comments, flush
     )
-    width = len(header)
-    if records and min(map(len, records)) < width:
-        for i, row in enumerate(records):
-            if len(row) < width:
-                records[i] = [*row, *[""] * (width - len(row))]
-    cells = tuple(zip(*records, strict=True)) if records else tuple(() for _ in header)
+    cells = tuple(tuple(column) for column in columns) if columns else tuple(() for _ in header)
     return Columns(label, header, tuple(lines), cells, used, delimiter)
+
+
+_CHUNK = 200
+"""Rows a column reader takes at a time: fewer than the garbage collector's first
+generation holds (700 new objects), so the lists of rows die young instead of piling up in
+the oldest generation, which every full collection walks."""
 
 
 def _read(
@@ -301,11 +313,14 @@ def _read(
     encoding: Encoding,
     limits: Limits,
     comments: bool,
+    flush: Callable[[tuple[str, ...], list[list[str]]], None] | None = None,
 ) -> tuple[str, tuple[str, ...], list[int], list[list[str]], str, str]:
     """The checks and parsing of :func:`read_table`.
 
     Returns the file's label, the header, the line and the cells of each row, the encoding
-    and the delimiter.
+    and the delimiter. With *flush*, the rows are handed to it every :data:`_CHUNK` rows
+    instead (and the cells returned are empty): a reader that keeps columns does not keep
+    a list per row until the end, for the garbage collector to walk through.
     """
     label = _name_of(source, name)
     data = read_bytes(source, name=label, limits=limits)
@@ -355,8 +370,11 @@ def _read(
                 continue
             lines_of_rows.append(line)
             rows.append(cells)
-            if len(rows) > max_rows:
+            if len(lines_of_rows) > max_rows:
                 raise failure(SerializationError, "io.too_many_rows", label, limit=max_rows)
+            if flush is not None and len(rows) == _CHUNK:
+                flush(header, rows)
+                rows = []
     except csv.Error as exc:
         where = f"{label}:{start + reader.line_num}"
         if "field larger than field limit" in str(exc):
@@ -382,6 +400,9 @@ def _read(
         )
     if problems:
         raise SerializationError(_summary(label, problems), problems=problems)
+    if flush is not None and rows:
+        flush(header, rows)
+        rows = []
     return label, header, lines_of_rows, rows, used, delimiter
 
 
