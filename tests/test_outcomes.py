@@ -7,7 +7,7 @@ import pathlib
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from _cases import texts
@@ -390,7 +390,6 @@ _NASTY = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -420,14 +419,12 @@ def test_fuzz_mutated_files_raise_only_serialization_errors(
     assert all(p.path for p in problems)
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=200))
 def test_fuzz_any_bytes_raise_only_serialization_errors(data: bytes) -> None:
     with contextlib.suppress(SerializationError):
         read_outcomes(b"indicator,period,gender,org_unit,value,numerator,denominator\n" + data)
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.lists(
