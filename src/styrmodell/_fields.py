@@ -128,6 +128,8 @@ def as_texts(value: object, at: str = "value") -> tuple[str, ...]:
         >>> as_texts("SOF"), as_texts(["SOF", "ÄF"])
         (('SOF',), ('SOF', 'ÄF'))
     """
+    if type(value) is tuple and all(type(item) is str for item in value):
+        return value  # already converted: the common case on evolve and in files
     if value is None:
         return ()
     if isinstance(value, str):
@@ -295,21 +297,19 @@ class Fields:
             if convert is None or isinstance(convert, attrs.Converter) or not _takes_at(convert):
                 out.append(field)
                 continue
+            # Named once, when the class is made: converting costs one call, not a format.
+            at = f"{cls.__name__}.{field.alias or field.name}"
 
             def located(
-                value: object,
-                instance: object,
-                attribute: attrs.Attribute[Any],
-                _convert: Callable[[object, str], Any] = convert,
+                value: object, _convert: Callable[[object, str], Any] = convert, _at: str = at
             ) -> Any:
                 try:
-                    return _convert(value, where(instance, attribute))
+                    return _convert(value, _at)
                 except FieldError as exc:
                     raise error(str(exc), problems=exc.problems) from None
 
             located.__name__ = getattr(convert, "__name__", "convert")
-            converter = attrs.Converter(located, takes_self=True, takes_field=True)
-            out.append(field.evolve(converter=converter))
+            out.append(field.evolve(converter=located))
         return out
 
     def field(self, convert: Callable[[object, str], Any], **kwargs: Any) -> Any:
