@@ -29,6 +29,7 @@ from styrmodell._assessment import assess
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
 from styrmodell._errors import CalendarError, PlanError, SerializationError, StyrmodellError
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io.ics import write_ics
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
 from styrmodell._report import render
@@ -315,7 +316,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.ics is None:
         sys.stdout.write(_calendar_table(calendar, args.year, args.locale, as_of))
         return EXIT_OK
-    text = calendar.to_ics(between=Period.year(args.year), locale=args.locale)
+    text = write_ics(calendar, between=Period.year(args.year), locale=args.locale)
     try:
         with open(args.ics, "w", encoding="utf-8", newline="") as out:  # keep CRLF as is
             out.write(text)
