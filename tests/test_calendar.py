@@ -686,6 +686,7 @@ def test_calendars_how_to_runs_and_says_true_things(
 
 
 # -- rules: read strictly, refused quickly when they give no date ---------------------------
+# The fuzz tests take their example count from the Hypothesis profile (`make fuzz` raises it).
 
 
 @pytest.mark.parametrize("freq", ["YEARLY", "MONTHLY", "WEEKLY", "DAILY"])
@@ -907,7 +908,6 @@ def test_a_late_query_of_a_daily_rule_does_not_walk_from_the_start() -> None:
 rule_alphabet = st.sampled_from(list("FREQ=YEARLYMONTHWKDAIBSPOCUNTV;,-+0123456789 :\x00é"))
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=st.one_of(st.text(rule_alphabet, max_size=80), st.text(max_size=40)))
 def test_fuzz_rule_text_gives_a_rule_or_a_calendar_error(text: str) -> None:
     rule, error = attempt(OccasionRule, "x", text, start=D(2024, 1, 1), end=D(2060, 12, 31))
@@ -953,7 +953,6 @@ def test_frequency_labels_come_from_the_catalogs() -> None:
     assert Frequency.parse("Årligen, publiceras i okt").lag == 9
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     text=st.one_of(
         st.text(max_size=200),
@@ -1023,12 +1022,11 @@ def test_ics_drops_the_control_characters_rfc_5545_forbids() -> None:
     assert "X-WR-CALNAME:Nämnd[2J]8\\;\\;x\\na\\nb\ufffd" in unfold(text)
 
 
-@settings(max_examples=60, deadline=None)
 @given(title=st.text(max_size=60), description=st.text(max_size=200), kind=st.text(max_size=30))
 def test_fuzz_any_text_makes_an_ics_that_reads_back(
     title: str, description: str, kind: str
 ) -> None:
-    occasion = Occasion(kind or "x", D(2024, 3, 1), title=title, description=description)
+    occasion = Occasion(kind.strip() or "x", D(2024, 3, 1), title=title, description=description)
     text = write_ics(FollowUpCalendar("T", occasions=[occasion]), between=Period.year(2024))
     assert events(text)
     (ev,) = icalendar.Calendar.from_ical(text).walk("VEVENT")

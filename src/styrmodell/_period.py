@@ -254,8 +254,7 @@ class Period:
             raise failure(ParseError, "period.parse_expected_text", "Period.parse", value=text)
         if len(text) > MAX_LABEL:
             raise failure(ParseError, "period.parse_unreadable", "Period.parse", value=text)
-        norm = " ".join(text.replace("\u2013", "-").replace("\u2212", "-").split()).lower()
-        return _parse(norm, text)
+        return _parse_label(text)
 
     # -- dates and relations ------------------------------------------------------------
 
@@ -361,6 +360,13 @@ def _patterns() -> _Patterns:
             )
         )
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_label(text: str) -> Period:
+    # A file of outcomes repeats its few labels on every row: each is read once.
+    norm = " ".join(text.replace("\u2013", "-").replace("\u2212", "-").split()).lower()
+    return _parse(norm, text)
 
 
 def _parse(norm: str, original: str) -> Period:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import itertools
 import math
 from collections.abc import Iterator, Mapping
 
@@ -244,9 +243,14 @@ def parts_of(text: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def build(text: str, start: dt.date) -> rrule:
-    """The :mod:`dateutil` rule of a normalised text from *start* (built once, cached)."""
-    rule = rrulestr(text, dtstart=_moment(start))
+def build(text: str, start: dt.date, *, cache: bool = True) -> rrule:
+    """The :mod:`dateutil` rule of a normalised text from *start* (built once, cached).
+
+    With *cache*, the rule keeps the dates it has given (repeated queries are cheap); a
+    rule walked once (the search for a first date) goes without: dateutil's cache makes a
+    long walk several times slower.
+    """
+    rule = rrulestr(text, dtstart=_moment(start), cache=cache)
     if not isinstance(rule, rrule):  # pragma: no cover - one RRULE line never gives a set
         raise failure(CalendarError, "calendar.rule_invalid", value=text, reason="not one rule")
     return rule
@@ -334,12 +338,12 @@ def first_date(text: str, start: dt.date, end: dt.date | None) -> dt.date | None
     late = dt.date(max(9999 - _repeat_years(parts), 1), 1, 1)
     anchor = _anchor(parts, start, late) if late > start else start
     if anchor > start:
-        probe = build(_explicit(text, start), anchor)
+        probe = build(_explicit(text, start), anchor, cache=False)
         if probe.after(_moment(anchor), inc=True) is None:
             return None
     # Fewer than a span's years left before 9999, or a date known to exist: either way the
     # walk from the start is bounded.
-    found = build(text, start).after(_moment(start), inc=True)
+    found = build(text, start, cache=False).after(_moment(start), inc=True)
     if found is None or (end is not None and found.date() > end):
         return None
     return found.date()
@@ -408,30 +412,18 @@ def rule_from(text: str, start: dt.date, day: dt.date) -> rrule:
 
 
 def dates_between(text: str, start: dt.date, lo: dt.date, hi: dt.date) -> list[dt.date]:
-    """The rule's dates in ``[lo, hi]`` (``start <= lo``), walking no further than *hi*.
+    """The rule's dates in ``[lo, hi]`` (``start <= lo``), from the last period before *lo*.
 
-    :mod:`dateutil` looks for the next date past the range before it stops, which for a rule
-    with no date left walks to the year 9999; the rule here is cut at *hi* instead.
+    Bounded for a rule that has dates (every :class:`~styrmodell.OccasionRule`): dateutil
+    stops at the first date after *hi*, which comes within one repeat span.
     """
-    parts = parts_of(text)
-    if "COUNT" in parts:  # the count runs from the start: walk from there, at most to hi
-        rule = build(text, start).replace(count=None, until=_moment(hi))
-        first = itertools.islice(rule, int(parts["COUNT"]))
-        return [moment.date() for moment in first if moment.date() >= lo]
-    rule = rule_from(text, start, lo).replace(until=_moment(hi))
-    return [moment.date() for moment in rule.xafter(_moment(lo), inc=True)]
+    found = rule_from(text, start, lo).between(_moment(lo), _moment(hi), inc=True)
+    return [moment.date() for moment in found]
 
 
 def dates_from(text: str, start: dt.date, after: dt.date, end: dt.date | None) -> Iterator[dt.date]:
     """The rule's dates on or after *after* (``start <= after``), in order, up to *end*."""
-    parts = parts_of(text)
-    if "COUNT" in parts:
-        rule = build(text, start)
-        if end is not None:
-            rule = rule.replace(count=None, until=_moment(end))
-        moments: Iterator[dt.datetime] = itertools.islice(rule, int(parts["COUNT"]))
-        return (m.date() for m in moments if m.date() >= after)
-    rule = rule_from(text, start, after)
-    if end is not None:
-        rule = rule.replace(until=_moment(end))
-    return (m.date() for m in rule.xafter(_moment(after), inc=True))
+    for moment in rule_from(text, start, after).xafter(_moment(after), inc=True):
+        if end is not None and moment.date() > end:
+            return
+        yield moment.date()
