@@ -1036,3 +1036,19 @@ def test_fuzz_any_text_makes_an_ics_that_reads_back(
 def test_write_ics_refuses_what_is_no_calendar() -> None:
     with pytest.raises(CalendarError, match="write_ics: expected FollowUpCalendar, got 'x'"):
         write_ics("x", between=Period.year(2024))  # type: ignore[arg-type]
+
+
+@given(
+    due=st.one_of(
+        st.text(max_size=30),
+        st.text(st.sampled_from(list("0123456789-T: ")), max_size=12),
+        st.dates().map(dt.date.isoformat),
+    )
+)
+def test_fuzz_date_text_gives_an_occasion_or_a_calendar_error(due: str) -> None:
+    occasion, error = attempt(Occasion, "x", due)
+    if error is not None:
+        assert isinstance(error, CalendarError)
+        assert error.problems[0].path == "Occasion.due"
+    else:
+        assert occasion.due == dt.date.fromisoformat(due)

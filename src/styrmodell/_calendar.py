@@ -507,6 +507,9 @@ class OccasionRule:
 
     def occasion(self, planned: dt.date) -> Occasion:
         """The occasion this rule gives for one planned date (not yet shifted)."""
+        return self._occasion(planned, planned)
+
+    def _occasion(self, planned: dt.date, due: dt.date) -> Occasion:
         reference = planned - relativedelta(months=self.lag)
         try:
             period = self.covers.period(reference)
@@ -522,7 +525,7 @@ class OccasionRule:
             ) from None
         return Occasion(
             self.kind,
-            planned,
+            due,
             period,
             self.recipient,
             contents=self.contents,
@@ -530,6 +533,7 @@ class OccasionRule:
             shift=self.shift,
             title=self.title,
             description=self.description,
+            planned=planned,
         )
 
     def occasions(self, between: tuple[dt.date, dt.date] | Period) -> tuple[Occasion, ...]:
@@ -626,16 +630,22 @@ class FollowUpCalendar:
         due = self.working_days.shift(occasion.planned, occasion.shift)
         return occasion if due == occasion.due else attrs.evolve(occasion, due=due)
 
-    def _candidates(self, lo: dt.date, hi: dt.date) -> Iterator[Occasion]:
+    def _due_in(self, lo: dt.date, hi: dt.date) -> Iterator[Occasion]:
         margin = dt.timedelta(days=self.working_days.max_shift)
         first, last = dt.date(FIRST_YEAR, 1, 1), dt.date.max
         # Clamped before adding, so a range that ends in 9999 does not overflow.
         wide = (max(lo, first + margin) - margin, min(hi, last - margin) + margin)
+        shift = self.working_days.shift
         for rule in self.rules:
-            yield from rule.occasions(wide)
+            for planned in rule.dates(wide):
+                due = shift(planned, rule.shift)
+                if lo <= due <= hi:  # built once, already moved: no occasion built for nothing
+                    yield rule._occasion(planned, due)
         for occasion in self.occasions:
             if wide[0] <= occasion.planned <= wide[1]:
-                yield occasion
+                realised = self._realise(occasion)
+                if lo <= realised.due <= hi:
+                    yield realised
 
     def occurrences(self, *, between: tuple[dt.date, dt.date] | Period) -> tuple[Occasion, ...]:
         """Every occasion due in ``between`` (start and end included, or a Period).
@@ -644,8 +654,7 @@ class FollowUpCalendar:
         of it does not.
         """
         lo, hi = _between(between)
-        found = {occ for occ in map(self._realise, self._candidates(lo, hi)) if lo <= occ.due <= hi}
-        return tuple(sorted(found, key=Occasion._sort_key))
+        return tuple(sorted(set(self._due_in(lo, hi)), key=Occasion._sort_key))
 
     def year(self, year: int) -> tuple[Occasion, ...]:
         """The occasions due in calendar year *year*."""
@@ -677,7 +686,9 @@ class FollowUpCalendar:
             for planned in rule.iter_dates(start):
                 if best is not None and planned - margin > best.due:
                     break
-                consider(self._realise(rule.occasion(planned)))
+                due = self.working_days.shift(planned, rule.shift)
+                if due > after and (best is None or due <= best.due):
+                    consider(rule._occasion(planned, due))
         return best
 
 

@@ -194,10 +194,6 @@ class WorkingDays:
     closed: tuple[dt.date, ...] = F.field(_as_closed, default=())
     max_shift: int = F.field(_as_max_shift, default=7)
 
-    @functools.cached_property
-    def _closed(self) -> frozenset[dt.date]:
-        return frozenset(self.closed)
-
     def holidays(self, year: int, locale: str = "sv") -> FrozenMap[dt.date, str]:
         """The public holidays of *year* (and the eves, with ``eves=True``), date → name.
 
@@ -229,7 +225,7 @@ class WorkingDays:
         return self._works(check_day(day, "day"))
 
     def _works(self, day: dt.date) -> bool:
-        if day.weekday() >= 5 or (self.closed and day in self._closed):
+        if day.weekday() >= 5 or (self.closed and day in self.closed):
             return False
         return day not in _non_working(day.year, self.eves)
 
@@ -305,7 +301,7 @@ class WorkingDays:
         weeks, rest = divmod(days, 7)
         first = start.weekday()
         count = 5 * weeks + sum((first + i) % 7 < 5 for i in range(rest))
-        off: set[dt.date] = set(self._closed)
+        off: set[dt.date] = set(self.closed)
         for year in range(start.year, end.year + 1):
             off.update(_non_working(year, self.eves))
         return count - sum(1 for d in off if start <= d <= end and d.weekday() < 5)

@@ -59,18 +59,19 @@ def _escape(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    out: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += width
-    out.append("".join(current))
-    return "\r\n".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts = []
+    begin, room = 0, 75  # a continuation line starts with a space: 74 octets of the line
+    while len(data) - begin > room:
+        cut = begin + room
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        parts.append(data[begin:cut].decode("utf-8"))
+        begin, room = cut, 74
+    parts.append(data[begin:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def _date(day: dt.date) -> str:
