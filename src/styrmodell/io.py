@@ -19,6 +19,7 @@ Example:
     True
 """
 
+from styrmodell._io.ics import write_ics
 from styrmodell._io.investments import read_investments, write_investments
 from styrmodell._io.ledger import read_ledger, write_ledger
 from styrmodell._io.outcomes import read_outcomes, write_outcomes
@@ -27,6 +28,7 @@ __all__ = [
     "read_investments",
     "read_ledger",
     "read_outcomes",
+    "write_ics",
     "write_investments",
     "write_ledger",
     "write_outcomes",
