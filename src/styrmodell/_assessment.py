@@ -164,6 +164,7 @@ class GoalResult:
         children: The results of its child goals.
         perspectives: Its perspectives, including those inherited from goals above it.
         responsible: Its responsible units, including those inherited from above.
+        pooled: Under ``RollUp.pooled``, the assessment of the pooled share; else ``None``.
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, assess
@@ -185,11 +186,18 @@ class GoalResult:
     children: tuple[GoalResult, ...] = attrs.field(repr=False)
     perspectives: tuple[str, ...] = attrs.field(repr=False, default=())
     responsible: tuple[str, ...] = attrs.field(repr=False, default=())
+    pooled: Assessment | None = attrs.field(repr=False, default=None)
 
     @property
     def id(self) -> str:
         """The goal's id."""
         return self.goal.id
+
+    def indicators_below(self) -> Iterator[IndicatorResult]:
+        """Its own indicators, then those of its child goals, depth-first."""
+        yield from self.indicators
+        for child in self.children:
+            yield from child.indicators_below()
 
     @property
     def parts(self) -> tuple[IndicatorResult | GoalResult, ...]:
@@ -219,6 +227,16 @@ class GoalResult:
         """The roll-up in words: "Gult: 2 gröna, 1 gula; Sämsta färgen styr"."""
         if not self.parts:
             return text("assess.goal.empty", locale)
+        if self.pooled is not None:
+            counts = [c for c in _counts(self) if c is not None]
+            return text(
+                "assess.goal.pooled",
+                locale,
+                status=self.status.label(locale),
+                numerator=sum((n for n, _ in counts), Decimal(0)),
+                denominator=sum((d for _, d in counts), Decimal(0)),
+                explain=self.pooled.explain(locale),
+            )
         tally = ", ".join(
             text(f"assess.count.{status.value}", locale, n=n)
             for status, n in self.counts().items()
@@ -231,6 +249,18 @@ class GoalResult:
             tally=tally,
             policy=self.policy.describe(locale),
         )
+
+
+def _counts(goal: GoalResult) -> list[tuple[Decimal, Decimal] | None]:
+    """The numerator and denominator of the main outcome of every indicator below *goal*."""
+    out: list[tuple[Decimal, Decimal] | None] = []
+    for ind in goal.indicators_below():
+        outcome = ind.outcome
+        if outcome is None or outcome.numerator is None or outcome.denominator is None:
+            out.append(None)
+        else:
+            out.append((outcome.numerator, outcome.denominator))
+    return out
 
 
 def _matches(values: Iterable[str], wanted: str | Iterable[str] | None) -> bool:
@@ -687,18 +717,22 @@ def assess(
         )
         level = goal.level or 0
         policy = plan.rollups.get(level, rollup)
-        status = policy([i.status for i in indicators] + [c.status for c in children])
-        return GoalResult(
+        result = GoalResult(
             goal=goal,
             path=path,
             level=level,
-            status=status,
+            status=Status.NOT_ASSESSED,
             policy=policy,
             indicators=indicators,
             children=children,
             perspectives=perspectives,
             responsible=responsible,
         )
+        if policy.kind == "pooled":
+            pooled = policy.pool(_counts(result))
+            return attrs.evolve(result, status=pooled.status, pooled=pooled)
+        status = policy([i.status for i in indicators] + [c.status for c in children])
+        return attrs.evolve(result, status=status)
 
     roots = tuple(visit(goal, f"goals[{i}]", (), ()) for i, goal in enumerate(plan.goals))
     return Scorecard(plan=plan, year=year, as_of=as_of, org_unit=org_unit, goals=roots)
