@@ -143,6 +143,9 @@ class Assessment:
         compared_with: What the value was compared with: the reference, the earlier year's
             value, the budget or the target.
         interval: The band interval the measured number fell in, where there is one.
+        compared_year: The year of the outcome the value was compared with, where there
+            is one (``YearOverYear``: the previous year, the base year or the latest
+            earlier outcome's year).
 
     Examples:
         >>> from styrmodell import Bands, Unit
@@ -160,6 +163,7 @@ class Assessment:
     measured: Decimal | None = None
     compared_with: Decimal | None = None
     interval: Interval | None = None
+    compared_year: int | None = None
 
     def explain(self, locale: str = "sv") -> str:
         """Why the value got its status, in words: "61 % är mer än 60 % → Grönt".
