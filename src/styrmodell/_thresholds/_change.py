@@ -186,7 +186,7 @@ class YearOverYear:
 
 
 def _when(rule: YearOverYear, locale: str, year: int | None = None) -> str:
-    """ "jämfört med föregående år / 2018 / tidigare"; *year* is the one an assessment used."""
+    """The words for the year compared with; *year* is the one an assessment used."""
     if rule.latest:
         if year is None:
             return text("change.when.earlier", locale)
