@@ -47,6 +47,7 @@ LAYERS: dict[str, int] = {
     "styrmodell._actions": MODEL,
     "styrmodell._tables": MODEL,  # functions over ledgers and investment budgets
     "styrmodell._rollup": MODEL,
+    "styrmodell._trend": MODEL,  # trends beside the colour (issue 11)
     "styrmodell._assessment": ASSESSMENT,
 }
 PREFIXES: tuple[tuple[str, int], ...] = (

@@ -29,6 +29,9 @@ from styrmodell._safe import printable
 from styrmodell._status import Status
 from styrmodell._thresholds._base import Assessment, Context, Threshold
 from styrmodell._thresholds._lint import describe
+from styrmodell._thresholds._registry import family_of
+from styrmodell._trend import UNKNOWN, Trend, TrendKind, compare
+from styrmodell._units import Direction
 
 __all__ = ["GoalResult", "IndicatorResult", "Scorecard", "assess"]
 
@@ -79,6 +82,8 @@ class IndicatorResult:
             and per org unit where outcomes exist.
         outcomes: The outcome behind each entry of *results*.
         org_unit: The org unit assessed (``None``: the nämnd as a whole).
+        trends: The :class:`~styrmodell.results.Trend` of each entry of *results* against
+            the previous available period of the same months (the main one: :attr:`trend`).
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, Unit, assess
@@ -102,6 +107,26 @@ class IndicatorResult:
     results: FrozenMap[_SeriesKey, Assessment] = attrs.field(repr=False, factory=FrozenMap)
     outcomes: FrozenMap[_SeriesKey, Outcome] = attrs.field(repr=False, factory=FrozenMap)
     org_unit: str | None = None
+    trends: FrozenMap[_SeriesKey, Trend] = attrs.field(repr=False, factory=FrozenMap)
+
+    @property
+    def trend(self) -> Trend:
+        """The main trend (TOTAL, for the org unit assessed); unknown when there is none.
+
+        Example:
+            >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue
+            >>> plan = Plan(id="p", years=2023, levels=("Nämndmål",), goals=[Goal(id="g",
+            ...     indicators=[Indicator(id="nki", targets={2023: TargetValue(">=", 75)})])])
+            >>> card = assess(plan, [Outcome("nki", 2021, 80), Outcome("nki", 2023, 78)], 2023)
+            >>> card.indicator("nki").trend.describe()
+            '↓ Försämrat jämfört med 2021'
+        """
+        return self.trends.get((Gender.TOTAL, self.org_unit), UNKNOWN)
+
+    def trend_by_gender(self) -> FrozenMap[Gender, Trend]:
+        """The trends per gender, side by side, for the org unit assessed."""
+        unit = self.org_unit
+        return FrozenMap({g: t for (g, u), t in self.trends.items() if u == unit})
 
     @property
     def id(self) -> str:
@@ -227,6 +252,16 @@ class GoalResult:
         """The roll-up in words: "Gult: 2 gröna, 1 gula; Sämsta färgen styr"."""
         if not self.parts:
             return text("assess.goal.empty", locale)
+        if self.policy.kind == "improving":
+            kinds = [ind.trend.kind for ind in self.indicators_below()]
+            return text(
+                "assess.goal.improving",
+                locale,
+                status=self.status.label(locale),
+                improved=kinds.count(TrendKind.IMPROVED),
+                known=sum(1 for k in kinds if k.is_comparison),
+                policy=self.policy.describe(locale),
+            )
         if self.pooled is not None:
             counts = [c for c in _counts(self) if c is not None]
             return text(
@@ -417,7 +452,8 @@ class Scorecard:
         Columns: ``kind`` ("goal" / "indicator"), ``id``, ``path``, ``level``, ``title``,
         ``status`` (the label for *locale*), ``reason``, ``value``, ``target``, and the
         statuses per gender side by side: ``status_T``, ``status_K``, ``status_M`` (empty
-        when there is no outcome for that gender).
+        when there is no outcome for that gender), and ``trend`` ("↑ Förbättrat jämfört
+        med 2022"; empty without an outcome).
         """
         out: list[dict[str, str]] = []
         for goal in self.walk():
@@ -435,6 +471,7 @@ class Scorecard:
                     "status_T": "",
                     "status_K": "",
                     "status_M": "",
+                    "trend": "",
                 }
             )
             for ind in goal.indicators:
@@ -458,6 +495,7 @@ class Scorecard:
                             )
                             for gender in Gender
                         },
+                        "trend": ind.trend.describe(locale) if ind.outcome is not None else "",
                     }
                 )
         return out
@@ -466,9 +504,10 @@ class Scorecard:
         """Why every goal and indicator got its status: an indented tree, one line each.
 
         Each indicator line ends with its assessment's explanation ("61 % är mer än 60 % →
-        Grönt") and, where it is followed up per kön, the status per gender. For a report
-        to hand to a nämnd — a table with outcomes and targets, as text, Markdown or HTML —
-        use :func:`~styrmodell.render`.
+        Grönt"), where it is followed up per kön the status per gender, and where an
+        earlier period can be compared with, the trend ("· ↑ Förbättrat jämfört med 2022").
+        For a report to hand to a nämnd — a table with outcomes and targets, as text,
+        Markdown or HTML — use :func:`~styrmodell.render`.
         """
         marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
         lines: list[str] = []
@@ -496,6 +535,9 @@ class Scorecard:
                         if g in per_gender
                     )
                     line += f" [{side}]"
+                trend = ind.trend
+                if trend.kind is not TrendKind.UNKNOWN:
+                    line += f" · {trend.describe(locale)}"
                 lines.append(line)
         totals = self.counts()
         summary = ", ".join(f"{s.label(locale)} {n}" for s, n in totals.items())
@@ -591,6 +633,62 @@ def _history(series: Mapping[Period, Outcome], chosen: Period) -> dict[int, Deci
     return out
 
 
+def _previous(series: Mapping[Period, Outcome], chosen: Period) -> Outcome | None:
+    """The latest outcome with a number before *chosen*'s year, of the same months."""
+    best: Outcome | None = None
+    for p, outcome in series.items():
+        if (
+            p.calendar_year < chosen.calendar_year
+            and p.first_month == chosen.first_month
+            and p.last_month == chosen.last_month
+            and isinstance(outcome.value, Decimal)
+            and (best is None or p.calendar_year > best.period.calendar_year)
+        ):
+            best = outcome
+    return best
+
+
+def trend_direction(indicator: Indicator, threshold: Threshold | None) -> Direction | None:
+    """Which way is better for a trend: the indicator's direction, else its target's."""
+    if indicator.direction is not None:
+        return indicator.direction
+    said = getattr(threshold, "direction", None)
+    if isinstance(said, Direction):
+        return said
+    if threshold is None:
+        return None
+    as_bands = family_of(threshold).as_bands
+    bands = as_bands(threshold) if as_bands is not None else None
+    found = getattr(bands, "direction", None)
+    return found if isinstance(found, Direction) else None
+
+
+def _trend(
+    indicator: Indicator,
+    direction: Direction | None,
+    series: Mapping[Period, Outcome],
+    outcome: Outcome,
+) -> Trend:
+    if not isinstance(outcome.value, Decimal):
+        return UNKNOWN
+    previous = _previous(series, outcome.period)
+    if previous is None:
+        return compare(outcome.value, None, direction)
+    year, before = previous.period.calendar_year, outcome.period.calendar_year
+    # A series break (a survey's method changed) between the two years: not comparable.
+    breaks = getattr(indicator, "breaks", ()) or ()
+    broken = any(isinstance(b, int) and year < b <= before for b in breaks)
+    return compare(
+        outcome.value,
+        previous.value,
+        direction,
+        tolerance=indicator.trend_tolerance,
+        year=year,
+        period=previous.period,
+        broken=broken,
+    )
+
+
 def _assess_indicator(
     indicator: Indicator,
     goal: Goal,
@@ -605,6 +703,8 @@ def _assess_indicator(
     judge: Any = threshold if threshold is not None else NO_TARGET
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
+    trends: dict[_SeriesKey, Trend] = {}
+    direction = trend_direction(indicator, threshold)
     frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
     full_year: Period | None = Period.year(year)
     if full_year is not None and not _available(full_year, as_of, frequency):
@@ -622,6 +722,7 @@ def _assess_indicator(
         )
         results[key] = judge.assess(outcome.value, context)
         used[key] = outcome
+        trends[key] = _trend(indicator, direction, series, outcome)
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
@@ -642,6 +743,7 @@ def _assess_indicator(
         results=FrozenMap(results),
         outcomes=FrozenMap(used),
         org_unit=org_unit,
+        trends=FrozenMap(trends),
     )
 
 
@@ -731,6 +833,9 @@ def assess(
         if policy.kind == "pooled":
             pooled = policy.pool(_counts(result))
             return attrs.evolve(result, status=pooled.status, pooled=pooled)
+        if policy.kind == "improving":
+            trends = [ind.trend.kind for ind in result.indicators_below()]
+            return attrs.evolve(result, status=policy.judge_trends(trends))
         status = policy([i.status for i in indicators] + [c.status for c in children])
         return attrs.evolve(result, status=status)
 

@@ -286,6 +286,14 @@ def _optional_as_threshold(value: object, at: str = "value") -> Any:
     return None if value is None else _as_threshold(value, at)
 
 
+def _as_trend_tolerance(value: object, at: str = "value") -> Decimal:
+    """A tolerance for "unchanged": a number that is zero or more."""
+    number = F.as_decimal(value, at)
+    if number < 0:
+        raise failure(PlanError, "threshold.negative_tolerance", at, value=value)
+    return number
+
+
 @attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Indicator:
     """What is measured for a goal (indikator, mått, nyckeltal), and its target per year.
@@ -307,6 +315,8 @@ class Indicator:
         purpose: Why it is followed (syfte).
         notes: Anything else, e.g. why a target changed from last year's plan.
         reported_in: Reporting occasions: ``"D"`` (delår) and / or ``"B"`` (bokslut).
+        trend_tolerance: How much change from the previous available period still counts
+            as an unchanged trend, in the unit (0: any change is a trend).
 
     Example:
         >>> from styrmodell import TargetValue, Unit
@@ -331,6 +341,7 @@ class Indicator:
     purpose: str = attrs.field(default="", converter=as_text)
     notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
     reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
+    trend_tolerance: Decimal = attrs.field(default=Decimal(0), converter=_as_trend_tolerance)
 
     def target_for(self, year: int) -> Threshold | None:
         """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``."""

@@ -20,14 +20,15 @@ from styrmodell._numbers import EXACT
 from styrmodell._status import Status
 from styrmodell._thresholds._base import Assessment, Context, Threshold, is_threshold
 from styrmodell._thresholds._lint import describe as describe_threshold
+from styrmodell._trend import TrendKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["RollUp"]
 
-Kind = Literal["worst", "majority", "share", "pooled"]
-_KINDS = ("worst", "majority", "share", "pooled")
+Kind = Literal["worst", "majority", "share", "pooled", "improving"]
+_KINDS = ("worst", "majority", "share", "pooled", "improving")
 _HUNDRED = Decimal(100)
 
 F = Fields(PlanError)
@@ -102,7 +103,10 @@ class RollUp:
     MAJORITY: ClassVar[RollUp]
 
     def __attrs_post_init__(self) -> None:
-        if self.kind == "share":
+        if self.kind == "improving":
+            if self.green_at_least is None or self.yellow_at_least is not None:
+                raise failure(PlanError, "rollup.improving_share", "RollUp.improving")
+        elif self.kind == "share":
             if self.green_at_least is None or self.yellow_at_least is None:
                 raise failure(PlanError, "rollup.share_needs_both", "RollUp.share")
             if self.yellow_at_least > self.green_at_least:
@@ -141,6 +145,25 @@ class RollUp:
         return cls("share", green_at_least, yellow_at_least, count_not_assessed=count_not_assessed)
 
     @classmethod
+    def improving(
+        cls, at_least: object = Decimal("0.5"), *, count_not_assessed: bool = False
+    ) -> RollUp:
+        """A policy over trends: "minst hälften av indikatorerna går åt rätt håll".
+
+        Green when at least *at_least* of the indicators below the goal whose trend is
+        known (improved, unchanged or worsened) have improved, else red; not assessed when
+        no trend is known. With ``count_not_assessed`` the unknown and not comparable
+        trends count as parts that did not improve. :func:`assess` gives it the main trend
+        of every indicator below the goal — see :meth:`judge_trends`.
+
+        Example:
+            >>> from styrmodell.results import TrendKind
+            >>> RollUp.improving().judge_trends([TrendKind.IMPROVED, TrendKind.WORSENED])
+            <Status.GREEN: 'green'>
+        """
+        return cls("improving", at_least, count_not_assessed=count_not_assessed)
+
+    @classmethod
     def pooled(cls, target: Threshold, *, count_not_assessed: bool = False) -> RollUp:
         """A pooled share: Σ täljare / Σ nämnare over the parts, judged by *target*.
 
@@ -170,6 +193,8 @@ class RollUp:
         """
         if self.kind == "pooled":
             raise failure(PlanError, "rollup.pooled_needs_counts", "RollUp.pooled")
+        if self.kind == "improving":
+            raise failure(PlanError, "rollup.improving_needs_trends", "RollUp.improving")
         items = list(statuses)
         coloured = [s for s in items if s is not Status.NOT_ASSESSED]
         missing = len(items) - len(coloured)
@@ -197,6 +222,22 @@ class RollUp:
             result = Status.RED
         # A threshold of 0 must not lift a goal above its best part.
         return min(result, max(coloured))
+
+    def judge_trends(self, kinds: Iterable[TrendKind]) -> Status:
+        """Green when the share of improved trends reaches the policy's share, else red.
+
+        Raises:
+            PlanError: for a policy that is not ``improving``.
+        """
+        if self.kind != "improving" or self.green_at_least is None:
+            raise failure(PlanError, "rollup.not_improving", f"RollUp.{self.kind}")
+        items = list(kinds)
+        known = [k for k in items if k.is_comparison]
+        total = len(items) if self.count_not_assessed else len(known)
+        if not known or not total:
+            return Status.NOT_ASSESSED
+        improved = Decimal(known.count(TrendKind.IMPROVED))
+        return Status.GREEN if improved / total >= self.green_at_least else Status.RED
 
     def pool(self, counts: Iterable[tuple[object, object] | None]) -> Assessment:
         """Judge the share pooled from *counts* — ``(numerator, denominator)`` per part.
@@ -244,6 +285,8 @@ class RollUp:
             policy = text(
                 "rollup.share", locale, green=green_at_least * 100, yellow=yellow_at_least * 100
             )
+        elif self.kind == "improving" and self.green_at_least is not None:
+            policy = text("rollup.improving", locale, share=self.green_at_least * 100)
         elif self.target is not None:
             policy = text("rollup.pooled", locale, target=describe_threshold(self.target, locale))
         else:
