@@ -51,7 +51,7 @@ from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
 from styrmodell._report import render
 from styrmodell._rollup import RollUp
-from styrmodell._serialization import converter, dump, dumps, load, loads
+from styrmodell._serialization import converter, dump, dumps, load, loads, make_converter
 from styrmodell._status import Status
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
@@ -142,6 +142,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "make_converter",
     "parse_threshold",
     "render",
 ]
