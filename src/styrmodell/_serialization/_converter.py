@@ -345,7 +345,7 @@ def _is_date_or_text(t: Any) -> bool:
 
 
 def _is_outcome_value(t: Any) -> bool:
-    """What is left of an outcome's value union once bools and ``None`` passed through."""
+    """An outcome's value: a number, done / not done, a ``Progress``, a pair of dates, or None."""
     args = get_args(t)
     return get_origin(t) in (Union, types.UnionType) and Decimal in args and enum.Enum in args
 
@@ -356,6 +356,8 @@ def _outcome_value_hook(t: Any, converter: cattrs.Converter) -> Callable[[object
     pair = converter.get_structure_hook(pair_type) if pair_type is not None else None
 
     def structure_value(value: object, _: object) -> Any:
+        if value is None or isinstance(value, bool):
+            return value
         if isinstance(value, list | tuple) and pair is not None:
             if len(value) != 2:
                 fail("serialization.wrong_length", value, n=2, count=len(value))

@@ -14,6 +14,7 @@ its path. ``docs/explanation/limits.md`` says why each default is what it is.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any
 
 import attrs
@@ -154,9 +155,10 @@ def check(doc: Any, limits: DocumentLimits | None, *, surrogates: bool) -> list[
     found = _Findings()
     items = 0
     longest = caps.string
-    stack: list[tuple[Any, int]] = [(doc, 1)]
-    pop, push = stack.pop, stack.append
-    while stack:
+    # Breadth first, so what is found at one depth is listed in the document's order.
+    queue: deque[tuple[Any, int]] = deque([(doc, 1)])
+    pop, push = queue.popleft, queue.append
+    while queue:
         node, depth = pop()
         if type(node) is list:
             entries: Any = enumerate(node)
