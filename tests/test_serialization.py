@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import json
 import re
 import sys
@@ -1040,3 +1041,18 @@ def test_writing_refuses_text_no_utf8_file_can_hold(fmt: str, tmp_path: Path) ->
     emoji = sm.Goal(id="g", title="Mål 😀")
     assert sm.loads(sm.dumps(emoji, fmt), sm.Goal, fmt) == emoji
     assert sm.loads(f'{{{HEAD}, "id": "g", "title": "\\ud83d\\ude00"}}', sm.Goal).title == "😀"
+
+
+@pytest.mark.parametrize("page", ["how-to/plan-files.md", "explanation/limits.md"])
+def test_the_pages_on_plan_files_and_limits_show_what_the_library_does(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    text = (root / "docs" / page).read_text(encoding="utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", text, flags=re.DOTALL)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, page, page, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    result = runner.run(test)
+    assert result.attempted >= 5
+    assert result.failed == 0

@@ -1,0 +1,207 @@
+"""Pathological inputs at 1k, 10k and 100k characters (or items), through public APIs.
+
+Every shape named in the hardening issue is timed at three sizes; the last column is the time
+at 100k divided by the time at 10k, which is about 10 for linear work (100 for quadratic).
+Each measurement runs in a forked child process with a time cap, so a shape that is still
+super-linear (or allocates without bound) is reported as timed out instead of stopping the
+script; the whole run stays within a few minutes.
+
+Run: ``.venv/bin/python benchmarks/bench_adversarial.py [--cap SECONDS] [--only NAME]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import multiprocessing as mp
+import time
+from collections.abc import Callable
+from typing import Any
+
+import styrmodell as sm
+
+SIZES = (1_000, 10_000, 100_000)
+
+
+def _catch(call: Callable[[], Any]) -> None:
+    with contextlib.suppress(sm.StyrmodellError):
+        call()
+
+
+def threshold(text: str) -> Callable[[], None]:
+    return lambda: _catch(lambda: sm.parse_threshold(text, year=2023))
+
+
+def frequency(text: str) -> Callable[[], None]:
+    return lambda: _catch(lambda: sm.Frequency.parse(text))
+
+
+def interval(text: str) -> Callable[[], None]:
+    return lambda: _catch(lambda: sm.Interval.parse(text))
+
+
+def never_matching_rules(n: int) -> Callable[[], None]:
+    """*n* calendar rules that can never give a date (30 February), in one plan file."""
+    rules = [
+        {
+            "kind": "delårsrapport",
+            "rule": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "start": "2023-01-01",
+        }
+        for _ in range(n)
+    ]
+    doc = json.dumps({"format": "styrmodell/1", "name": "Årshjul", "rules": rules})
+    return lambda: _catch(lambda: sm.loads(doc, sm.FollowUpCalendar))
+
+
+def many_bands(n: int) -> Callable[[], None]:
+    """``Bands`` with *n* intervals, green and red alternating (the overlap check)."""
+    green = [f"[{2 * i}, {2 * i + 1})" for i in range(n // 2)]
+    red = [f"[{2 * i + 1}, {2 * i + 2})" for i in range(n - n // 2)]
+    return lambda: _catch(lambda: sm.Bands(green=green, red=red))
+
+
+def plan_file(n: int) -> Callable[[], None]:
+    """A JSON plan with *n* goals, each with an indicator and a target."""
+    goals = [
+        {
+            "id": f"g{i}",
+            "title": f"Nämndmål {i}",
+            "indicators": [
+                {
+                    "id": f"i{i}",
+                    "unit": "PERCENT",
+                    "targets": {
+                        "2024": {
+                            "type": "target_value",
+                            "comparator": ">=",
+                            "target": str(50 + i % 7),
+                        }
+                    },
+                }
+            ],
+        }
+        for i in range(n)
+    ]
+    doc = json.dumps(
+        {
+            "format": "styrmodell/1",
+            "id": "p",
+            "years": [2023, 2025],
+            "levels": ["Nämndmål"],
+            "goals": goals,
+        }
+    )
+    return lambda: sm.loads(doc, sm.Plan)
+
+
+def outcomes_csv(n: int) -> Callable[[], None]:
+    import io
+
+    rows = "".join(f"i{i % 500},2023,T,,{i % 97},,,\n" for i in range(n))
+    text = "indicator,period,gender,org_unit,value,numerator,denominator,budget\n" + rows
+    return lambda: sm.Outcomes.read_csv(io.StringIO(text))
+
+
+def ledger_csv(n: int) -> Callable[[], None]:
+    rows = "".join(
+        f"line,{i % 900 + 100},Verksamhet {i % 900},,kostnader,Budget {2000 + i // 900},"
+        f"-{i % 5000},tkr\n"
+        for i in range(n)
+    )
+    text = "record,code,name,group,kind,scenario,amount,unit\n" + rows
+    return lambda: sm.Ledger.from_csv(text)
+
+
+SHAPES: dict[str, Callable[[int], Callable[[], None]]] = {
+    'parse_threshold("1" * n)': lambda n: threshold("1" * n),
+    'parse_threshold("<" * n)': lambda n: threshold("<" * n),
+    'parse_threshold("1," * n/2) (unit pattern)': lambda n: threshold("1," * (n // 2)),
+    'parse_threshold("1 %" * n/3) (unit pattern)': lambda n: threshold("1 %" * (n // 3)),
+    'parse_threshold("Grönt" + ":" * n) (tag pattern)': lambda n: threshold("Grönt" + ":" * n),
+    'parse_threshold("Grönt " * n/6) (tag pattern)': lambda n: threshold("Grönt " * (n // 6)),
+    'parse_threshold("a har " * n/6 + "b")': lambda n: threshold("a har " * (n // 6) + "b"),
+    'parse_threshold("x har " + "y " * n/2 + "vid")': lambda n: threshold(
+        "x har " + "y " * (n // 2) + "vid"
+    ),
+    'Frequency.parse("1" * n)': lambda n: frequency("1" * n),
+    'Frequency.parse("1" * n + " månaders eftersläpning")': lambda n: frequency(
+        "1" * n + " månaders eftersläpning"
+    ),
+    'Interval.parse("[" + "1" * n + ", 2]")': lambda n: interval("[" + "1" * n + ", 2]"),
+    'Interval.parse("[1" + " " * n + ", 2]")': lambda n: interval("[1" + " " * n + ", 2]"),
+    "never-matching OccasionRules (n rules)": never_matching_rules,
+    "Bands with n intervals": many_bands,
+    "plan file with n goals (JSON)": plan_file,
+    "outcomes CSV of n rows": outcomes_csv,
+    "ledger CSV of n rows": ledger_csv,
+}
+
+
+def _child(shape: str, n: int, out: Any) -> None:
+    try:
+        SHAPES[shape](10)()  # warm up: catalogs, lazily compiled patterns, generated code
+        call = SHAPES[shape](n)
+        start = time.perf_counter()
+        call()
+        out.send(("ok", time.perf_counter() - start))
+    except BaseException as exc:  # report what escaped, whatever it is
+        out.send(("error", f"{type(exc).__name__}: {str(exc)[:80]}"))
+
+
+def measure(shape: str, n: int, cap: float) -> tuple[str, float | str]:
+    """(``"ok"``, seconds), (``"timeout"``, cap) or (``"error"``, what escaped)."""
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(shape, n, send))
+    child.start()
+    send.close()
+    if receive.poll(cap):
+        result: tuple[str, float | str] = receive.recv()
+    else:
+        result = ("timeout", cap)
+    child.kill()
+    child.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cap", type=float, default=8.0, help="seconds per measurement")
+    parser.add_argument("--only", default="", help="shapes whose name contains this")
+    args = parser.parse_args()
+    print(f"cap: {args.cap:.0f} s per measurement; {dt.date.today()}")
+    print(f"| shape | {' | '.join(f'{n:,}' for n in SIZES)} | 100k ÷ 10k |")
+    print(f"|---|{'---:|' * len(SIZES)}---:|")
+    for shape in SHAPES:
+        if args.only not in shape:
+            continue
+        cells, seconds = [], {}
+        timed_out = False
+        for n in SIZES:
+            if timed_out:
+                cells.append("—")
+                continue
+            status, value = measure(shape, n, args.cap)
+            if status == "ok":
+                assert isinstance(value, float)
+                seconds[n] = value
+                cells.append(f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s")
+            elif status == "timeout":
+                cells.append(f"> {args.cap:.0f} s (timed out)")
+                timed_out = True
+            else:
+                cells.append(f"escaped: {value}")
+        if SIZES[1] in seconds and SIZES[2] in seconds and seconds[SIZES[1]] > 0:
+            ratio = f"{seconds[SIZES[2]] / seconds[SIZES[1]]:.1f}×"
+        elif timed_out:
+            ratio = "super-linear (timed out)"
+        else:
+            ratio = "—"
+        print(f"| {shape} | {' | '.join(cells)} | {ratio} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
