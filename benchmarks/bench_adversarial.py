@@ -142,11 +142,18 @@ SHAPES: dict[str, Callable[[int], Callable[[], None]]] = {
 
 def _child(shape: str, n: int, out: Any) -> None:
     try:
-        SHAPES[shape](10)()  # warm up: catalogs, lazily compiled patterns, generated code
+        # Warm up: the message catalogs, lazily compiled patterns, generated code.
+        _catch(lambda: sm.loads("", sm.Context))
+        SHAPES[shape](10)()
         call = SHAPES[shape](n)
-        start = time.perf_counter()
-        call()
-        out.send(("ok", time.perf_counter() - start))
+        # Fast shapes run again until 50 ms have passed; the best run counts.
+        best, spent = float("inf"), 0.0
+        while spent < 0.05:
+            start = time.perf_counter()
+            call()
+            elapsed = time.perf_counter() - start
+            best, spent = min(best, elapsed), spent + elapsed
+        out.send(("ok", best))
     except BaseException as exc:  # report what escaped, whatever it is
         out.send(("error", f"{type(exc).__name__}: {str(exc)[:80]}"))
 
@@ -165,6 +172,12 @@ def measure(shape: str, n: int, cap: float) -> tuple[str, float | str]:
     child.kill()
     child.join()
     return result
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} µs"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def main() -> None:
@@ -188,7 +201,7 @@ def main() -> None:
             if status == "ok":
                 assert isinstance(value, float)
                 seconds[n] = value
-                cells.append(f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s")
+                cells.append(_duration(value))
             elif status == "timeout":
                 cells.append(f"> {args.cap:.0f} s (timed out)")
                 timed_out = True

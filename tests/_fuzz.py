@@ -45,6 +45,7 @@ settings.register_profile(
     deadline=None,
     max_examples=15,
     suppress_health_check=list(HealthCheck),
+    report_multiple_bugs=False,
 )
 settings.register_profile(
     "fuzz",

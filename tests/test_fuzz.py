@@ -12,6 +12,7 @@ The normal suite runs a few examples per surface; ``make fuzz`` runs the ``fuzz`
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import tempfile
@@ -26,13 +27,32 @@ from hypothesis import strategies as st
 
 import _fuzz
 import styrmodell as sm
-from _fuzz import attempt, fuzz_settings, mutated, seed_files, text_of, texts
+import styrmodell.io as sm_io
+from _fuzz import FUZZING, attempt, fuzz_settings, mutated, seed_files, text_of, texts
 from styrmodell import strategies as sst
 
-# -- adapters: where each reader and writer lives on this branch ---------------------------
+# Inputs of 200 kB are the point here; hypothesis warns that their repr is long.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
+# -- adapters: where each reader and writer lives ------------------------------------------
 #
-# The CSV formats are moving out of the domain classes into ``styrmodell.io``; after the merge
-# only these functions change.
+# The CSV formats are moving out of the domain classes into ``styrmodell.io``
+# (``read_outcomes``, ``read_ledger``, ``read_investments``); these adapters use those readers
+# when they exist and the domain classes' methods until then. Only these functions know where.
+
+_IO_READERS = ("read_outcomes", "read_ledger", "read_investments")
+CSV_IN_IO = all(hasattr(sm_io, name) for name in _IO_READERS)
+
+# The domain classes' own CSV readers (before ``styrmodell.io`` has its readers) let builtin
+# errors out: csv.Error for a CR-only line end or a field over 131,072 characters,
+# UnicodeDecodeError for a file that is not UTF-8, ValueError for a year of 5,000 digits.
+# Known and being replaced (hardening issue, item 2); the mark goes when the readers move.
+LEAKING_CSV = pytest.mark.xfail(
+    not CSV_IN_IO and not FUZZING,
+    reason="the domain classes' CSV readers leak builtin errors until styrmodell.io reads CSV",
+    raises=(csv.Error, UnicodeDecodeError, ValueError),
+    strict=False,
+)
 
 
 def read_plan_json(data: bytes) -> Any:
@@ -44,6 +64,8 @@ def read_plan_toml(data: bytes) -> Any:
 
 
 def read_outcomes(data: bytes) -> Any:
+    if CSV_IN_IO:
+        return sm_io.read_outcomes(data)  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "outcomes.csv"
         path.write_bytes(data)
@@ -55,6 +77,8 @@ def write_outcomes(outcomes: sm.Outcomes) -> bytes:
 
 
 def read_ledger(data: bytes) -> Any:
+    if CSV_IN_IO:
+        return sm_io.read_ledger(data)  # type: ignore[attr-defined]
     return sm.Ledger.from_csv(text_of(data))
 
 
@@ -63,6 +87,8 @@ def write_ledger(ledger: sm.Ledger) -> bytes:
 
 
 def read_investments(data: bytes) -> Any:
+    if CSV_IN_IO:
+        return sm_io.read_investments(data)  # type: ignore[attr-defined]
     return sm.InvestmentBudget.from_csv(text_of(data))
 
 
@@ -103,6 +129,58 @@ def _no_escapes(request: pytest.FixtureRequest) -> Iterator[None]:
     assert not found, f"{len(found)} escape(s):\n" + "\n".join(found[:20])
 
 
+# -- the inputs the hardening issue names (under make fuzz: some take minutes before the fix) --
+
+HEAD = '{"format": "styrmodell/1", '
+
+
+def known(*inputs: Any) -> st.SearchStrategy[Any]:
+    """The issue's reproductions, drawn among the generated inputs under ``make fuzz``."""
+    return st.sampled_from(inputs) if FUZZING else st.nothing()
+
+
+KNOWN_PLANS = known(
+    (HEAD + '"id": "p", "years": [2023, 2023], "levels": ["Mål"], "title": "\\ud800"}').encode(),
+    (HEAD + '"id": "p", "id": "q", "years": [2023, 2023], "levels": ["Mål"]}').encode(),
+    (
+        HEAD + '"id": "p", "years": [2023, 2023], "levels": ["Mål"], "goals": [{"id": "g", '
+        '"indicators": [{"id": "i", "target": {"type": "bands", "green": "[1e25, inf)"}}]}]}'
+    ).encode(),
+    (
+        HEAD
+        + '"id": "p", "years": [2023, 2023], "levels": ["Mål"], "notes": ["'
+        + "x" * 200_000
+        + '"]}'
+    ).encode(),
+)
+KNOWN_THRESHOLDS = known("1" * 10_000, "1" * 20_000, "<" * 100_000, "Grönt: [1e25, inf)")
+KNOWN_FREQUENCIES = known("1" * 20_000, "9" * 5000 + " månaders eftersläpning")
+KNOWN_RULES = known("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31")
+KNOWN_INTERVALS = known(
+    "[1e25, inf)", "(-inf, -1e30)", "(1e999999, inf)", "[" + "1" * 5000 + ", 2]"
+)
+KNOWN_OUTCOMES = known(
+    "indicator,period,value\ntjänst,2023,1\n".encode("latin-1"),
+    b"indicator,period,value\rx,2023,1\r",
+    b"indicator,period,value\nx,2023," + b"1" * 200_000 + b"\n",
+    b"indicator,period,numerator,denominator\nx,2023,1e999999,1\n",
+)
+KNOWN_LEDGERS = known(
+    b"record,code,name,group,kind,scenario,amount,unit\n"
+    b"line,11,N,,kostnader,Budget 2023,1e-999999999,tkr\n",
+    b"record,code,name,group,kind,scenario,amount,unit\rline,11,N,,kostnader,B,-1,tkr\r",
+    b"record,code,name,group,kind,scenario,amount,unit\nline,11,"
+    + b"N" * 200_000
+    + b",,x,B,1,tkr\n",
+)
+KNOWN_INVESTMENTS = known(
+    b"record,row,name,group,category,year,amount,unit\nobject,3,X,SOF,IT,"
+    + b"9" * 5000
+    + b",1,tkr\n",
+    b"record,row,name,group,category,year,amount,unit\robject,3,X,SOF,IT,2023,1,tkr\r",
+)
+
+
 # -- plan files ----------------------------------------------------------------------------
 
 TOML_SEEDS = seed_files(".toml")
@@ -110,7 +188,7 @@ JSON_SEEDS = [sm.dumps(sm.loads(seed, sm.Plan, "toml")).encode() for seed in TOM
 
 
 @fuzz_settings(2.5)
-@given(data=mutated(JSON_SEEDS))
+@given(data=mutated(JSON_SEEDS) | KNOWN_PLANS)
 def test_mutated_json_plans(data: bytes) -> None:
     attempt("plan file, JSON (mutated examples)", read_plan_json, data)
 
@@ -327,20 +405,27 @@ INVESTMENT_SEEDS = [(_fuzz.EXAMPLES / "oxelosund_investeringsbudget_2023_2025.cs
 INVESTMENT_HEADER = ["record", "row", "name", "group", "category", "year", "amount", "unit"]
 
 
+@LEAKING_CSV
 @fuzz_settings(2.0)
-@given(data=mutated(OUTCOME_SEEDS, hostile=True) | generated_csv(OUTCOME_HEADER))
+@given(data=mutated(OUTCOME_SEEDS, hostile=True) | generated_csv(OUTCOME_HEADER) | KNOWN_OUTCOMES)
 def test_outcome_files(data: bytes) -> None:
     attempt("outcomes CSV", read_outcomes, data)
 
 
+@LEAKING_CSV
 @fuzz_settings(2.0)
-@given(data=mutated(LEDGER_SEEDS, hostile=True) | generated_csv(LEDGER_HEADER))
+@given(data=mutated(LEDGER_SEEDS, hostile=True) | generated_csv(LEDGER_HEADER) | KNOWN_LEDGERS)
 def test_ledger_files(data: bytes) -> None:
     attempt("ledger CSV", read_ledger, data)
 
 
+@LEAKING_CSV
 @fuzz_settings(2.0)
-@given(data=mutated(INVESTMENT_SEEDS, hostile=True) | generated_csv(INVESTMENT_HEADER))
+@given(
+    data=mutated(INVESTMENT_SEEDS, hostile=True)
+    | generated_csv(INVESTMENT_HEADER)
+    | KNOWN_INVESTMENTS
+)
 def test_investment_files(data: bytes) -> None:
     attempt("investments CSV", read_investments, data)
 
@@ -349,7 +434,11 @@ def test_investment_files(data: bytes) -> None:
 
 
 @fuzz_settings(1.5)
-@given(text=texts() | st.builds(lambda a, b: f"{a}{b}", st.sampled_from("[("), texts()))
+@given(
+    text=texts()
+    | st.builds(lambda a, b: f"{a}{b}", st.sampled_from("[("), texts())
+    | KNOWN_INTERVALS
+)
 def test_interval_texts(text: str) -> None:
     attempt("Interval.parse", sm.Interval.parse, text)
 
@@ -361,13 +450,13 @@ def test_period_texts(text: str) -> None:
 
 
 @fuzz_settings(1.5)
-@given(text=texts())
+@given(text=texts() | KNOWN_FREQUENCIES)
 def test_frequency_texts(text: str) -> None:
     attempt("Frequency.parse", sm.Frequency.parse, text)
 
 
 @fuzz_settings(2.0)
-@given(text=texts(max_size=90), in_percent=st.booleans())
+@given(text=texts(max_size=90) | KNOWN_THRESHOLDS, in_percent=st.booleans())
 def test_threshold_texts(text: str, in_percent: bool) -> None:
     attempt("parse_threshold", threshold_in_percent if in_percent else threshold, text)
 
@@ -417,7 +506,7 @@ RULE_PARTS = st.lists(
 
 
 @fuzz_settings(1.0)
-@given(text=RULE_PARTS | texts())
+@given(text=RULE_PARTS | texts() | KNOWN_RULES)
 def test_occasion_rule_texts(text: str) -> None:
     attempt("OccasionRule text", occasion_rule, text)
 

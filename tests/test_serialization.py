@@ -22,7 +22,7 @@ import styrmodell as sm
 from _cases import texts
 from styrmodell import strategies as sst
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._messages import problem_text
+from styrmodell._messages import catalog_ids, problem_text
 from styrmodell._serialization._problems import problems_of
 from styrmodell._thresholds._registry import Family, register, unregister
 from styrmodell.io import DocumentLimits
@@ -1056,3 +1056,27 @@ def test_the_pages_on_plan_files_and_limits_show_what_the_library_does(
     result = runner.run(test)
     assert result.attempted >= 5
     assert result.failed == 0
+
+
+def test_every_code_the_serialization_modules_use_is_in_both_catalogs() -> None:
+    package = Path(sm.__file__).parent / "_serialization"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.glob("*.py"))
+    codes = set(re.findall(r'"((?:serialization|io|number)\.[a-z_.]+)"', source))
+    codes |= {
+        f"serialization.kind.{kind}"
+        for kind in (
+            "null",
+            "boolean",
+            "text",
+            "decimal",
+            "number",
+            "list",
+            "table",
+            "time",
+            "other",
+        )
+    }
+    assert len(codes) > 60
+    for locale in ("en", "sv"):
+        missing = sorted(c for c in codes if c not in catalog_ids(locale))
+        assert missing == [], locale
