@@ -11,6 +11,7 @@ Run: ``.venv/bin/python benchmarks/bench_serialization.py``
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from typing import Any
@@ -99,6 +100,17 @@ def scaling_plan(goals: int) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
+def timed(fn: Any) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        fn()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
 def main() -> None:
     plan = build_plan()
     text = sm.dumps(plan)
@@ -112,6 +124,8 @@ def main() -> None:
         sm.loads(sm.dumps(plan), sm.Plan)
 
     # Interleaved rounds, best of each: the machine's load changes less within a round.
+    # Processor time, each call after a full collection with the collector off (loads pauses
+    # it anyway), so that neither side pays for the other's garbage.
     runs: dict[str, list[float]] = {"base": [], "dump": [], "load": [], "ours": []}
     for _ in range(REPEAT):
         for name, fn in [
@@ -120,9 +134,7 @@ def main() -> None:
             ("load", lambda: sm.loads(text, sm.Plan)),
             ("ours", ours),
         ]:
-            start = time.perf_counter()
-            fn()
-            runs[name].append(time.perf_counter() - start)
+            runs[name].append(timed(fn))
     t_base, t_dump, t_load, t_ours = (min(runs[k]) for k in ("base", "dump", "load", "ours"))
     n = GOALS * INDICATORS_PER_GOAL
     print(f"plan: {n} indicators, {n * len(YEARS)} targets, {len(text) / 1e6:.1f} MB of JSON")
@@ -135,12 +147,7 @@ def main() -> None:
     small, large = scaling_plan(3_000), scaling_plan(30_000)
     times = {}
     for name, doc in (("small", small), ("large", large)):
-        best = []
-        for _ in range(3):
-            start = time.perf_counter()
-            sm.loads(doc, sm.Plan)
-            best.append(time.perf_counter() - start)
-        times[name] = min(best)
+        times[name] = min(timed(lambda d=doc: sm.loads(d, sm.Plan)) for _ in range(3))
     print(
         f"sm.loads of 3,000 goals ({len(small) / 1e6:.1f} MB): {times['small']:.2f} s; "
         f"of 30,000 goals ({len(large) / 1e6:.1f} MB): {times['large']:.2f} s; "

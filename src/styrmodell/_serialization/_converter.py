@@ -300,26 +300,30 @@ def _frozenmap_hook(t: Any, converter: cattrs.Converter) -> Callable[[object, ob
     inner: list[Callable[[Any, Any], Any]] = []
 
     def structure_map(value: object, _: object) -> FrozenMap[Any, Any]:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             fail("serialization.expected_table", value)
-        if key_type is _IntKey:
-            _check_keys(value, t)
         if not inner:
             inner.append(
                 make_mapping_structure_fn(
                     t, converter, structure_to=FrozenMap, key_type=key_type, val_type=value_type
                 )
             )
-        result: FrozenMap[Any, Any] = inner[0](value, t)
+        try:
+            result: FrozenMap[Any, Any] = inner[0](value, t)
+        except IterableValidationError:
+            if key_type is _IntKey:
+                _check_keys(value, t)
+            raise
         return result
 
     return structure_map
 
 
 def _check_keys(value: Mapping[Any, Any], t: Any) -> None:
-    """Refuse keys that are not whole numbers before any value is read.
+    """Refuse keys that are not whole numbers, before what their values say.
 
-    A key is the year its value belongs to: ``targets.20x4`` is wrong before its threshold is.
+    A key is the year its value belongs to: ``targets.20x4`` is wrong before its threshold is
+    (cattrs reads a value first, and skips its key when the value fails).
     """
     errors: list[Exception] = []
     for key in value:
@@ -383,34 +387,21 @@ def _attrs_hook(cl: Any, converter: cattrs.Converter) -> Callable[[object, objec
     if tag is None:
 
         def structure_attrs(value: object, _: object) -> Any:
-            if not isinstance(value, Mapping):
+            if type(value) is not dict and not isinstance(value, Mapping):
                 fail("serialization.expected_fields", value, name=name)
             return generated(value, cl)
 
         return structure_attrs
 
-    # Plans repeat a handful of rules thousands of times: equal tables give one (frozen) value.
-    cache: dict[Any, Any] = {}
-
     def structure_family(value: object, _: object) -> Any:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             fail("serialization.expected_fields", value, name=name)
-        key = _cache_key(value)
-        if key is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                return hit
         if "type" in value:
             given = value["type"]
             if given != tag:
                 fail_at("type", cl, "serialization.wrong_tag", given, expected=repr(tag))
             value = {k: v for k, v in value.items() if k != "type"}
-        result = generated(value, cl)
-        if key is not None:
-            if len(cache) >= 4096:
-                cache.clear()
-            cache[key] = result
-        return result
+        return generated(value, cl)
 
     return structure_family
 
@@ -507,6 +498,9 @@ class _Families:
         self.union: Any = None
         self.structure: Callable[[Any, Any], Any] = _no_families
         self.unstructure: Callable[[Any], Any] = _no_families
+        # Plans repeat a handful of rules thousands of times: equal tables give one (frozen)
+        # value. Emptied when the families change.
+        self.cache: dict[Any, Any] = {}
 
     def current(self) -> _Families:
         if self.generation != _generation[0]:
@@ -516,6 +510,7 @@ class _Families:
     def _rebuild(self) -> None:
         with self.lock:
             generation = _generation[0]
+            self.cache = {}
             tag_of = {f.type: f.tag for f in families()}
             self.tags = {tag: cls for cls, tag in tag_of.items()}
             self.classes = frozenset(tag_of)
@@ -576,8 +571,15 @@ def _threshold_hook(_t: Any, converter: cattrs.Converter) -> Callable[[object, o
 
     def structure_threshold(value: object, _: object) -> Any:
         known = state.current()
-        if not isinstance(value, Mapping):
-            fail("serialization.expected_threshold", value)
+        if type(value) is not dict:
+            if not isinstance(value, Mapping):
+                fail("serialization.expected_threshold", value)
+            value = dict(value)
+        key = _cache_key(value)
+        if key is not None:
+            hit = known.cache.get(key)
+            if hit is not None:
+                return hit
         tag = value.get("type")
         if tag is None:
             fail_at("type", Threshold, "serialization.tag_missing", tags=known.listed())
@@ -593,8 +595,12 @@ def _threshold_hook(_t: Any, converter: cattrs.Converter) -> Callable[[object, o
                     hint=repr(hint),
                 )
             fail_at("type", Threshold, "serialization.unknown_tag", tag, tags=known.listed())
-        data = value if type(value) is dict else dict(value)
-        return known.structure(data, known.union)
+        result = known.structure(value, known.union)
+        if key is not None:
+            if len(known.cache) >= 4096:
+                known.cache.clear()
+            known.cache[key] = result
+        return result
 
     return structure_threshold
 

@@ -37,7 +37,7 @@ from styrmodell._period import Period
 from styrmodell._thresholds._base import Threshold
 
 from ._converter import converter
-from ._limits import DEFAULT_LIMITS, DocumentLimits, check, pairs_hook, surrogate
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check, pairs_hook
 from ._problems import join, problems_of, refused, shown
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
@@ -133,11 +133,14 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, source: str) -> Serialization
     )
 
 
-def _parse(text: str, fmt: Format, source: str) -> tuple[Any, bool]:
-    """The parsed syntax, and whether its texts may hold lone surrogates."""
+def _parse(text: str, fmt: Format, source: str, *, decoded: bool) -> tuple[Any, bool]:
+    """The parsed syntax, and whether its texts may hold lone surrogates.
+
+    Text decoded from UTF-8 holds none of its own (JSON escapes may still make some).
+    """
     if not text.strip():
         raise _fail(source, "serialization.empty")
-    raw_surrogates = surrogate(text) >= 0
+    raw_surrogates = not decoded and not text.isascii() and _has_surrogates(text)
     try:
         if fmt == "json":
             data = json.loads(text, object_pairs_hook=pairs_hook)
@@ -156,6 +159,14 @@ def _parse(text: str, fmt: Format, source: str) -> tuple[Any, bool]:
         raise _fail(
             source, "serialization.bad_syntax", format=fmt.upper(), reason=str(exc)
         ) from None
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 @contextlib.contextmanager
@@ -220,11 +231,14 @@ def loads(
     caps = _limits(limits)
     source = source or f"<{fmt}>"
     with _collector_paused():
-        return _read(_decode(text, source, caps), type, fmt, source, caps)
+        decoded = _decode(text, source, caps)
+        return _read(decoded, type, fmt, source, caps, decoded=not isinstance(text, str))
 
 
-def _read(text: str, type: type[T], fmt: Format, source: str, caps: DocumentLimits) -> T:
-    data, surrogates = _parse(text, fmt, source)
+def _read(
+    text: str, type: type[T], fmt: Format, source: str, caps: DocumentLimits, *, decoded: bool
+) -> T:
+    data, surrogates = _parse(text, fmt, source, decoded=decoded)
     found = check(data, caps, surrogates=surrogates)
     if found:
         raise _error(source, found)
@@ -375,7 +389,7 @@ def dumps(obj: object, format: str = "json") -> str:
                 "serialization.cannot_write_value", name=type(obj).__name__, reason=str(exc)
             )
             raise SerializationError(str(found), problems=[found]) from None
-        if surrogate(text) >= 0:
+        if not text.isascii() and _has_surrogates(text):
             _refuse_surrogates(obj, doc)
         return text
     _refuse_surrogates(obj, doc)

@@ -160,36 +160,51 @@ def check(doc: Any, limits: DocumentLimits | None, *, surrogates: bool) -> list[
     pop, push = queue.popleft, queue.append
     while queue:
         node, depth = pop()
-        if type(node) is list:
-            entries: Any = enumerate(node)
-        else:
-            if type(node) is Duplicates:
-                for key in node.twice:
-                    found.add(node, key, "serialization.duplicate_key", key=repr(key))
-            entries = node.items()
         items += len(node)
         if items > caps.items:
             return [problem("serialization.too_many_items", "", limit=caps.items)]
         if depth > caps.depth:
             found.add(node, None, "serialization.too_deep_limit", limit=caps.depth)
             continue
-        for key, value in entries:
-            if type(key) is str:
-                if len(key) > longest:
-                    found.add(node, key, "serialization.key_too_long", limit=longest)
-                if surrogates and _SURROGATE.search(key):
-                    found.add(node, key, "serialization.surrogate_key")
+        kind = type(node)
+        if kind is list:
+            values: Any = node
+        else:
+            if kind is Duplicates:
+                for key in node.twice:
+                    found.add(node, key, "serialization.duplicate_key", key=repr(key))
+            if node and max(map(len, node)) > longest:
+                for key in node:
+                    if len(key) > longest:
+                        found.add(node, key, "serialization.key_too_long", limit=longest)
+            if surrogates:
+                for key in node:
+                    if _SURROGATE.search(key):
+                        found.add(node, key, "serialization.surrogate_key")
+            values = node.values()
+        for value in values:
             kind = type(value)
             if kind is str:
                 if len(value) > longest:
-                    found.add(node, key, "serialization.string_too_long", limit=longest)
+                    found.add(node, _Value(value), "serialization.string_too_long", limit=longest)
                 if surrogates and _SURROGATE.search(value):
-                    found.add(node, key, "serialization.surrogate")
+                    found.add(node, _Value(value), "serialization.surrogate")
             elif kind is dict or kind is list or kind is Duplicates:
                 push((value, depth + 1))
     if not found.marks:
         return []
     return _locate(doc, found)
+
+
+@attrs.frozen
+class _Value:
+    """A text found in a container, whose key or index is looked up only when reported."""
+
+    text: str = attrs.field(eq=False)
+
+    def key_in(self, container: Any) -> Any:
+        pairs = enumerate(container) if type(container) is list else container.items()
+        return next(k for k, v in pairs if v is self.text)
 
 
 def _locate(doc: Any, found: _Findings) -> list[Problem]:
@@ -206,8 +221,9 @@ def _locate(doc: Any, found: _Findings) -> list[Problem]:
             if type(value) in (dict, list, Duplicates):
                 stack.append((value, join(path, key)))
     out = []
-    for container, key, code, params in found.marks:
+    for container, mark, code, params in found.marks:
         where = paths.get(id(container), "")
+        key = mark.key_in(container) if isinstance(mark, _Value) else mark
         if key is None:
             out.append(problem(code, where, **params))
             continue
