@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import styrmodell as sm
+import styrmodell.io as sm_io
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -101,11 +102,10 @@ def plan_file(n: int) -> Callable[[], None]:
 
 
 def outcomes_csv(n: int) -> Callable[[], None]:
-    import io
-
     rows = "".join(f"i{i},2023,T,,{i % 97},,,\n" for i in range(n))
     text = "indicator,period,gender,org_unit,value,numerator,denominator,budget\n" + rows
-    return lambda: sm.Outcomes.read_csv(io.StringIO(text))
+    data = text.encode()
+    return lambda: sm_io.read_outcomes(data)
 
 
 def ledger_csv(n: int) -> Callable[[], None]:
@@ -115,7 +115,8 @@ def ledger_csv(n: int) -> Callable[[], None]:
         for i in range(n)
     )
     text = "record,code,name,group,kind,scenario,amount,unit\n" + rows
-    return lambda: sm.Ledger.from_csv(text)
+    data = text.encode()
+    return lambda: sm_io.read_ledger(data)
 
 
 SHAPES: dict[str, Callable[[int], Callable[[], None]]] = {

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import styrmodell as sm
+import styrmodell.ledger as sl
+from styrmodell.io import read_investments, read_ledger
+from styrmodell.ledger import amount, assess, check, deviation, frame_check, monthly, totals
 
 HERE = Path(__file__).parent
 PROGNOS, BUDGET, CHANGE, MB = (
@@ -20,41 +23,39 @@ PROGNOS, BUDGET, CHANGE, MB = (
 
 
 def main() -> int:
-    ledger = sm.Ledger.from_csv(
-        (HERE / "oxelosund_internbudget_2023.csv").read_text(encoding="utf-8"),
-        changes=[sm.ScenarioChange(CHANGE, base=BUDGET, target=MB)],
+    ledger = read_ledger(
+        HERE / "oxelosund_internbudget_2023.csv",
+        changes=[sl.ScenarioChange(CHANGE, base=BUDGET, target=MB)],
         threshold=sm.BudgetDeviation.no_negative(),  # "Nämnden håller sin driftsbudget"
     )
     fmt = ledger.unit.format
 
     print("Internbudget 2022 - 2023 (tkr)")
-    for kind in (sm.LineKind.NET, sm.LineKind.INCOME, sm.LineKind.COSTS):
+    for kind in (sl.LineKind.NET, sl.LineKind.INCOME, sl.LineKind.COSTS):
         print(f"\n{kind.label().upper():<38}" + "".join(f"{s:>30}" for s in ledger.scenarios))
         for v in ledger.verksamheter:
-            cells = "".join(f"{fmt(ledger.amount(v, s, kind)):>30}" for s in ledger.scenarios)
+            cells = "".join(f"{fmt(amount(ledger, v, s, kind)):>30}" for s in ledger.scenarios)
             print(f"{v!s:<38}{cells}")
-        sums = ledger.totals(kind)
+        sums = totals(ledger, kind)
         print(f"{'S:a ' + kind.label():<38}" + "".join(f"{fmt(sums[s]):>30}" for s in sums))
 
-    problems = ledger.check()
+    problems = check(ledger)
     print(f"\ncheck(): {len(problems)} problem(s)")
     for problem in problems:
         print("  " + problem.message())
 
-    print(ledger.frame_check(MB, 333088).explain())
-    print(f"Avvikelse {PROGNOS} mot {BUDGET}: {ledger.deviation(PROGNOS, BUDGET).format()}")
-    print(ledger.assess(PROGNOS, BUDGET).explain())
-    print("Per månad (M&B 2023, jämnt):", ", ".join(fmt(m) for m in ledger.monthly(MB)[:3]), "…")
+    print(frame_check(ledger, MB, 333088).explain())
+    print(f"Avvikelse {PROGNOS} mot {BUDGET}: {deviation(ledger, PROGNOS, BUDGET).format()}")
+    print(assess(ledger, PROGNOS, BUDGET).explain())
+    print("Per månad (M&B 2023, jämnt):", ", ".join(fmt(m) for m in monthly(ledger, MB)[:3]), "…")
 
-    investments = sm.InvestmentBudget.from_csv(
-        (HERE / "oxelosund_investeringsbudget_2023_2025.csv").read_text(encoding="utf-8")
-    )
+    investments = read_investments(HERE / "oxelosund_investeringsbudget_2023_2025.csv")
     print("\nInvesteringsbudget 2023 - 2025")
-    for year, total in investments.totals().items():
-        groups = investments.totals(by="group", year=year)
+    for year, total in totals(investments).items():
+        groups = totals(investments, by="group", year=year)
         parts = ", ".join(f"varav {g} {fmt(v)}" for g, v in groups.items())
         print(f"  {year}: {fmt(total)} ({parts})")
-    inv_problems = investments.check()
+    inv_problems = check(investments)
     print(f"check(): {len(inv_problems)} problem(s)")
     for inv_problem in inv_problems:
         print("  " + inv_problem.message())

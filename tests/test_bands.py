@@ -48,7 +48,7 @@ def test_a_band_may_be_left_out():
 
 
 def test_bad_notation_raises_a_parse_error_naming_the_band():
-    with pytest.raises(sm.ParseError, match=r"^yellow: '40-60' is not an interval"):
+    with pytest.raises(sm.ParseError, match=r"^Bands.yellow: '40-60' is not an interval"):
         Bands(green="(60, inf)", yellow="40-60")
 
 
@@ -77,7 +77,7 @@ def test_overlapping_intervals_within_one_band_raise():
         ({"green": 5}, "green: expected an Interval"),
         ({"green": [5]}, "green: expected an Interval"),
         ({"green": "(60, 40)"}, "green"),
-        ({"green": "[0, 1]", "unit": "percent"}, "unit"),
+        ({"green": "[0, 1]", "unit": "%"}, "Bands.unit"),
         ({"green": "[0, 1]", "direction": "up"}, "direction"),
         ({"green": "[0, 1]", "precision": "0.2"}, "power of ten"),
         ({"green": "[0, 1]", "precision": 0}, "power of ten"),
@@ -88,6 +88,13 @@ def test_overlapping_intervals_within_one_band_raise():
 def test_invalid_fields_raise(kwargs, match):
     with pytest.raises(ThresholdError, match=match):
         Bands(**kwargs)
+
+
+def test_enums_are_read_from_member_value_or_name_as_everywhere():
+    by_text = Bands(green="[0, 1]", unit="percent", direction="HIGHER_IS_BETTER")
+    assert by_text == Bands(green="[0, 1]", unit=Unit.PERCENT, direction=Direction.HIGHER_IS_BETTER)
+    with pytest.raises(ThresholdError, match=r"Bands.unit: .*did you mean 'percent'"):
+        Bands(green="[0, 1]", unit="procent")
 
 
 @pytest.mark.parametrize(("given_", "expected"), [("0.10", "0.1"), (1, "1"), ("10", "1E+1")])
@@ -310,9 +317,8 @@ def test_explain(rule, value, sv, en):
     ],
 )
 def test_describe(rule, sv, en):
-    assert rule.describe() == sv
     assert sm.describe(rule) == sv
-    assert rule.describe("en") == en
+    assert sm.describe(rule, "sv_SE") == sv
     assert sm.describe(rule, "en") == en
 
 
@@ -347,7 +353,7 @@ def test_rules_are_frozen_and_evolve():
         PHONE.unit = Unit.COUNT  # type: ignore[misc]
     counted = attrs.evolve(PHONE, unit=Unit.COUNT)
     assert counted != PHONE
-    assert counted.describe() == "Grönt: mer än 60, Gult: 40–60, Rött: mindre än 40"
+    assert sm.describe(counted) == "Grönt: mer än 60, Gult: 40–60, Rött: mindre än 40"
     with pytest.raises(ThresholdError, match="overlap"):
         attrs.evolve(PHONE, red="(-inf, 40]")
 

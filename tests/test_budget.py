@@ -162,7 +162,7 @@ def test_describe():
         "Avvikelse mot budget – Grönt: 0–0,5\xa0%, Gult: \u22122 – \u22120,5\xa0% eller mer än "
         "0,5\xa0% och högst 2\xa0%, Rött: mindre än \u22122\xa0% eller mer än 2\xa0%"
     )
-    assert BudgetDeviation.no_negative().describe("en") == (
+    assert sm.describe(BudgetDeviation.no_negative(), "en") == (
         "Deviation from budget – Green: at least 0%, Red: less than 0%"
     )
 

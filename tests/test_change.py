@@ -75,7 +75,8 @@ def test_no_value():
         ({"direction": HIB, "base_year": True}, "base_year"),
         ({"direction": HIB, "tolerance": -1}, "tolerance"),
         ({"direction": HIB, "unchanged": Status.NOT_ASSESSED}, "unchanged"),
-        ({"direction": HIB, "unchanged": "green"}, "Status"),
+        ({"direction": HIB, "unchanged": "grönt"}, "Status"),
+        ({"direction": "up"}, "YearOverYear.direction"),
     ],
 )
 def test_invalid_fields_raise(kwargs, match):
@@ -191,7 +192,7 @@ def test_explain(rule, value, ctx, sv, en):
 )
 def test_describe(rule, sv, en):
     assert sm.describe(rule) == sv
-    assert rule.describe("en") == en
+    assert sm.describe(rule, "en") == en
 
 
 @given(year_over_years())

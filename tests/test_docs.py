@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import re
 import runpy
 import subprocess
@@ -16,11 +17,51 @@ import styrmodell as sm
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_api_reference_documents_exactly_the_public_names() -> None:
-    page = (ROOT / "docs" / "reference" / "api.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^::: styrmodell\.(\w+)$", page, flags=re.MULTILINE))
-    documented.discard("strategies")  # the public submodule, documented as a whole
-    assert documented == set(sm.__all__)
+def _documented() -> set[str]:
+    """Every ``::: dotted.name`` of the reference pages."""
+    found: set[str] = set()
+    for page in sorted((ROOT / "docs" / "reference").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        found |= set(re.findall(r"^::: (styrmodell[\w.]*)$", text, flags=re.MULTILINE))
+    return found
+
+
+def _public_modules() -> list[str]:
+    return ["styrmodell", *(f"styrmodell.{name}" for name in sorted(sm._SUBMODULES))]
+
+
+@pytest.mark.parametrize("module_name", _public_modules())
+def test_api_reference_documents_exactly_the_public_names(module_name: str) -> None:
+    """Each public module's names have a reference entry, and only they (a module may be
+    documented as a whole instead, as the strategies are)."""
+    module = importlib.import_module(module_name)
+    documented = _documented()
+    if module_name in documented:
+        return
+    names = {d.removeprefix(f"{module_name}.") for d in documented}
+    names = {
+        n
+        for n in names
+        if "." not in n
+        and f"{module_name}.{n}" in documented
+        and f"{module_name}.{n}" not in _public_modules()
+    }
+    assert names == set(module.__all__)
+
+
+def test_api_reference_names_nothing_that_is_not_public() -> None:
+    public = set(_public_modules())
+    for entry in _documented():
+        module, _, name = entry.rpartition(".")
+        assert entry in public or (
+            module in public and name in vars(importlib.import_module(module))["__all__"]
+        ), entry
+
+
+def test_every_reference_page_is_in_the_navigation() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in (ROOT / "docs" / "reference").glob("*.md"):
+        assert f"reference/{page.name}" in nav, page.name
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -91,3 +132,44 @@ def test_thresholds_page_examples_are_what_the_library_prints() -> None:
     result = runner.run(test)
     assert result.attempted >= 40
     assert result.failed == 0
+
+
+def test_architecture_page_recipe_runs_and_prints_what_it_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = (ROOT / "docs" / "explanation" / "architecture.md").read_text(encoding="utf-8")
+    blocks = _BLOCK.findall(page)
+    assert blocks
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"docs/explanation/architecture.md block {n}", "exec"), {})
+        assert capsys.readouterr().out == expected, f"block {n}"
+
+
+def test_reports_page_runs_and_prints_what_it_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (ROOT / "docs" / "how-to" / "reports.md").read_text(encoding="utf-8")
+    blocks = _BLOCK.findall(page)
+    assert len(blocks) >= 3
+    namespace: dict[str, object] = {}
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"docs/how-to/reports.md block {n}", "exec"), namespace)
+        assert capsys.readouterr().out == expected, f"block {n}"
+
+
+_CONSOLE = re.compile(r"```console\n\$ styrmodell (.*?)\n(.*?)```", flags=re.DOTALL)
+
+
+def test_command_examples_print_what_the_page_shows(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each console block of the command's page, run in the repository: stdout (or, for an
+    error, stderr) is what the page shows."""
+    from styrmodell._cli import main
+
+    monkeypatch.chdir(ROOT)
+    page = (ROOT / "docs" / "how-to" / "cli.md").read_text(encoding="utf-8")
+    examples = _CONSOLE.findall(page)
+    assert len(examples) >= 4
+    for command, expected in examples:
+        main(command.split())
+        out, err = capsys.readouterr()
+        assert (err or out) == expected, command

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +27,8 @@ from styrmodell import (
     describe,
     lint,
 )
+from styrmodell._thresholds._text import Span
+from styrmodell.families import Family, register, unregister
 from styrmodell.strategies import bands, thresholds
 
 HIB, LIB = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
@@ -189,20 +192,35 @@ def test_lint_of_wrapped_families_uses_their_bands():
 
 class Custom:
     def assess(self, value: Any, context: Context | None = None) -> sm.Assessment:
-        return sm.Assessment(Status.GREEN, value, self, "custom")
-
-    def describe(self, locale: str = "sv") -> str:
-        return "Alltid grönt" if locale == "sv" else "Always green"
-
-    def explain(self, assessment: sm.Assessment, locale: str = "sv") -> str:
-        return "ok"
+        return sm.Assessment(Status.GREEN, value, self, sm.Reason.BAND)
 
 
-def test_a_users_own_threshold_is_accepted():
+@pytest.fixture
+def custom_family():
+    family = register(
+        Family(
+            type=Custom,
+            tag="always_green",
+            describe=lambda rule, locale: "Alltid grönt" if locale == "sv" else "Always green",
+            explain=lambda assessment, locale: "ok",
+        )
+    )
+    yield family
+    unregister(Custom)
+
+
+def test_a_users_own_threshold_is_accepted(custom_family):
     assert lint(Custom()) == []
     assert describe(Custom()) == "Alltid grönt"
     assert describe(Custom(), "en") == "Always green"
     assert Custom().assess(1).explain() == "ok"
+
+
+def test_an_unregistered_threshold_is_refused_naming_the_registry():
+    with pytest.raises(ThresholdError, match="registered family"):
+        describe(Custom())
+    with pytest.raises(ThresholdError, match="registered family"):
+        Custom().assess(1).explain()
 
 
 @pytest.mark.parametrize("thing", [None, 5, "Grönt: mer än 60%", Interval.above(60)])
@@ -214,12 +232,26 @@ def test_lint_and_describe_reject_non_thresholds(thing):
 
 
 def test_finding_is_a_frozen_value():
-    f = Finding(kind="gap", severity="error", message_sv="a", message_en="b")
-    assert f == Finding(kind="gap", severity="error", message_sv="a", message_en="b")
+    span = Span(Interval.parse("[2.2, 2.3)"), Unit.PERCENT)
+    f = Finding(kind="gap", severity="error", code="lint.gap.open", params={"span": span})
+    assert f == Finding(kind="gap", severity="error", code="lint.gap.open", params={"span": span})
     assert hash(f) == hash(attrs.evolve(f))
-    assert (f.message(), f.message("en"), str(f)) == ("a", "b", "a")
+    assert (f.message(), f.message("en"), str(f)) == (
+        "Glapp: värden från 2,2\xa0% till under 2,3\xa0% får ingen färg",
+        "Gap: values from 2.2% to less than 2.3% get no colour",
+        "Glapp: värden från 2,2\xa0% till under 2,3\xa0% får ingen färg",
+    )
+    assert f.text("en") == f.message("en")
+    assert attrs.evolve(f, path="x").text("en") == f.text("en")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         f.kind = "order"  # type: ignore[misc]
+
+
+def test_findings_keep_their_parameters_as_data():
+    (gap,) = lint(Bands(green="(-inf, 30]", yellow="[31, 40]", red="(40, inf)"))
+    assert gap.code == "lint.gap.open"
+    assert gap.params == {"span": Span(Interval.open(30, 31), None)}
+    assert pickle.loads(pickle.dumps(gap)) == gap
 
 
 # -- properties -----------------------------------------------------------------------
@@ -264,8 +296,9 @@ def test_lint_never_raises_and_every_finding_speaks_both_languages(rule):
     for f in lint(rule, path="x"):
         assert f.kind in ("gap", "order", "unreachable", "empty_yellow")
         assert f.severity in ("error", "warning", "info")
-        assert f.message_sv
-        assert f.message_en
+        assert f.code.startswith("lint.")
         assert f.message("sv").startswith("x: ")
+        assert f.message("en").startswith("x: ")
+        assert f.message("sv") != f.message("en")
     assert describe(rule)
     assert describe(rule, "en")

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given
 
 from styrmodell import StyrmodellError
 from styrmodell._locale import format_number, language, parse_locale
+from styrmodell._messages import CATALOG_DIR, REFERENCE_LOCALE, catalog_ids
 from styrmodell.strategies import decimals
 
 
@@ -60,3 +63,54 @@ def test_swedish_output_uses_nbsp_and_minus_sign(d):
     assert text.startswith("\u2212") == (d < 0)
     back = text.replace("\xa0", "").replace("\u2212", "-").replace(",", ".")
     assert Decimal(back) == d
+
+
+# -- the edges' catalogs: every code used exists, every message is used ---------------------
+
+EDGE_MODULES = ("_assessment.py", "_rollup.py", "_report.py", "_cli.py")
+EDGE_AREAS = ("report.po", "cli.po")
+_CODE = re.compile(r"""(f?)["']((?:assess|rollup|report|cli)\.[a-z0-9_.{}]+)["']""")
+
+
+def _edge_ids() -> set[str]:
+    ids: set[str] = set()
+    for area in EDGE_AREAS:
+        with (CATALOG_DIR / REFERENCE_LOCALE / "LC_MESSAGES" / area).open("rb") as fp:
+            ids |= {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}
+    return ids
+
+
+def _codes_in_source() -> tuple[set[str], set[str]]:
+    """(codes written out, patterns of codes built with an f-string) in the edges' modules."""
+    literal: set[str] = set()
+    patterns: set[str] = set()
+    for name in EDGE_MODULES:
+        source = (CATALOG_DIR.parent / name).read_text(encoding="utf-8")
+        for is_f, code in _CODE.findall(source):
+            if is_f and "{" in code:
+                patterns.add("^" + re.sub(r"\\\{[^}]*\\\}", r"[a-z_]+", re.escape(code)) + "$")
+            else:
+                literal.add(code)
+    return literal, patterns
+
+
+def test_every_code_the_edges_use_is_in_the_catalogs() -> None:
+    ids = _edge_ids()
+    literal, patterns = _codes_in_source()
+    assert sorted(literal - ids) == []
+    for pattern in patterns:
+        assert any(re.match(pattern, i) for i in ids), pattern
+
+
+def test_every_message_of_the_edges_catalogs_is_used() -> None:
+    literal, patterns = _codes_in_source()
+    unused = {
+        i for i in _edge_ids() if i not in literal and not any(re.match(p, i) for p in patterns)
+    }
+    assert sorted(unused) == []
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_the_edges_words_come_in_every_locale_without_a_fallback(locale: str) -> None:
+    own = catalog_ids(locale)
+    assert _edge_ids() <= own

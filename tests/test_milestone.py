@@ -100,7 +100,7 @@ def test_started_is_enough_when_required():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"due": "2019-12-31"}, "due"),
+        ({"due": "31 december 2019"}, "Milestone.due"),
         ({"due": 2019}, "due"),
         ({"required": NOT_STARTED}, "required"),
         ({"required": True}, "required"),
@@ -114,6 +114,12 @@ def test_invalid_fields_raise(kwargs, match):
 def test_datetimes_become_dates():
     assert Milestone(due=dt.datetime(2019, 12, 31, 23, 59)) == TENA
     assert Context(as_of=dt.datetime(2019, 8, 31, 12)).as_of == dt.date(2019, 8, 31)
+
+
+def test_iso_dates_are_read_as_everywhere():
+    assert Milestone(due="2019-12-31") == TENA
+    assert Milestone(required="started") == Milestone(required=sm.Progress.STARTED)
+    assert Context(as_of="2019-08-31").as_of == dt.date(2019, 8, 31)
 
 
 @pytest.mark.parametrize("value", [1, 0, "done", 1.0, "ja"])
@@ -201,7 +207,7 @@ def test_explain(rule, value, ctx, sv, en):
 )
 def test_describe(rule, sv, en):
     assert sm.describe(rule) == sv
-    assert rule.describe("en") == en
+    assert sm.describe(rule, "en") == en
 
 
 @given(milestones())

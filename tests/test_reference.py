@@ -198,7 +198,7 @@ def test_explain(rule, value, ctx, sv, en):
 )
 def test_describe(rule, sv, en):
     assert sm.describe(rule) == sv
-    assert rule.describe("en") == en
+    assert sm.describe(rule, "en") == en
 
 
 @given(compare_to_references())

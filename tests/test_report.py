@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import runpy
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 import styrmodell as sm
+from styrmodell._safe import printable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 VOID = {"meta", "br", "img", "hr", "link", "input"}
@@ -189,3 +191,141 @@ def test_headless_chromium_renders_the_html_report(card: sm.Scorecard, tmp_path:
     height = int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 1600)
     assert len(data) > 20_000  # a page with text and colour, not a blank image
+
+
+# -- text from data cannot inject into any format ----------------------------------------
+
+INJECTIONS = [
+    "Rad | med | lodstreck",
+    "titel\r| injicerad | rad | här | x |",
+    "titel\n| injicerad | rad | här | x |",
+    "titel\r\n## Rubrik",
+    "<script>alert('x')</script>",
+    '<img src=x onerror="alert(1)">',
+    "[klicka](javascript:alert(1)) ![bild](http://example.invalid/x.png)",
+    "**fet** _kursiv_ `kod` ~~struken~~ \\| &amp; &lt;b&gt;",
+    "\x1b[2J\x1b]8;;http://example.invalid\x07länk\x1b]8;;\x07 \x1b[31mröd\x1b[0m",
+    "höger\u202etill\u2066vänster\u2069 \x00\x08\x7f\x9b",
+]
+
+
+def injected_card(payload: str) -> sm.Scorecard:
+    """A scorecard whose every text from data — plan, levels, goals, indicators, the
+    organisation, a reference's name in a target — is *payload*."""
+    plan = sm.Plan(
+        id="p",
+        title=payload,
+        organisation=payload,
+        years=2023,
+        levels=(payload, f"{payload} 2"),
+        goals=[
+            sm.Goal(
+                id="g",
+                title=payload,
+                children=[
+                    sm.Goal(
+                        id="c",
+                        title=payload,
+                        level=1,
+                        indicators=[
+                            sm.Indicator(
+                                id="i",
+                                title=payload,
+                                unit=sm.Unit.PERCENT,
+                                targets={2023: sm.TargetValue(">=", 80, unit=sm.Unit.PERCENT)},
+                            ),
+                            sm.Indicator(
+                                id="r",
+                                title=payload,
+                                unit=sm.Unit.PERCENT,
+                                targets={
+                                    2023: sm.CompareToReference(
+                                        reference=payload, unit=sm.Unit.PERCENT
+                                    )
+                                },
+                            ),
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    outcomes = [
+        sm.Outcome("i", 2023, 85),
+        sm.Outcome("i", 2023, 70, gender="K"),
+        sm.Outcome("r", 2023, 88, references={payload: 86}),
+    ]
+    return sm.assess(plan, outcomes, 2023)
+
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(payload: str) -> str:
+    """What every format shows of *payload* as text: one line, controls as escapes."""
+    one_line = " ".join(payload.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return printable(one_line, newlines=False)
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_text_report_shows_data_without_control_characters(payload: str) -> None:
+    card = injected_card(payload)
+    for out in (sm.render(card, "text"), sm.render(card, "text", color=True), card.explain()):
+        body = out.replace("\x1b[0m", "").replace("\x1b[32m", "").replace("\x1b[31m", "")
+        body = re.sub("\x1b\\[(?:33|2)m", "", body)
+        assert UNSAFE.search(body) is None
+        lines = body.splitlines()
+        # Every row is one line: the heading, a blank line, the header, 4 rows (2 goals, 2
+        # indicators), a blank line and the summary; or, explained, a line per goal and
+        # indicator and the total.
+        assert len(lines) in (3 + 4 + 2, 4 + 1)
+    text = sm.render(card, "text")
+    assert shown(payload)[:60] in text
+
+
+def markdown_to_html(source: str) -> Page:
+    import markdown  # Python-Markdown, what mkdocs renders with
+
+    return parse(markdown.markdown(source, extensions=["tables"]))
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_markdown_report_escapes_table_and_html_syntax(payload: str) -> None:
+    card = injected_card(payload)
+    source = sm.render(card, "markdown")
+    page = markdown_to_html(source)
+    # No tag from the data: only the report's own table, heading, paragraph and bold.
+    assert set(page.tags) <= {"h2", "table", "thead", "tbody", "tr", "th", "td", "strong", "p"}
+    assert page.tags.count("tr") == 1 + 4  # the header and one row per goal and indicator
+    assert page.tags.count("h2") == 1
+    assert page.tags.count("td") == 4 * page.tags.count("th")
+    text = "".join(page.text)
+    assert shown(payload) in text  # the payload reads back as the text it was
+    # The summary line names the levels, escaped as well.
+    summary = source.rstrip().splitlines()[-1]
+    assert markdown_to_html(summary).tags == ["p"]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_html_report_escapes_everything(payload: str) -> None:
+    card = injected_card(payload)
+    page = parse(sm.render(card, "html"))
+    assert "script" not in page.tags
+    assert "img" not in page.tags
+    assert "a" not in page.tags
+    assert all(
+        name in {"lang", "charset", "name", "content", "class", "style"} for name, _ in page.attrs
+    )
+    text = "".join(page.text)
+    assert UNSAFE.search(text) is None
+    assert shown(payload) in text
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_every_format_shows_the_same_text_of_the_data(payload: str) -> None:
+    """The three formats agree on what the data says (after their own escaping)."""
+    card = injected_card(payload)
+    md_text = "".join(markdown_to_html(sm.render(card, "markdown")).text)
+    html_text = "".join(parse(sm.render(card, "html")).text)
+    for out in (md_text, html_text):
+        assert out.count(shown(payload)) >= 4  # goal, child goal, two indicators

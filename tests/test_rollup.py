@@ -53,7 +53,7 @@ def test_invalid_policies() -> None:
         RollUp.share(75, 50)
     with pytest.raises(PlanError, match="no shares"):
         RollUp("worst", 0.5, 0.2)
-    with pytest.raises(PlanError, match="bool"):
+    with pytest.raises(PlanError, match="count_not_assessed: expected True or False"):
         RollUp("worst", count_not_assessed=1)  # type: ignore[arg-type]
 
 

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import styrmodell as sm
+import styrmodell.ledger as sl
 from _cases import texts
 from styrmodell import strategies as sst
 from styrmodell._frozenmap import FrozenMap
@@ -52,10 +53,10 @@ def round_trip(value: Any, type_: Any, fmt: str) -> Any:
         (sst.milestones(), sm.Milestone),
         (sst.durations(), sm.Duration),
         (sst.thresholds(), sm.Threshold),
-        (sst.verksamheter(), sm.Verksamhet),
-        (sst.ledger_lines(), sm.LedgerLine),
+        (sst.verksamheter(), sl.Verksamhet),
+        (sst.ledger_lines(), sl.LedgerLine),
         (sst.ledgers(), sm.Ledger),
-        (sst.investment_objects(), sm.InvestmentObject),
+        (sst.investment_objects(), sl.InvestmentObject),
         (sst.investment_budgets(), sm.InvestmentBudget),
         (sst.periods(), sm.Period),
         (sst.indicators(), sm.Indicator),

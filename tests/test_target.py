@@ -157,7 +157,7 @@ def test_explain(rule, value, sv, en):
 )
 def test_describe(rule, sv, en):
     assert sm.describe(rule) == sv
-    assert rule.describe("en") == en
+    assert sm.describe(rule, "en") == en
 
 
 @given(target_values())

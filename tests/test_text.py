@@ -111,7 +111,45 @@ def test_precision_text():
     assert _text.precision_text(Decimal(1), "en") == "values are rounded to 1"
 
 
-def test_word_tables_have_the_same_keys():
-    assert _text.words("sv").keys() == _text.words("en").keys()
-    assert _text.words("sv_FI") is _text.words("sv")
-    assert _text.words("de") is _text.words("en")
+def test_words_follow_the_locale_through_the_catalogs():
+    iv = Interval.parse("(60, inf)")
+    assert _text.interval_text(iv, P, "sv_FI") == _text.interval_text(iv, P, "sv")
+    # A locale without a catalog of its own gets English words with its own numbers.
+    assert _text.interval_text(Interval.parse("(2.5, inf)"), None, "de") == "more than 2,5"
+
+
+def test_no_locale_branches_or_word_tables_remain_in_the_thresholds_modules():
+    import inspect
+
+    from styrmodell import _intervals, _status, _units
+    from styrmodell._thresholds import (
+        _bands,
+        _base,
+        _budget,
+        _change,
+        _duration,
+        _finding,
+        _lint,
+        _milestone,
+        _reference,
+        _target,
+    )
+
+    modules = (_intervals, _status, _units, _text, _bands, _base, _budget, _change, _duration)
+    for module in (*modules, _finding, _lint, _milestone, _reference, _target):
+        source = inspect.getsource(module)
+        assert "language(" not in source, module.__name__
+        assert '"sv"' not in source.replace('locale: str = "sv"', ""), module.__name__
+
+
+def test_phrases_word_themselves_in_each_locale():
+    span = _text.Span(Interval.parse("[2.2, 2.3)"), P)
+    assert span.words("sv") == "från 2,2\xa0% till under 2,3\xa0%"
+    assert span.words("en") == "from 2.2% to less than 2.3%"
+    listing = _text.Listing((Decimal("0.9"), Decimal("1.0")), None, 1, "below")
+    assert listing.words("sv") == "… 0,9, 1,0"
+    assert _text.Quantity(Decimal("2.25"), P, 1).words("sv") == "2,3\xa0%"
+    walk = _text.Walk(((Status.GREEN, (Interval.below(5),)),), None)
+    assert walk.words("en") == "Green (less than 5)"
+    assert _text.phrase(Status.RED, "sv") == "Rött"
+    assert _text.phrase(Decimal(3), "sv") == Decimal(3)

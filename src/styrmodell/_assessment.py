@@ -8,6 +8,7 @@ Swedish terms: *måluppfyllelse* (goal attainment), *bedömning* (assessment), *
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -18,12 +19,16 @@ from styrmodell._calendar import Frequency
 from styrmodell._errors import PlanError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._goals import Goal, Indicator, Plan
-from styrmodell._locale import language
+from styrmodell._locale import format_number
+from styrmodell._messages import failure, text
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period
+from styrmodell._reason import Reason
 from styrmodell._rollup import RollUp
+from styrmodell._safe import printable
 from styrmodell._status import Status
 from styrmodell._thresholds._base import Assessment, Context, Threshold
+from styrmodell._thresholds._lint import describe
 
 __all__ = ["GoalResult", "IndicatorResult", "Scorecard", "assess"]
 
@@ -35,18 +40,26 @@ class _NoTarget:
     """Stands in as the threshold of an indicator that has no target for the year."""
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
-        return Assessment(Status.NOT_ASSESSED, value, self, "no_target")
+        return Assessment(Status.NOT_ASSESSED, value, self, Reason.NO_TARGET)
 
     def describe(self, locale: str = "sv") -> str:
-        return "Målvärde saknas" if language(locale) == "sv" else "No target"
+        return text("assess.no_target", locale)
 
     def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        if language(locale) == "sv":
-            return "Målvärde saknas → Ej bedömd"
-        return "No target → Not assessed"
+        return text("assess.no_target.explain", locale, status=assessment.status.label(locale))
 
 
 NO_TARGET = _NoTarget()
+
+# Line breaks of every kind, and tabs, become one space: a title in a table or a tree is one
+# line, whatever its text held.
+_BREAKS = str.maketrans(dict.fromkeys("\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def one_line(value: str) -> str:
+    """*value* on one line, control characters shown as escapes: text from data, safe to print."""
+    return printable(value.replace("\r\n", " ").translate(_BREAKS), newlines=False)
+
 
 _SeriesKey = tuple[Gender, "str | None"]
 
@@ -65,6 +78,19 @@ class IndicatorResult:
         results: Every assessment made, by (gender, org unit): per gender side by side
             and per org unit where outcomes exist.
         outcomes: The outcome behind each entry of *results*.
+        org_unit: The org unit assessed (``None``: the nämnd as a whole).
+
+    Example:
+        >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, Unit, assess
+        >>> plan = Plan(id="p", years=2023, levels=("Nämndmål",), goals=[Goal(id="g",
+        ...     indicators=[Indicator(id="nki", title="Nöjd kund-index", unit=Unit.INDEX,
+        ...                           targets={2023: TargetValue(">=", 75)})])])
+        >>> result = assess(plan, [Outcome("nki", 2023, 78), Outcome("nki", 2023, 81,
+        ...                                gender="K")], 2023).indicator("nki")
+        >>> result.status, result.explain()
+        (<Status.GREEN: 'green'>, '78 uppfyller målvärdet ≥ 75 → Grönt')
+        >>> sorted(g.name for g in result.by_gender())
+        ['TOTAL', 'WOMEN']
     """
 
     indicator: Indicator
@@ -107,13 +133,20 @@ class IndicatorResult:
         return tuple(sorted(units, key=lambda u: (u is not None, u or "")))
 
     def explain(self, locale: str = "sv") -> str:
-        """Why the indicator got its status, in words."""
-        if self.assessment.reason == "no_value" and self.outcome is None:
-            return (
-                "Utfall saknas → Ej bedömd"
-                if language(locale) == "sv"
-                else ("No outcome → Not assessed")
-            )
+        """Why the indicator got its status, in words.
+
+        The reasons :func:`assess` itself gives — no target for the year, no outcome, an
+        outcome whose data arrive later — are worded here; every other reason by the
+        threshold's family.
+        """
+        status = self.assessment.status.label(locale)
+        reason = self.assessment.reason
+        if reason == Reason.NO_TARGET:
+            return text("assess.no_target.explain", locale, status=status)
+        if reason == Reason.NOT_YET_AVAILABLE:
+            return text("assess.not_yet_available.explain", locale, status=status)
+        if reason == Reason.NO_VALUE and self.outcome is None:
+            return text("assess.no_outcome.explain", locale, status=status)
         return self.assessment.explain(locale)
 
 
@@ -131,6 +164,16 @@ class GoalResult:
         children: The results of its child goals.
         perspectives: Its perspectives, including those inherited from goals above it.
         responsible: Its responsible units, including those inherited from above.
+
+    Example:
+        >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, assess
+        >>> plan = Plan(id="p", years=2023, levels=("Nämndmål",), goals=[Goal(id="g",
+        ...     title="Nöjda brukare", indicators=[
+        ...         Indicator(id="a", targets={2023: TargetValue(">=", 75)}),
+        ...         Indicator(id="b", targets={2023: TargetValue(">=", 90)})])])
+        >>> goal = assess(plan, [Outcome("a", 2023, 78), Outcome("b", 2023, 80)], 2023)["g"]
+        >>> goal.explain()
+        'Rött: 1 gröna, 1 röda; Sämsta färgen styr'
     """
 
     goal: Goal = attrs.field(repr=False)
@@ -161,30 +204,33 @@ class GoalResult:
         return out
 
     def reasons(self, locale: str = "sv") -> list[str]:
-        """One line per part: "<title>: <status> (<why>)"."""
+        """One line per part: "<title>: <status> (<why>)"; titles made safe to print."""
         lines = []
         for ind in self.indicators:
-            title = ind.indicator.title or ind.id
-            lines.append(f"{title}: {ind.status.label(locale)} ({ind.explain(locale)})")
+            title = one_line(ind.indicator.title or ind.id)
+            why = one_line(ind.explain(locale))
+            lines.append(f"{title}: {ind.status.label(locale)} ({why})")
         for child in self.children:
-            lines.append(f"{child.goal.title or child.id}: {child.status.label(locale)}")
+            title = one_line(child.goal.title or child.id)
+            lines.append(f"{title}: {child.status.label(locale)}")
         return lines
 
     def explain(self, locale: str = "sv") -> str:
-        """The roll-up in words: "Gult: 2 gröna, 1 gult; Sämsta färgen styr"."""
-        counts = self.counts()
-        sv = language(locale) == "sv"
+        """The roll-up in words: "Gult: 2 gröna, 1 gula; Sämsta färgen styr"."""
         if not self.parts:
-            return "Inga indikatorer eller delmål" if sv else "No indicators or sub-goals"
-        words = (
-            {Status.GREEN: "gröna", Status.YELLOW: "gula", Status.RED: "röda",
-             Status.NOT_ASSESSED: "ej bedömda"}
-            if sv
-            else {Status.GREEN: "green", Status.YELLOW: "yellow", Status.RED: "red",
-                  Status.NOT_ASSESSED: "not assessed"}
-        )  # fmt: skip
-        tally = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
-        return f"{self.status.label(locale)}: {tally}; {self.policy.describe(locale)}"
+            return text("assess.goal.empty", locale)
+        tally = ", ".join(
+            text(f"assess.count.{status.value}", locale, n=n)
+            for status, n in self.counts().items()
+            if n
+        )
+        return text(
+            "assess.goal.explain",
+            locale,
+            status=self.status.label(locale),
+            tally=tally,
+            policy=self.policy.describe(locale),
+        )
 
 
 def _matches(values: Iterable[str], wanted: str | Iterable[str] | None) -> bool:
@@ -214,18 +260,14 @@ class Scorecard:
     as_of: dt.date | None
     org_unit: str | None
     goals: tuple[GoalResult, ...] = attrs.field(repr=False)
-    _goal_index: dict[str, GoalResult] = attrs.field(init=False, repr=False)
-    _indicator_index: dict[str, IndicatorResult] = attrs.field(init=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        goals: dict[str, GoalResult] = {}
-        indicators: dict[str, IndicatorResult] = {}
-        for result in self.walk():
-            goals[result.id] = result
-            for ind in result.indicators:
-                indicators[ind.id] = ind
-        object.__setattr__(self, "_goal_index", goals)
-        object.__setattr__(self, "_indicator_index", indicators)
+    @functools.cached_property
+    def _goal_index(self) -> dict[str, GoalResult]:
+        return {result.id: result for result in self.walk()}
+
+    @functools.cached_property
+    def _indicator_index(self) -> dict[str, IndicatorResult]:
+        return {ind.id: ind for result in self.walk() for ind in result.indicators}
 
     def __getitem__(self, goal_id: str) -> GoalResult:
         try:
@@ -377,7 +419,7 @@ class Scorecard:
                         "status": ind.status.label(locale),
                         "reason": ind.explain(locale),
                         "value": _value_text(ind.outcome, ind.indicator, locale),
-                        "target": (ind.threshold or NO_TARGET).describe(locale),
+                        "target": _target_text(ind.threshold, locale),
                         **{
                             f"status_{gender.value}": (
                                 per_gender[gender].status.label(locale)
@@ -398,23 +440,24 @@ class Scorecard:
         to hand to a nämnd — a table with outcomes and targets, as text, Markdown or HTML —
         use :func:`~styrmodell.render`.
         """
-        sv = language(locale) == "sv"
         marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
         lines: list[str] = []
         for goal in self.walk():
             pad = "  " * goal.level
             level = self.plan.levels[goal.level]
             lines.append(
-                f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] {level}: "
-                f"{goal.goal.title or goal.id}"
+                f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] "
+                f"{one_line(level)}: "
+                f"{one_line(goal.goal.title or goal.id)}"
             )
             for ind in goal.indicators:
                 line = (
-                    f"{pad}    {marks[ind.status]} {ind.indicator.title or ind.id}: "
+                    f"{pad}    {marks[ind.status]} "
+                    f"{one_line(ind.indicator.title or ind.id)}: "
                     f"{ind.status.label(locale)}"
                 )
                 if reasons:
-                    line += f" — {ind.explain(locale)}"
+                    line += f" — {one_line(ind.explain(locale))}"
                 per_gender = ind.by_gender()
                 if len(per_gender) > 1:
                     side = ", ".join(
@@ -426,8 +469,15 @@ class Scorecard:
                 lines.append(line)
         totals = self.counts()
         summary = ", ".join(f"{s.label(locale)} {n}" for s, n in totals.items())
-        lines.append(("Mål totalt: " if sv else "Goals in total: ") + summary)
+        lines.append(text("assess.total", locale, summary=summary))
         return "\n".join(lines)
+
+
+def _target_text(threshold: Threshold | None, locale: str) -> str:
+    """The target as :func:`~styrmodell.describe` says it, or "Målvärde saknas"."""
+    if threshold is None:
+        return text("assess.no_target", locale)
+    return describe(threshold, locale)
 
 
 def _value_text(outcome: Outcome | None, indicator: Indicator, locale: str) -> str:
@@ -437,13 +487,9 @@ def _value_text(outcome: Outcome | None, indicator: Indicator, locale: str) -> s
     if isinstance(value, Decimal):
         if indicator.unit is not None:
             return indicator.unit.format(value, locale)
-        from styrmodell._locale import format_number
-
         return format_number(value, locale)
     if isinstance(value, bool):
-        if language(locale) == "sv":
-            return "Ja" if value else "Nej"
-        return "Yes" if value else "No"
+        return text("assess.value.yes" if value else "assess.value.no", locale)
     if isinstance(value, tuple):
         return "–".join("" if d is None else d.isoformat() for d in value)
     label = getattr(value, "label", None)
@@ -455,7 +501,7 @@ def _value_text(outcome: Outcome | None, indicator: Indicator, locale: str) -> s
 
 def _year(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PlanError(f"assess: expected the year as int, got {value!r}")
+        raise failure(PlanError, "assess.expected_year", "assess", value=value)
     return value
 
 
@@ -541,7 +587,7 @@ def _assess_indicator(
             year=year,
             as_of=as_of,
             references=outcome.references,
-            history=_history(series, outcome.period),
+            history=FrozenMap(_history(series, outcome.period)),
             budget=outcome.budget,
         )
         results[key] = judge.assess(outcome.value, context)
@@ -553,7 +599,7 @@ def _assess_indicator(
         if not _available(wanted, as_of, frequency):
             # The data arrive later (a yearly survey, a monthly figure with a lag): say so,
             # never a false red.
-            main = Assessment(Status.NOT_ASSESSED, None, judge, "not_yet_available")
+            main = Assessment(Status.NOT_ASSESSED, None, judge, Reason.NOT_YET_AVAILABLE)
         else:
             main = judge.assess(None, Context(year=year, as_of=as_of))
     return IndicatorResult(
@@ -588,7 +634,7 @@ def assess(
     references and budget, and history from earlier years' outcomes of the same series
     and months.
 
-    Attributes:
+    Args:
         plan: The plan.
         outcomes: The outcomes (an :class:`Outcomes` or any iterable of :class:`Outcome`).
         year: The year assessed.
@@ -602,16 +648,27 @@ def assess(
 
     Raises:
         PlanError: for a year that is not an int or a rollup that is not a RollUp.
+
+    Example:
+        >>> import datetime as dt
+        >>> from styrmodell import Goal, Indicator, Milestone, Outcome, Plan, Progress
+        >>> plan = Plan(id="p", years=2024, levels=("Nämndmål",), goals=[Goal(id="g",
+        ...     indicators=[Indicator(id="plan", title="Plan klar",
+        ...                           targets={2024: Milestone(due=dt.date(2024, 6, 30))})])])
+        >>> card = assess(plan, [Outcome("plan", "jan-apr 2024", Progress.STARTED)], 2024,
+        ...               as_of=dt.date(2024, 4, 30))
+        >>> card["g"].status, card.indicator("plan").explain()
+        (<Status.YELLOW: 'yellow'>, 'Påbörjat, ännu ej genomfört (senast 30 juni 2024) → Gult')
     """
     year = _year(year)
     if not isinstance(rollup, RollUp):
-        raise PlanError(f"assess: expected a RollUp as rollup, got {rollup!r}")
+        raise failure(PlanError, "assess.expected_rollup", "assess", value=rollup)
     if not isinstance(outcomes, Outcomes):
         outcomes = Outcomes(outcomes)
     if as_of is not None and not isinstance(as_of, dt.date):
-        raise PlanError(f"assess: expected as_of as a datetime.date, got {as_of!r}")
+        raise failure(PlanError, "assess.expected_as_of", "assess", value=as_of)
     if period is not None and not isinstance(period, Period):
-        raise PlanError(f"assess: expected period as a Period, got {period!r}")
+        raise failure(PlanError, "assess.expected_period", "assess", value=period)
 
     def visit(
         goal: Goal, path: str, perspectives: tuple[str, ...], responsible: tuple[str, ...]

@@ -7,31 +7,56 @@ Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``chec
 threshold the linter finds broken, or a plan file that reads but fails the plan's own
 validation (each problem printed with its path); 2 the input could not be read or used (a
 bad file, a bad argument). Errors are one message on stderr, without a traceback unless
-``--debug`` is given.
+``--debug`` is given — whatever the input: a problem the library reports is worded in the
+``--locale`` asked for (:func:`styrmodell._messages.problem_text`); a file that cannot be
+read, is nested too deeply or is too large is named with what went wrong; anything else is
+said to be a bug, with how to report it.
+
+Every word comes from the ``cli`` catalog of the text layer; text from data (titles, names,
+file names) passes :func:`styrmodell._safe.printable` before it reaches the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import io
 import json
+import os
 import sys
 import tomllib
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
-from styrmodell._assessment import assess
+from styrmodell._assessment import assess, one_line
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
-from styrmodell._errors import CalendarError, PlanError, SerializationError, StyrmodellError
+from styrmodell._errors import (
+    CalendarError,
+    PlanError,
+    Problem,
+    SerializationError,
+    StyrmodellError,
+)
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io.ics import write_ics
+from styrmodell._io.outcomes import read_outcomes
+from styrmodell._locale import parse_locale
+from styrmodell._messages import (
+    REFERENCE_LOCALE,
+    available_locales,
+    failure,
+    ntext,
+    problem_text,
+    text,
+)
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
 from styrmodell._report import render
+from styrmodell._safe import printable
 from styrmodell._serialization import load, loads
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._lint import Finding, describe, lint
@@ -41,15 +66,103 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+DEFAULT_LOCALE = "sv"
 
 
 class _UsageError(StyrmodellError):
     """A bad argument (argparse's own errors exit 2 as well)."""
 
 
+class _Bug(StyrmodellError):
+    """An exception other than a StyrmodellError came out of reading a file: a bug."""
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # one line, exit 2, as for every bad input
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as for every bad input
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {printable(message, newlines=False)}\n")
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _out(value: str) -> None:
+    """Write *value* to stdout, with what the stream cannot encode written as an escape.
+
+    A lone surrogate from a file, or "→" on a Latin-1 terminal, must not stop the command.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.write(value.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _say(line: str) -> None:
+    """One line for people, with control characters from data made visible."""
+    _out(printable(line) + "\n")
+
+
+MAX_LINE = 1000
+"""A line of an error longer than this is cut: a message quoting a huge value stays readable."""
+
+
+def _err(message: str) -> None:
+    lines = [
+        line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+        for line in printable(message).splitlines()
+    ]
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+# -- reading and writing files ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """Turn what reading *path* can raise besides a StyrmodellError into one naming *path*.
+
+    The library's readers raise only :class:`StyrmodellError`; this is the command's second
+    line of defence, so that no input ever ends in a traceback.
+    """
+    try:
+        yield
+    except StyrmodellError:
+        raise
+    except OSError as exc:
+        raise failure(
+            SerializationError, "cli.error.cannot_read", path, reason=exc.strerror or str(exc)
+        ) from exc
+    except UnicodeError as exc:
+        raise failure(SerializationError, "cli.error.text", path, reason=str(exc)) from exc
+    except RecursionError as exc:
+        raise failure(SerializationError, "cli.error.too_deep", path) from exc
+    except MemoryError as exc:
+        raise failure(SerializationError, "cli.error.too_large", path) from exc
+    except Exception as exc:  # a reader let a builtin error through: a bug, but name the file
+        raise failure(_Bug, "cli.error.bug_reading", path, error=_brief(exc)) from exc
+
+
+def _brief(exc: BaseException) -> str:
+    """The exception's type and message on one short line."""
+    kind = type(exc)
+    name = (
+        kind.__qualname__
+        if kind.__module__ == "builtins"
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    shown = one_line(f"{name}: {exc}")
+    return shown if len(shown) <= 300 else shown[:299] + "…"
+
+
+def _write(value: str, output: str | None) -> None:
+    if output is None:
+        _out(value)
+        return
+    try:
+        Path(output).write_text(value, encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        raise failure(
+            SerializationError, "cli.error.cannot_write", output, reason=exc.strerror or str(exc)
+        ) from None
 
 
 def _targets(plan: Plan) -> Iterator[tuple[str, Indicator, int | None, Threshold]]:
@@ -64,38 +177,39 @@ def _targets(plan: Plan) -> Iterator[tuple[str, Indicator, int | None, Threshold
 
 
 def _load_plan(path: str) -> Plan:
-    return load(path, Plan)
+    with _reading(path):
+        return load(path, Plan)
 
 
 def _load_outcomes(path: str) -> Outcomes:
-    """Read outcomes from CSV (``Outcomes.read_csv`` skips the ``#`` comments at the top)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise SerializationError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise SerializationError(
-            f"{path}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start}"
-        ) from None
-    try:
-        return Outcomes.read_csv(io.StringIO(text, newline=""))
-    except StyrmodellError as exc:
-        problems = getattr(exc, "problems", ())
-        raise SerializationError(f"{path}: {exc}", problems=problems) from None
+    """Read outcomes from CSV (``read_outcomes`` skips the ``#`` comments at the top)."""
+    return read_outcomes(path)
 
 
-def _invalid_plan(args: argparse.Namespace, problems: Sequence[str]) -> int:
+# -- check ----------------------------------------------------------------------------------
+
+
+def _parts(problem: Problem, locale: str) -> tuple[str, str]:
+    """(path, message in *locale*) of a problem of a plan."""
+    if problem.path:
+        return problem.path, problem_text(attrs.evolve(problem, path=""), locale)
+    shown = problem_text(problem, locale)
+    path, sep, message = shown.partition(": ")
+    if sep and path and " " not in path:
+        return path, message
+    return "", shown
+
+
+def _invalid_plan(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
     """Print each problem of a plan that fails its own validation as a finding; exit 1."""
+    severity = text("cli.severity.error", args.locale)
     for problem in problems:
-        path, sep, message = problem.partition(": ")
-        if sep and path and " " not in path:
-            print(f"{args.plan}: {path}: error: {message}")
+        path, message = _parts(problem, args.locale)
+        if path:
+            _say(f"{args.plan}: {path}: {severity}: {message}")
         else:
-            print(f"{args.plan}: error: {problem}")
-    if args.locale.startswith("sv"):
-        print(f"{args.plan}: planen klarar inte sin validering: {len(problems)} fel")
-    else:
-        print(f"{args.plan}: the plan fails its validation: {len(problems)} error(s)")
+            _say(f"{args.plan}: {severity}: {message}")
+    _say(text("cli.check.invalid", args.locale, file=args.plan, n=len(problems)))
     return EXIT_FINDINGS
 
 
@@ -106,60 +220,51 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # The file was read, but the Plan refused it (its converters or its whole-model
         # checks): findings with paths, not unreadable input.
         if isinstance(exc.__cause__, PlanError) and exc.problems:
-            return _invalid_plan(args, [str(p) for p in exc.problems])
+            return _invalid_plan(args, exc.problems)
         raise
-    findings: list[Finding] = []
+    findings: list[tuple[str, Finding]] = []
     for path, _indicator, _year, threshold in _targets(plan):
-        findings += lint(threshold, path=path)
-    lang = "sv" if args.locale.startswith("sv") else "en"
-    for f in findings:
-        message = f.message_sv if lang == "sv" else f.message_en
-        print(f"{args.plan}: {f.path}: {f.severity}: {message}")
-    errors = sum(1 for f in findings if f.severity == "error")
-    n_targets = sum(1 for _ in _targets(plan))
-    if lang == "sv":
-        print(
-            f"{args.plan}: {len(plan.all_indicators())} mått, {n_targets} målvärden, "
-            f"{len(findings)} anmärkningar ({errors} fel)"
+        findings += [(path, f) for f in lint(threshold)]
+    for path, f in findings:
+        severity = text(f"cli.severity.{f.severity}", args.locale)
+        _say(f"{args.plan}: {path}: {severity}: {f.message(args.locale)}")
+    errors = sum(1 for _, f in findings if f.severity == "error")
+    _say(
+        text(
+            "cli.check.summary",
+            args.locale,
+            file=args.plan,
+            indicators=len(plan.all_indicators()),
+            targets=sum(1 for _ in _targets(plan)),
+            findings=len(findings),
+            errors=errors,
         )
-    else:
-        print(
-            f"{args.plan}: {len(plan.all_indicators())} indicators, {n_targets} targets, "
-            f"{len(findings)} findings ({errors} errors)"
-        )
+    )
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+# -- describe and report -------------------------------------------------------------------
 
 
 def _cmd_describe(args: argparse.Namespace) -> int:
     plan = _load_plan(args.plan)
+    all_years = text("cli.describe.all_years", args.locale)
     for path, indicator, year, threshold in _targets(plan):
         if args.year is not None and year is not None and year != args.year:
             continue
-        when = "alla år" if year is None and args.locale.startswith("sv") else year or "all years"
-        print(f"{indicator.id} ({when}): {indicator.title}")
-        print(f"    {describe(threshold, args.locale)}    [{path}]")
+        when = all_years if year is None else year
+        _say(f"{indicator.id} ({when}): {one_line(indicator.title)}")
+        _say(f"    {describe(threshold, args.locale)}    [{path}]")
     return EXIT_OK
 
 
-def _as_of(text: str | None) -> dt.date | None:
-    if text is None:
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise _UsageError(f"--as-of: {text!r} is not a date such as 2024-02-15") from None
-
-
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SerializationError(
-            f"{output}: cannot write the file: {exc.strerror or exc}"
-        ) from None
+        raise failure(_UsageError, "cli.error.as_of", "--as-of", value=value) from None
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -171,6 +276,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- calendar -------------------------------------------------------------------------------
+
+
 def _fields(cls: type) -> set[str]:
     return {f.alias or f.name for f in attrs.fields(cls) if f.init}
 
@@ -179,11 +287,11 @@ def _top_keys(path: str) -> set[str]:
     """The top-level keys of a JSON or TOML document, or none when it cannot be read."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-        data = json.loads(text) if p.suffix.lower() == ".json" else tomllib.loads(text)
-    except (OSError, ValueError, RecursionError):
+        data = p.read_text(encoding="utf-8-sig")
+        document = json.loads(data) if p.suffix.lower() == ".json" else tomllib.loads(data)
+    except (OSError, ValueError, RecursionError, MemoryError):
         return set()
-    return {str(k) for k in data} - {"format"} if isinstance(data, dict) else set()
+    return {str(k) for k in document} - {"format"} if isinstance(document, dict) else set()
 
 
 def _load_calendar(path: str) -> FollowUpCalendar:
@@ -196,7 +304,8 @@ def _load_calendar(path: str) -> FollowUpCalendar:
         plan = _load_plan(path)
     except SerializationError as as_plan:
         try:
-            return load(path, FollowUpCalendar)
+            with _reading(path):
+                return load(path, FollowUpCalendar)
         except SerializationError as as_calendar:
             if str(as_plan) == str(as_calendar):  # unreadable, not JSON/TOML, no "format"
                 raise as_plan from None
@@ -207,71 +316,40 @@ def _load_calendar(path: str) -> FollowUpCalendar:
                 raise as_plan from None
             if calendar_keys > plan_keys:
                 raise as_calendar from None
-            raise SerializationError(
-                f"{path}: neither a plan nor a follow-up calendar: a plan has id, years, "
-                "levels and goals; a calendar has name, rules and occasions"
-            ) from None
+            raise failure(SerializationError, "cli.error.neither", path) from None
     if plan.calendar is None:
-        raise CalendarError(
-            f"{path}: the plan {plan.id!r} has no calendar: add a [calendar] table with its "
-            "rules and occasions (docs/how-to/calendars.md)"
-        )
+        raise failure(CalendarError, "cli.error.no_calendar", path, plan=repr(plan.id))
     return plan.calendar
-
-
-_CALENDAR_WORDS: dict[str, dict[str, Any]] = {
-    "sv": {
-        "title": "årshjul",
-        "head": ("Datum", "Planerat", "Tillfälle", "Period", "Mottagare", "Innehåll"),
-        "marked": "mål märkta",
-        "one": "tillfälle",
-        "many": "tillfällen",
-        "none": "Inga tillfällen",
-        "next": "Nästa från",
-        "nothing": "Inget tillfälle från",
-        "wrote": "Skrev {n} {events} för {year} till {path}",
-        "event": ("händelse", "händelser"),
-    },
-    "en": {
-        "title": "follow-up calendar",
-        "head": ("Due", "Planned", "Occasion", "Period", "Recipient", "Contents"),
-        "marked": "goals marked",
-        "one": "occasion",
-        "many": "occasions",
-        "none": "No occasions in",
-        "next": "Next from",
-        "nothing": "No occasion from",
-        "wrote": "Wrote {n} {events} for {year} to {path}",
-        "event": ("event", "events"),
-    },
-}
 
 
 def _calendar_row(o: Occasion, locale: str, marked: str) -> list[str]:
     kind = o.kind_label(locale) + (f": {o.title}" if o.title else "")
     contents = ", ".join(c.label(locale) if isinstance(c, Content) else c for c in o.contents)
     if o.reported:
-        flags = f"{_CALENDAR_WORDS[locale]['marked']} {'/'.join(o.reported)}"
+        flags = text("cli.calendar.marked", locale, flags="/".join(o.reported))
         contents = f"{contents}, {flags}" if contents else flags
     return [
         o.due.isoformat(),
         o.planned.isoformat() if o.is_shifted else "",
-        kind,
-        o.period.label(locale) if o.period is not None else "–",
-        o.recipient_label(locale),
-        contents or "–",
+        one_line(kind),
+        one_line(o.period.label(locale)) if o.period is not None else "–",
+        one_line(o.recipient_label(locale)),
+        one_line(contents) or "–",
         marked,
     ]
+
+
+_CALENDAR_COLUMNS = ("due", "planned", "occasion", "period", "recipient", "contents")
 
 
 def _calendar_table(
     calendar: FollowUpCalendar, year: int, locale: str, as_of: dt.date | None
 ) -> str:
-    words = _CALENDAR_WORDS[locale]
     occasions = calendar.year(year)
-    lines = [f"{calendar.name} — {words['title']} {year}", ""]
+    name = one_line(calendar.name)
+    lines = [text("cli.calendar.title", locale, name=name, year=year), ""]
     if not occasions:
-        lines.append(f"{words['none']} {year}.")
+        lines.append(text("cli.calendar.none", locale, year=year))
     following = None
     if as_of is not None:
         following = calendar.next_due(after=as_of - dt.timedelta(days=1))
@@ -280,54 +358,56 @@ def _calendar_table(
         for o in occasions
     ]
     if rows:
-        head = list(words["head"])
+        head = [text(f"cli.calendar.column.{c}", locale) for c in _CALENDAR_COLUMNS]
         shifted = any(r[1] for r in rows)
         columns = [0, 1, 2, 3, 4, 5] if shifted else [0, 2, 3, 4, 5]
         table = [[head[c] for c in columns], *[[r[c] for c in columns] for r in rows]]
         widths = [max(len(t[i]) for t in table) for i in range(len(columns) - 1)]
         marks = ["", *[r[6] for r in rows]]
         for mark, cells in zip(marks, table, strict=True):
-            text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
-            lines.append(f"{mark or ' '} {text}  {cells[-1]}".rstrip())
-        n = len(rows)
-        lines += ["", f"{n} {words['one'] if n == 1 else words['many']}"]
+            row = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
+            lines.append(f"{mark or ' '} {row}  {cells[-1]}".rstrip())
+        lines += ["", ntext("cli.calendar.count", len(rows), locale)]
     if as_of is not None:
         if following is None:
-            lines.append(f"{words['nothing']} {as_of.isoformat()}.")
+            lines.append(text("cli.calendar.nothing", locale, date=as_of.isoformat()))
         else:
             lines.append(
-                f"→ {words['next']} {as_of.isoformat()}: {following.due.isoformat()} "
-                f"{following.label(locale)}"
+                text(
+                    "cli.calendar.next",
+                    locale,
+                    date=as_of.isoformat(),
+                    due=following.due.isoformat(),
+                    occasion=one_line(following.label(locale)),
+                )
             )
     return "\n".join(lines) + "\n"
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     if not 1953 <= args.year <= 9999:
-        raise _UsageError(
-            f"--year: expected a year 1953–9999 (the Swedish holiday rules used here start "
-            f"in 1953), got {args.year}"
-        )
+        raise failure(_UsageError, "cli.error.calendar_year", "--year", year=args.year)
     as_of = _as_of(args.as_of)
     if as_of is not None and args.ics is not None:
-        raise _UsageError("--as-of marks the next occasion in the table; it has no use with --ics")
+        raise failure(_UsageError, "cli.error.as_of_ics", "--as-of")
     calendar = _load_calendar(args.file)
     if args.ics is None:
-        sys.stdout.write(_calendar_table(calendar, args.year, args.locale, as_of))
+        _out(_calendar_table(calendar, args.year, args.locale, as_of))
         return EXIT_OK
-    text = calendar.to_ics(between=Period.year(args.year), locale=args.locale)
+    ics = write_ics(calendar, between=Period.year(args.year), locale=args.locale)
     try:
         with open(args.ics, "w", encoding="utf-8", newline="") as out:  # keep CRLF as is
-            out.write(text)
+            out.write(ics)
     except OSError as exc:
-        raise SerializationError(
-            f"{args.ics}: cannot write the file: {exc.strerror or exc}"
+        raise failure(
+            SerializationError, "cli.error.cannot_write", args.ics, reason=exc.strerror or str(exc)
         ) from None
-    words = _CALENDAR_WORDS[args.locale]
-    n = text.count("\r\nBEGIN:VEVENT\r\n")
-    events = words["event"][n != 1]
-    print(words["wrote"].format(n=n, events=events, year=args.year, path=args.ics))
+    n = ics.count("\r\nBEGIN:VEVENT\r\n")
+    _say(ntext("cli.calendar.wrote", n, args.locale, year=args.year, path=args.ics))
     return EXIT_OK
+
+
+# -- demo -----------------------------------------------------------------------------------
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -335,99 +415,255 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     plan = loads(
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
-    text = (data / "oxelosund_outcomes_2023.csv").read_text(encoding="utf-8")
-    outcomes = Outcomes.read_csv(io.StringIO(text, newline=""))
-    card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
-    sv = args.locale.startswith("sv")
-    print(
-        "OBS: utfallen är PÅHITTADE (fiktiva), inte Oxelösunds resultat.\n"
-        if sv
-        else "NOTE: the outcomes are FICTIONAL, not Oxelösund's results.\n"
+    outcomes = read_outcomes(
+        (data / "oxelosund_outcomes_2023.csv").read_bytes(), name="oxelosund_outcomes_2023.csv"
     )
+    card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
+    _say(text("cli.demo.fictional", args.locale) + "\n")
     color = args.format == "text" and sys.stdout.isatty()
-    sys.stdout.write(render(card, args.format, args.locale, color=color))
+    _out(render(card, args.format, args.locale, color=color))
     return EXIT_OK
 
 
-def _parser() -> argparse.ArgumentParser:
+# -- arguments ------------------------------------------------------------------------------
+
+
+def _locale(value: str) -> str:
+    """A ``--locale`` the text layer has (``sv``, ``en``) or a variant of one (``sv_SE``).
+
+    Returns the locale as babel names it (``en-GB`` becomes ``en_GB``).
+    """
+    try:
+        found = parse_locale(value)
+    except StyrmodellError:
+        found = None
+    known = available_locales()
+    if found is None or not (found.language in known or str(found) in known):
+        raise argparse.ArgumentTypeError(
+            # The locale asked for is not one we have: say so in the reference language.
+            text("cli.error.locale", REFERENCE_LOCALE, value=repr(value), choices=", ".join(known))
+        )
+    return str(found)
+
+
+def _requested_locale(argv: Sequence[str]) -> str:
+    """The ``--locale`` in *argv* (also abbreviated, or as ``--locale=xx``), for the help."""
+    for n, arg in enumerate(argv):
+        name, sep, value = arg.partition("=")
+        if len(name) < 3 or not "--locale".startswith(name):
+            continue
+        if not sep:
+            if n + 1 >= len(argv):
+                break
+            value = argv[n + 1]
+        try:
+            return _locale(value)
+        except argparse.ArgumentTypeError:
+            break
+    return DEFAULT_LOCALE
+
+
+def _new_parser(make: Any, locale: str, **kwargs: Any) -> tuple[argparse.ArgumentParser, Any, Any]:
+    """A parser whose section titles and help option are worded in *locale*."""
+    parser: argparse.ArgumentParser = make(add_help=False, **kwargs)
+    arguments = parser.add_argument_group(text("cli.group.arguments", locale))
+    options = parser.add_argument_group(text("cli.group.options", locale))
+    options.add_argument("-h", "--help", action="help", help=_help("cli.help.help", locale))
+    return parser, arguments, options
+
+
+def _help(code: str, locale: str, **params: object) -> str:
+    return text(code, locale, **params).replace("%", "%%")  # argparse %-formats help
+
+
+def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     from styrmodell import __version__
 
-    parser = _Parser(
+    parser, _, options = _new_parser(
+        _Parser,
+        locale,
         prog="styrmodell",
-        description="Check plan files, describe their targets and report on outcomes "
-        "(mål- och resultatstyrning).",
-        epilog="Exit codes: 0 ok, 1 findings of severity error (check: a broken target, or "
-        "a plan that fails its validation), 2 unreadable input.",
+        description=_help("cli.description", locale),
+        epilog=_help("cli.epilog", locale),
     )
-    parser.add_argument("--version", action="version", version=f"styrmodell {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    options.add_argument(
+        "--version",
+        action="version",
+        version=f"styrmodell {__version__}",
+        help=_help("cli.help.version", locale),
+    )
+    options.add_argument("--debug", action="store_true", help=_help("cli.help.debug", locale))
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        parser_class=_Parser,
+        title=text("cli.group.commands", locale),
+    )
 
-    def locale_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--locale", default="sv", choices=["sv", "en"], help="language (default: sv)"
+    def command(name: str) -> tuple[Any, Any]:
+        _, arguments, options = _new_parser(
+            sub.add_parser,
+            locale,
+            name=name,
+            help=_help(f"cli.{name}.help", locale),
+            description=_help(f"cli.{name}.help", locale),
+        )
+        return arguments, options
+
+    def locale_option(options: Any) -> None:
+        options.add_argument(
+            "--locale",
+            default=DEFAULT_LOCALE,
+            type=_locale,
+            help=_help("cli.help.locale", locale, choices=", ".join(available_locales())),
         )
 
-    check = sub.add_parser("check", help="load and validate a plan, lint every target")
-    check.add_argument("plan", help="plan file (.toml or .json)")
-    locale_option(check)
-    check.set_defaults(func=_cmd_check)
+    def format_option(options: Any) -> None:
+        options.add_argument(
+            "--format",
+            default="text",
+            choices=["text", "markdown", "html"],
+            help=_help("cli.help.format", locale),
+        )
 
-    report = sub.add_parser("report", help="assess outcomes against a plan and print a report")
-    report.add_argument("plan", help="plan file (.toml or .json)")
-    report.add_argument("outcomes", help="outcomes as CSV (see docs/how-to/cli.md)")
-    report.add_argument("--year", type=int, required=True, help="the year to assess")
-    report.add_argument("--as-of", help="the date of the assessment (YYYY-MM-DD)")
-    report.add_argument(
-        "--format", default="text", choices=["text", "markdown", "html"], help="default: text"
+    plan_help = _help("cli.help.plan", locale)
+    arguments, options = command("check")
+    arguments.add_argument("plan", help=plan_help)
+    locale_option(options)
+    options.set_defaults(func=_cmd_check)
+
+    arguments, options = command("report")
+    arguments.add_argument("plan", help=plan_help)
+    arguments.add_argument("outcomes", help=_help("cli.help.outcomes", locale))
+    options.add_argument(
+        "--year", type=int, required=True, help=_help("cli.help.report_year", locale)
     )
-    report.add_argument("-o", "--output", help="write to this file instead of stdout")
-    locale_option(report)
-    report.set_defaults(func=_cmd_report)
+    options.add_argument("--as-of", help=_help("cli.help.as_of", locale))
+    format_option(options)
+    options.add_argument("-o", "--output", help=_help("cli.help.output", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_report)
 
-    desc = sub.add_parser("describe", help="print every target in plan language")
-    desc.add_argument("plan", help="plan file (.toml or .json)")
-    desc.add_argument("--year", type=int, help="only the targets for this year")
-    locale_option(desc)
-    desc.set_defaults(func=_cmd_describe)
+    arguments, options = command("describe")
+    arguments.add_argument("plan", help=plan_help)
+    options.add_argument("--year", type=int, help=_help("cli.help.describe_year", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_describe)
 
-    cal = sub.add_parser(
-        "calendar", help="print a year of a plan's årshjul, or write it as iCalendar (.ics)"
+    arguments, options = command("calendar")
+    arguments.add_argument("file", help=_help("cli.help.calendar_file", locale))
+    options.add_argument(
+        "--year", type=int, required=True, help=_help("cli.help.calendar_year", locale)
     )
-    cal.add_argument("file", help="plan file with a [calendar] table, or a calendar file")
-    cal.add_argument("--year", type=int, required=True, help="the calendar year to show")
-    cal.add_argument("--ics", metavar="OUT", help="write the year as an iCalendar file instead")
-    cal.add_argument("--as-of", help="mark the next occasion due from this date (YYYY-MM-DD)")
-    locale_option(cal)
-    cal.set_defaults(func=_cmd_calendar)
+    options.add_argument("--ics", metavar="OUT", help=_help("cli.help.ics", locale))
+    options.add_argument("--as-of", help=_help("cli.help.calendar_as_of", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_calendar)
 
-    demo = sub.add_parser("demo", help="run the bundled Oxelösund example (fictional outcomes)")
-    demo.add_argument(
-        "--format", default="text", choices=["text", "markdown", "html"], help="default: text"
-    )
-    locale_option(demo)
-    demo.set_defaults(func=_cmd_demo)
+    arguments, options = command("demo")
+    format_option(options)
+    locale_option(options)
+    options.set_defaults(func=_cmd_demo)
     return parser
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+def _worded(exc: StyrmodellError, locale: str) -> str:
+    """The error's message with each of its problems worded in *locale*.
+
+    The message keeps its frame (the file it names, the indentation); the problems' own
+    text and their count change, so English output is exactly the exception's text, and an
+    error whose problems have no wording in the catalogs is shown as it is.
+    """
+    message = str(exc)
+    problems = exc.problems
+    changed = False
+    for found in problems:
+        english, worded = str(found), problem_text(found, locale)
+        if english != worded:
+            message = message.replace(english, worded)
+            changed = True
+    if changed and len(problems) > 1:
+        message = message.replace(
+            ntext("count.problems", len(problems), REFERENCE_LOCALE),
+            ntext("count.problems", len(problems), locale),
+        )
+    return message
+
+
+def _inputs(args: argparse.Namespace) -> str:
+    names = [getattr(args, name, None) for name in ("plan", "outcomes", "file")]
+    return ", ".join(name for name in names if name) or "styrmodell"
+
+
+def _failed(exc: BaseException, args: argparse.Namespace) -> str:
+    """What went wrong, worded for the person at the terminal."""
+    locale = args.locale if isinstance(getattr(args, "locale", None), str) else DEFAULT_LOCALE
+    if isinstance(exc, StyrmodellError):
+        return text("cli.error", locale, message=_worded(exc, locale))
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else _inputs(args)
+        reason = exc.strerror or str(exc)
+        return text("cli.error", locale, message=f"{os.fsdecode(where)}: {reason}")
+    if isinstance(exc, RecursionError | MemoryError | UnicodeError):
+        why = (
+            text("cli.error.too_deep", locale)
+            if isinstance(exc, RecursionError)
+            else text("cli.error.too_large", locale)
+            if isinstance(exc, MemoryError)
+            else text("cli.error.text", locale, reason=exc)
+        )
+        return text("cli.error", locale, message=f"{_inputs(args)}: {why}")
+    return text("cli.error.bug", locale, error=_brief(exc))
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return EXIT_OK
+    if isinstance(exc.code, int):
+        return exc.code
+    _err(str(exc.code))
+    return EXIT_INPUT
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, send what is left to /dev/null (no error when Python exits)."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``styrmodell`` command; returns the exit code.
 
+    Never raises for any input or argument (``--debug`` re-raises, to show the traceback).
+
     Examples:
         >>> main(["describe", "no-such-plan.toml"])
         2
     """
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_requested_locale(arguments))
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # --help, --version, or a bad argument argparse explained
+        return _exit_code(exc)
     try:
         code: int = args.func(args)
-    except StyrmodellError as exc:
+    except BrokenPipeError:  # e.g. `styrmodell report ... | head`
+        _quiet_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
         if args.debug:
             raise
-        print(f"styrmodell: error: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # every failure is one message, never a traceback
+        if args.debug:
+            raise
+        _err(_failed(exc, args))
         return EXIT_INPUT
-    except BrokenPipeError:  # e.g. `styrmodell report ... | head`
-        return EXIT_OK
     return code
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -14,15 +15,31 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ParseError, ThresholdError
-from styrmodell._numbers import optional_decimal, to_decimal
+from styrmodell._fields import Fields, as_flag, as_optional_number
+from styrmodell._messages import short
+from styrmodell._numbers import EXACT, MAX_TEXT, optional_decimal, to_decimal
 
 __all__ = ["Interval"]
 
-_NOTATION = re.compile(
-    r"^\s*(?P<lo_br>[\[(])\s*(?P<lo>[^,;\s]+)\s*[,;]\s*(?P<hi>[^,;\s\])]+)\s*(?P<hi_br>[\])])\s*$"
-)
+F = Fields(ThresholdError)
+
+MAX_NOTATION = 2 * MAX_TEXT + 50
+"""Interval notation longer than this is refused before it is read: two bounds of at most
+``MAX_TEXT`` characters each, brackets, a separator and spaces."""
+
 _NEG_INF = {"-inf", "-infinity", "-∞", "−inf", "−∞"}
 _POS_INF = {"inf", "+inf", "infinity", "+infinity", "∞", "+∞"}
+_TWO = Decimal(2)
+_ONE = Decimal(1)
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    # Compiled on first use (import stays cheap). The character classes of neighbouring
+    # parts exclude each other, so a match runs in time linear in the (capped) length.
+    return re.compile(
+        r"\s*(?P<lo_br>[\[(])\s*(?P<lo>[^,;\s]+)\s*[,;]\s*(?P<hi>[^,;\s\])]+)\s*(?P<hi_br>[\])])\s*"
+    )
 
 
 def _bound(value: object) -> Decimal | None:
@@ -33,7 +50,7 @@ def _finite(value: object, what: str) -> Decimal:
     return to_decimal(value, what=f"Interval.{what}")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=F.locate)
 class Interval:
     """A set of numbers between two bounds, each end open or closed, or unbounded.
 
@@ -54,17 +71,12 @@ class Interval:
         '(60, inf)'
     """
 
-    lower: Decimal | None = attrs.field(converter=_bound, default=None)
-    upper: Decimal | None = attrs.field(converter=_bound, default=None)
-    lower_closed: bool = attrs.field(default=False, kw_only=True)
-    upper_closed: bool = attrs.field(default=False, kw_only=True)
+    lower: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    upper: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    lower_closed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
+    upper_closed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        for name in ("lower_closed", "upper_closed"):
-            if not isinstance(getattr(self, name), bool):
-                raise ThresholdError(
-                    f"Interval.{name}: expected a bool, got {getattr(self, name)!r}"
-                )
         problem = self._problem()
         if problem is not None:
             raise ThresholdError(f"{self._notation()!r} is not an interval: {problem}")
@@ -132,15 +144,20 @@ class Interval:
 
         Brackets ``[`` ``]`` are closed ends, parentheses open ends; ``inf``, ``-inf`` and
         ``∞`` are unbounded. Bounds use a decimal point; ``;`` may separate them instead of
-        ``,``.
+        ``,``. Text longer than :data:`MAX_NOTATION` characters is refused unread, and reading
+        takes time linear in the length.
 
         Raises:
             ParseError: for text that is not in the notation at all.
             ThresholdError: for an empty or reversed interval such as ``"(60, 40)"``.
         """
         if not isinstance(text, str):
-            raise ParseError(f"Interval.parse: expected a string, got {text!r}")
-        m = _NOTATION.match(text)
+            raise ParseError(f"Interval.parse: expected a string, got {short(text)}")
+        if len(text) > MAX_NOTATION:
+            raise ParseError(
+                f"{short(text)} is not an interval: longer than {MAX_NOTATION} characters"
+            )
+        m = _pattern().fullmatch(text)
         if m is None:
             raise ParseError(
                 f"{text!r} is not an interval: expected a form like '[40, 60]', '(60, inf)' "
@@ -208,17 +225,21 @@ class Interval:
         return Interval(lo, hi, lower_closed=lo_c, upper_closed=hi_c)
 
     def sample(self) -> Decimal:
-        """One value inside the interval (a bound when closed, else a point near the middle)."""
+        """One value inside the interval (a bound when closed, else a point near the middle).
+
+        Computed exactly: two bounds that differ only in their 28th digit still have a
+        middle strictly between them.
+        """
         if self.lower is not None and self.lower_closed:
             return self.lower
         if self.upper is not None and self.upper_closed:
             return self.upper
         if self.lower is not None and self.upper is not None:
-            return (self.lower + self.upper) / 2
+            return EXACT.divide(EXACT.add(self.lower, self.upper), _TWO)
         if self.lower is not None:
-            return self.lower + 1
+            return EXACT.add(self.lower, _ONE)
         if self.upper is not None:
-            return self.upper - 1
+            return EXACT.subtract(self.upper, _ONE)
         return Decimal(0)
 
     def _notation(self) -> str:

@@ -1,35 +1,45 @@
-"""Investment budgets: investeringsobjekt with an amount per year, summed exactly.
+r"""Investment budgets: investeringsobjekt with an amount per year.
 
 Swedish terms: *investeringsbudget* (the table), *investeringsobjekt* (an object: a row
 number, a name, a group such as the förvaltning SOF or ÄF, and a category such as
 "Digitalisering och IT", "Inventarier", "Utrustning"), *investeringsbelopp* (the amount per
 year, positive), *Summa* / *Varav summa SOF* (printed sums), *förbrukat* (spent so far, reported
 at the investment follow-up occasions in april, augusti, oktober and december).
+
+An :class:`InvestmentBudget` is a value; its totals, the check of its printed sums and the
+follow-up of spending are functions (:mod:`styrmodell.ledger`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
-from styrmodell._errors import LedgerError
+from styrmodell._errors import LedgerError, Problem
+from styrmodell._fields import as_number
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._ledger import (
-    LedgerDeviation,
-    _text,
-    exact_sum,
-    money_unit,
-    threshold_or_none,
-    thresholds_by_key,
+from styrmodell._ledger_base import (
+    F,
+    as_key,
+    as_label,
+    as_money_unit,
+    as_threshold,
+    items_field,
+    ledger_error,
+    thresholds_field,
+    unit_name,
 )
-from styrmodell._locale import language
-from styrmodell._numbers import NumberLike, to_decimal
-from styrmodell._thresholds._base import Assessment, Context, Threshold
+from styrmodell._ledger_lines import line_field
+from styrmodell._ledger_results import LedgerDeviation
+from styrmodell._messages import failure, problem, text
+from styrmodell._numbers import NumberLike
+from styrmodell._safe import printable
+from styrmodell._thresholds._base import Threshold
 from styrmodell._units import Unit
 
 __all__ = [
@@ -38,45 +48,62 @@ __all__ = [
     "InvestmentObject",
     "InvestmentProblem",
     "InvestmentSum",
+    "as_row",
+    "as_year",
 ]
 
 _ZERO = Decimal(0)
+# A whole number written with ASCII digits only (int() reads other scripts' digits too, and
+# refuses more than 4,300 digits with a plain ValueError: the length is checked first).
+_DIGITS = re.compile(r"[0-9]{1,9}")
 
 
-def _year(value: object, what: str) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise LedgerError(f"{what}: expected a year such as 2023, got {value!r}")
+def _whole(value: object) -> object:
+    if isinstance(value, str):
+        stripped = value.strip()
+        if _DIGITS.fullmatch(stripped):
+            return int(stripped)
     return value
 
 
-def _row(value: object, what: str = "row") -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise LedgerError(f"{what}: expected a row number ≥ 1, got {value!r}")
-    return value
+def as_year(value: object, at: str = "value") -> int:
+    """A year from 1000 to 9999, as an int or its digits ("2023")."""
+    year = _whole(value)
+    if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
+        raise failure(LedgerError, "ledger.expected_year", at, value=value)
+    return year
 
 
-def _label(value: object) -> str:
-    return _text(value, "label", allow_empty=True)
+def as_row(value: object, at: str = "value") -> int:
+    """A printed row number ≥ 1, as an int or its digits ("4")."""
+    row = _whole(value)
+    if isinstance(row, bool) or not isinstance(row, int) or row < 1:
+        raise failure(LedgerError, "ledger.expected_row", at, value=value)
+    return row
 
 
-def _optional_text(value: object) -> str | None:
-    return None if value is None else _text(value, "group or category")
+def _object_at(obj: InvestmentObject, part: str) -> str:
+    if part == "row":
+        return "investment object row"
+    if part == "name":
+        return f"investment object row {obj.row}: name"
+    if part == "amounts":  # the messages name the year or the amount
+        return f"investment object row {obj.row} {obj.name!r}"
+    return f"investment object row {obj.row} {obj.name!r}: {part}"
 
 
-def _sum_year(value: object) -> int:
-    return _year(value, "printed sum year")
-
-
-def _sum_amount(value: object) -> Decimal:
-    return to_decimal(value, what="printed sum amount", error=LedgerError)
-
-
-def _sum_unit(value: object) -> Unit:
-    return money_unit(value, what="printed sum unit")
+def _as_amounts(value: object, at: str = "value") -> FrozenMap[int, Decimal]:
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(LedgerError, "ledger.expected_amounts", f"{at}: amounts", value=value)
+    converted: dict[int, Decimal] = {}
+    for key, amount in value.items():
+        year = as_year(key, f"{at}: year")
+        if year in converted:
+            raise failure(LedgerError, "investments.year_twice", f"{at}: year", value=key)
+        converted[year] = F.as_decimal(amount, f"{at}: amount for {year}")
+    return FrozenMap(dict(sorted(converted.items())))
 
 
 @attrs.frozen(init=False)
@@ -101,51 +128,36 @@ class InvestmentObject:
         (Decimal('700'), Decimal('0'))
     """
 
-    row: int
-    name: str
-    group: str
-    category: str
-    amounts: FrozenMap[int, Decimal]
-    unit: Unit = Unit.TKR
+    row: int = line_field(as_row, _object_at)
+    name: str = line_field(as_key, _object_at)
+    group: str = line_field(as_key, _object_at)
+    category: str = line_field(as_key, _object_at)
+    amounts: FrozenMap[int, Decimal] = line_field(_as_amounts, _object_at, factory=FrozenMap)
+    unit: Unit = line_field(as_money_unit, _object_at, default=Unit.TKR)
 
     def __init__(
         self,
-        row: int,
+        row: int | str,
         name: str,
         group: str,
         category: str,
         amounts: Mapping[int, NumberLike] | None = None,
         unit: Unit | str = Unit.TKR,
     ) -> None:
-        r = _row(row, "investment object row")
-        where = f"investment object row {r}"
-        n = _text(name, f"{where}: name")
-        where = f"{where} {n!r}"
-        if amounts is None:
-            amounts = {}
-        if not isinstance(amounts, Mapping):
-            raise LedgerError(f"{where}: amounts: expected a mapping of year to amount")
-        converted = {
-            _year(y, f"{where}: year"): to_decimal(
-                v, what=f"{where}: amount for {y}", error=LedgerError
-            )
-            for y, v in amounts.items()
-        }
-        self.__attrs_init__(
-            r,
-            n,
-            _text(group, f"{where}: group"),
-            _text(category, f"{where}: category"),
-            FrozenMap(dict(sorted(converted.items()))),
-            money_unit(unit, what=f"{where}: unit"),
-        )
+        init: Any = self.__attrs_init__  # the field converters take what __init__ takes
+        init(row, name, group, category, amounts, unit)
 
     def amount(self, year: int) -> Decimal:
         """The amount for *year*; zero when the cell is empty."""
         return self.amounts.get(year, _ZERO)
 
 
-@attrs.frozen
+def optional_as_key(value: object, at: str = "value") -> Any:
+    """:func:`as_key`, or ``None``."""
+    return None if value is None else as_key(value, at)
+
+
+@attrs.frozen(init=False, field_transformer=F.locate)
 class InvestmentSum:
     """A sum the investment table prints: "Summa tkr" or "Varav summa SOF" for a year.
 
@@ -156,29 +168,48 @@ class InvestmentSum:
         category: The category summed, or ``None``.
         label: The printed label, e.g. "Varav summa SOF".
         unit: The unit it is printed in.
+
+    Example:
+        >>> InvestmentSum(2023, "9 110", label="Summa tkr").amount
+        Decimal('9110')
+        >>> InvestmentSum(2023, 4750, group="SOF").where("en")
+        'Of which SOF'
     """
 
-    year: int = attrs.field(converter=_sum_year)
-    amount: Decimal = attrs.field(converter=_sum_amount)
-    group: str | None = attrs.field(default=None, converter=_optional_text)
-    category: str | None = attrs.field(default=None, converter=_optional_text)
-    label: str = attrs.field(default="", converter=_label)
-    unit: Unit = attrs.field(default=Unit.TKR, converter=_sum_unit)
+    year: int = attrs.field(converter=as_year)
+    amount: Decimal = attrs.field(converter=as_number)
+    group: str | None = attrs.field(default=None, converter=optional_as_key)
+    category: str | None = attrs.field(default=None, converter=optional_as_key)
+    label: str = attrs.field(default="", converter=as_label)
+    unit: Unit = attrs.field(default=Unit.TKR, converter=as_money_unit)
+
+    def __init__(
+        self,
+        year: int | str,
+        amount: NumberLike,
+        group: str | None = None,
+        category: str | None = None,
+        label: str = "",
+        unit: Unit | str = Unit.TKR,
+    ) -> None:
+        init: Any = self.__attrs_init__  # the field converters take what __init__ takes
+        init(year, amount, group, category, label, unit)
 
     def where(self, locale: str = "sv") -> str:
         """The label, or a made-up one ("Summa", "Varav summa SOF")."""
         if self.label:
             return self.label
-        sv = language(locale) == "sv"
         parts = [p for p in (self.group, self.category) if p]
         if not parts:
-            return "Summa" if sv else "Total"
-        return ("Varav summa " if sv else "Of which ") + ", ".join(parts)
+            return text("investments.where.total", locale)
+        return text("investments.where.group", locale, parts=", ".join(parts))
 
 
 @attrs.frozen
 class InvestmentProblem:
-    """A printed investment sum that does not add up (from :meth:`InvestmentBudget.check`).
+    r"""A printed investment sum that does not add up (from :func:`styrmodell.ledger.check`).
+
+    Like :class:`~styrmodell.ledger.LedgerProblem`, a finding about the document, not an error.
 
     Attributes:
         where: The printed row ("Varav summa SOF").
@@ -186,6 +217,10 @@ class InvestmentProblem:
         printed: The printed figure.
         computed: The sum of the objects.
         unit: The unit.
+
+    Example:
+        >>> InvestmentProblem("Summa tkr", 2024, Decimal(3610), Decimal(3820)).message()
+        'Summa tkr, 2024: tryckt 3\xa0610\xa0tkr, beräknat 3\xa0820\xa0tkr'
     """
 
     where: str
@@ -196,10 +231,14 @@ class InvestmentProblem:
 
     def message(self, locale: str = "sv") -> str:
         """The problem in a sentence naming the row and the year."""
-        p, c = self.unit.format(self.printed, locale), self.unit.format(self.computed, locale)
-        if language(locale) == "sv":
-            return f"{self.where}, {self.year}: tryckt {p}, beräknat {c}"
-        return f"{self.where}, {self.year}: printed {p}, computed {c}"
+        return text(
+            "investments.check.differs",
+            locale,
+            where=printable(self.where, newlines=False),
+            year=self.year,
+            printed=self.unit.format(self.printed, locale),
+            computed=self.unit.format(self.computed, locale),
+        )
 
     def __str__(self) -> str:
         return self.message("en")
@@ -231,119 +270,123 @@ class InvestmentFollowUp:
         return self.remaining < 0
 
 
-def _objects(value: Iterable[InvestmentObject]) -> tuple[InvestmentObject, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise LedgerError(
-            f"InvestmentBudget.objects: expected InvestmentObject values, got {value!r}"
-        )
-    objects = tuple(value)
-    for i, obj in enumerate(objects):
-        if not isinstance(obj, InvestmentObject):
-            raise LedgerError(
-                f"InvestmentBudget.objects[{i}]: expected an InvestmentObject, got {obj!r}"
-            )
-    return objects
+def _first_unit(budget: InvestmentBudget) -> Unit:
+    return budget.objects[0].unit if budget.objects else Unit.TKR
 
 
-def _sums(value: Iterable[InvestmentSum]) -> tuple[InvestmentSum, ...]:
-    sums = tuple(value)
-    for i, s in enumerate(sums):
-        if not isinstance(s, InvestmentSum):
-            raise LedgerError(
-                f"InvestmentBudget.printed[{i}]: expected an InvestmentSum, got {s!r}"
-            )
-    return sums
+def optional_as_threshold(value: object, at: str = "value") -> Any:
+    """:func:`as_threshold`, or ``None``."""
+    return None if value is None else as_threshold(value, at)
 
 
-def _budget_unit(value: object) -> Unit:
-    return money_unit(value, what="InvestmentBudget.unit")
-
-
-def _thresholds(value: object) -> FrozenMap[str, Threshold]:
-    return thresholds_by_key(value, owner="InvestmentBudget")
-
-
-_CSV_COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", "unit")
-
-
-@attrs.frozen
+@attrs.frozen(init=False, field_transformer=F.locate)
 class InvestmentBudget:
-    r"""An investeringsbudget: objects with an amount per year, totals per year, group, category.
+    r"""An investeringsbudget: objects with an amount per year, grouped and categorised.
+
+    A budget holds data; :mod:`styrmodell.ledger` holds what works on it (``total``,
+    ``totals``, ``check``, ``follow_up``, ``assess``).
 
     Attributes:
         objects: The :class:`InvestmentObject` values; row numbers are unique.
         unit: ``Unit.TKR`` or ``Unit.SEK``; by default the first object's unit.
-        printed: The sums the document prints (:class:`InvestmentSum`); :meth:`check`
-            compares them.
+        printed: The sums the document prints (:class:`InvestmentSum`), which
+            :func:`styrmodell.ledger.check` compares.
         threshold: A threshold (e.g. ``BudgetDeviation.no_negative()``) for follow-up.
         thresholds: Thresholds per group (or per row number as text).
 
     Raises:
-        LedgerError: listing every duplicate row and unit mix.
+        LedgerError: with one problem per duplicate row and unit mix.
 
     Example:
+        >>> from styrmodell.ledger import total
         >>> budget = InvestmentBudget([
         ...     InvestmentObject(4, "Wifi kommunal verksamhet", "SOF", "Digitalisering och IT",
         ...                      {2023: 700}),
         ...     InvestmentObject(30, "Madrasser", "ÄF", "Inventarier", {2023: 150, 2024: 150}),
         ... ])
-        >>> budget.total(2023), budget.total(2023, group="ÄF")
+        >>> total(budget, 2023), total(budget, 2023, group="ÄF")
         (Decimal('850'), Decimal('150'))
-        >>> budget.unit.format(budget.total(2023))
-        '850\xa0tkr'
+        >>> budget.years, budget.groups
+        ((2023, 2024), ('SOF', 'ÄF'))
     """
 
-    objects: tuple[InvestmentObject, ...] = attrs.field(default=(), converter=_objects)
-    unit: Unit = attrs.field(kw_only=True, converter=_budget_unit)
-    printed: tuple[InvestmentSum, ...] = attrs.field(default=(), kw_only=True, converter=_sums)
+    objects: tuple[InvestmentObject, ...] = items_field(InvestmentObject)
+    unit: Unit = attrs.field(
+        default=attrs.Factory(_first_unit, takes_self=True), converter=as_money_unit, kw_only=True
+    )
+    printed: tuple[InvestmentSum, ...] = items_field(InvestmentSum, kw_only=True)
     threshold: Threshold | None = attrs.field(
-        default=None, kw_only=True, converter=threshold_or_none
+        default=None, converter=optional_as_threshold, kw_only=True
     )
-    thresholds: FrozenMap[str, Threshold] = attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_thresholds
-    )
+    thresholds: FrozenMap[str, Threshold] = thresholds_field()
 
-    @unit.default
-    def _default_unit(self) -> Unit:
-        return self.objects[0].unit if self.objects else Unit.TKR
+    def __init__(
+        self,
+        objects: Iterable[InvestmentObject] = (),
+        *,
+        unit: Unit | str | None = None,
+        printed: Iterable[InvestmentSum] = (),
+        threshold: Threshold | None = None,
+        thresholds: Mapping[str, Threshold] | None = None,
+    ) -> None:
+        init: Any = self.__attrs_init__  # the field converters take what __init__ takes
+        init(
+            objects,
+            unit=attrs.NOTHING if unit is None else unit,
+            printed=printed,
+            threshold=threshold,
+            thresholds=thresholds,
+        )
 
     def __attrs_post_init__(self) -> None:
-        problems = []
+        problems: list[Problem] = []
         rows: set[int] = set()
+        unit = self.unit
         for i, obj in enumerate(self.objects):
+            at = f"objects[{i}] row {obj.row} {obj.name!r}"
             if obj.row in rows:
-                problems.append(f"objects[{i}] row {obj.row} {obj.name!r}: duplicate row")
+                problems.append(problem("ledger.duplicate_row", at))
             rows.add(obj.row)
-            if obj.unit is not self.unit:
+            if obj.unit is not unit:
                 problems.append(
-                    f"objects[{i}] row {obj.row} {obj.name!r}: unit {obj.unit.suffix()} in a "
-                    f"budget in {self.unit.suffix()}"
+                    problem(
+                        "investments.unit_mix",
+                        at,
+                        unit=unit_name(obj.unit),
+                        budget_unit=unit_name(unit),
+                    )
                 )
         for i, s in enumerate(self.printed):
-            if s.unit is not self.unit:
+            if s.unit is not unit:
                 problems.append(
-                    f"printed[{i}] {s.where()} {s.year}: unit {s.unit.suffix()} in a budget "
-                    f"in {self.unit.suffix()}"
+                    problem(
+                        "investments.unit_mix",
+                        f"printed[{i}] {s.where()} {s.year}",
+                        unit=unit_name(s.unit),
+                        budget_unit=unit_name(unit),
+                    )
                 )
         if problems:
-            raise LedgerError("InvestmentBudget: " + "; ".join(problems))
+            raise ledger_error("InvestmentBudget", problems)
 
-    # -- what is in it -----------------------------------------------------------------------
-
-    @property
+    @functools.cached_property
     def years(self) -> tuple[int, ...]:
         """Every year with an amount, ascending."""
         return tuple(sorted({y for obj in self.objects for y in obj.amounts}))
 
-    @property
+    @functools.cached_property
     def groups(self) -> tuple[str, ...]:
         """The groups, in the order they first occur."""
         return tuple(dict.fromkeys(obj.group for obj in self.objects))
 
-    @property
+    @functools.cached_property
     def categories(self) -> tuple[str, ...]:
         """The categories, in the order they first occur."""
         return tuple(dict.fromkeys(obj.category for obj in self.objects))
+
+    @functools.cached_property
+    def _rows(self) -> dict[int, InvestmentObject]:
+        return {obj.row: obj for obj in self.objects}
 
     def object(self, row: int) -> InvestmentObject:
         """The object on printed row *row*.
@@ -351,247 +394,7 @@ class InvestmentBudget:
         Raises:
             LedgerError: for a row with no object.
         """
-        for obj in self.objects:
-            if obj.row == row:
-                return obj
-        raise LedgerError(f"row: no investment object on row {row!r}")
-
-    def _select(self, group: str | None, category: str | None) -> list[InvestmentObject]:
-        if group is not None and group not in self.groups:
-            raise LedgerError(f"group: unknown group {group!r}; the budget has {list(self.groups)}")
-        if category is not None and category not in self.categories:
-            raise LedgerError(
-                f"category: unknown category {category!r}; the budget has {list(self.categories)}"
-            )
-        return [
-            obj
-            for obj in self.objects
-            if (group is None or obj.group == group)
-            and (category is None or obj.category == category)
-        ]
-
-    # -- totals ------------------------------------------------------------------------------
-
-    def total(self, year: int, *, group: str | None = None, category: str | None = None) -> Decimal:
-        """The sum for *year*, over the table or one group and/or category."""
-        year = _year(year, "year")
-        return exact_sum(obj.amount(year) for obj in self._select(group, category))
-
-    def totals(
-        self, *, by: Literal["year", "group", "category"] = "year", year: int | None = None
-    ) -> FrozenMap[Any, Decimal]:
-        """Sums per year (``by="year"``), or per group / category in *year*.
-
-        Example: ``budget.totals(by="group", year=2023)`` → ``{"SOF": 4750, "ÄF": 4360}``.
-        """
-        if by == "year":
-            return FrozenMap({y: self.total(y) for y in self.years})
-        if year is None:
-            raise LedgerError(f"totals(by={by!r}): give the year")
-        if by == "group":
-            return FrozenMap({g: self.total(year, group=g) for g in self.groups})
-        if by == "category":
-            return FrozenMap({c: self.total(year, category=c) for c in self.categories})
-        raise LedgerError(f"by: expected 'year', 'group' or 'category', got {by!r}")
-
-    # -- check and follow-up -----------------------------------------------------------------
-
-    def check(self) -> tuple[InvestmentProblem, ...]:
-        """Compare every printed sum with the sum of its objects; every problem, not the first."""
-        problems = []
-        groups, categories = set(self.groups), set(self.categories)
-        for s in self.printed:
-            if (s.group is not None and s.group not in groups) or (
-                s.category is not None and s.category not in categories
-            ):
-                computed = _ZERO
-            else:
-                computed = self.total(s.year, group=s.group, category=s.category)
-            if computed != s.amount:
-                problems.append(InvestmentProblem(s.where(), s.year, s.amount, computed, self.unit))
-        return tuple(problems)
-
-    def follow_up(
-        self, year: int, spent: Mapping[int, NumberLike]
-    ) -> tuple[InvestmentFollowUp, ...]:
-        """Spent against budget for every object with a budget or spending in *year*.
-
-        Args:
-            year: The budget year.
-            spent: Row number → spent so far (objects not listed have spent nothing).
-
-        Raises:
-            LedgerError: for a row with no object, or a non-number (naming the row).
-        """
-        year = _year(year, "year")
-        rows = {obj.row: obj for obj in self.objects}
-        amounts: dict[int, Decimal] = {}
-        for row, value in spent.items():
-            if row not in rows:
-                raise LedgerError(f"spent: no investment object on row {row!r}")
-            amounts[row] = to_decimal(
-                value, what=f"spent on row {row} {rows[row].name!r}", error=LedgerError
-            )
-        out = []
-        for obj in self.objects:
-            budget = obj.amount(year)
-            used = amounts.get(obj.row, _ZERO)
-            if year not in obj.amounts and obj.row not in amounts:
-                continue
-            out.append(
-                InvestmentFollowUp(
-                    obj,
-                    year,
-                    budget,
-                    used,
-                    exact_sum((budget, -used)),
-                    LedgerDeviation.of(-used, -budget, self.unit),
-                )
-            )
-        return tuple(out)
-
-    def assess(
-        self,
-        year: int,
-        spent: Mapping[int, NumberLike],
-        *,
-        of: str | int | None = None,
-        threshold: Threshold | None = None,
-    ) -> Assessment:
-        """Assess spending against budget ("Nämnden håller sin budget på samtliga investeringar").
-
-        Spending counts as a cost: the threshold gets ``−spent`` as the outcome and
-        ``Context(budget=−budget)``, so underspending is a positive deviation.
-
-        Args:
-            year: The budget year.
-            spent: Row number → spent so far.
-            of: ``None`` (the whole budget), a group, or a row number.
-            threshold: Overrides ``thresholds[of]`` and ``threshold``.
-
-        Raises:
-            LedgerError: for an unknown group or row, or no threshold.
-        """
-        rule = threshold
-        if rule is None and of is not None:
-            rule = self.thresholds.get(str(of))
-        if rule is None:
-            rule = self.threshold
-        if rule is None:
-            raise LedgerError(f"assess: no threshold for {of or 'the budget'!r}")
-        if isinstance(of, int) and not isinstance(of, bool):
-            self.object(of)
-        elif of is not None and of not in self.groups:
-            raise LedgerError(f"of: unknown group {of!r}; the budget has {list(self.groups)}")
-        items = [
-            f
-            for f in self.follow_up(year, spent)
-            if of is None or f.object.row == of or f.object.group == of
-        ]
-        used = exact_sum(f.spent for f in items)
-        budget = exact_sum(f.budget for f in items)
-        return rule.assess(-used, Context(budget=-budget))
-
-    # -- CSV ---------------------------------------------------------------------------------
-
-    @classmethod
-    def from_csv(cls, text: str, **fields: Any) -> InvestmentBudget:
-        """Read an investment budget from CSV text.
-
-        Columns: ``record,row,name,group,category,year,amount,unit``. ``record`` is
-        ``object`` (one row per object and year; an object with no amounts has one row with
-        ``year`` and ``amount`` empty) or ``printed`` (a printed sum: ``name`` is the label,
-        ``group`` / ``category`` narrow it, ``row`` is empty).
-
-        Raises:
-            LedgerError: listing every bad row by its number.
-        """
-        reader = csv.DictReader(io.StringIO(text))
-        if reader.fieldnames is None or tuple(reader.fieldnames) != _CSV_COLUMNS:
-            raise LedgerError(
-                f"CSV header: expected {','.join(_CSV_COLUMNS)}, got {reader.fieldnames!r}"
-            )
-        objects: dict[int, dict[str, Any]] = {}
-        printed: list[InvestmentSum] = []
-        problems: list[str] = []
-        for number, row in enumerate(reader, start=2):
-            try:
-                if None in row or any(v is None for v in row.values()):
-                    raise LedgerError(f"expected {len(_CSV_COLUMNS)} columns")
-                record = row["record"].strip()
-                if record == "object":
-                    r = _row(row["row"])
-                    spec = objects.setdefault(
-                        r,
-                        {
-                            "name": row["name"],
-                            "group": row["group"],
-                            "category": row["category"],
-                            "unit": row["unit"] or "tkr",
-                            "amounts": {},
-                        },
-                    )
-                    for key in ("name", "group", "category"):
-                        if spec[key].strip() != row[key].strip():
-                            raise LedgerError(
-                                f"row {r}: {key} {row[key]!r} differs from {spec[key]!r}"
-                            )
-                    if row["year"].strip():
-                        y = _year(row["year"], f"row {r}: year")
-                        if y in spec["amounts"]:
-                            raise LedgerError(f"row {r}: year {y} given twice")
-                        spec["amounts"][y] = row["amount"]
-                elif record == "printed":
-                    printed.append(
-                        InvestmentSum(
-                            row["year"],
-                            row["amount"],
-                            group=row["group"].strip() or None,
-                            category=row["category"].strip() or None,
-                            label=row["name"],
-                            unit=row["unit"] or "tkr",
-                        )
-                    )
-                else:
-                    raise LedgerError(f"record: expected 'object' or 'printed', got {record!r}")
-            except LedgerError as exc:
-                problems.append(f"row {number}: {exc}")
-        built = []
-        for r, spec in objects.items():
-            try:
-                built.append(InvestmentObject(r, **spec))
-            except LedgerError as exc:
-                problems.append(str(exc))
-        if problems:
-            raise LedgerError("CSV: " + "; ".join(problems))
-        return cls(built, printed=printed, **fields)
-
-    def to_csv(self) -> str:
-        """The budget as CSV text (objects and printed sums); see :meth:`from_csv`."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(_CSV_COLUMNS)
-        unit = "tkr" if self.unit is Unit.TKR else "kr"
-        for obj in self.objects:
-            if not obj.amounts:
-                writer.writerow(
-                    ("object", obj.row, obj.name, obj.group, obj.category, "", "", unit)
-                )
-            for year, amount in obj.amounts.items():
-                writer.writerow(
-                    ("object", obj.row, obj.name, obj.group, obj.category, year, str(amount), unit)
-                )
-        for s in self.printed:
-            writer.writerow(
-                (
-                    "printed",
-                    "",
-                    s.label,
-                    s.group or "",
-                    s.category or "",
-                    s.year,
-                    str(s.amount),
-                    unit,
-                )
-            )
-        return out.getvalue()
+        found = self._rows.get(row) if isinstance(row, int) else None
+        if found is None:
+            raise failure(LedgerError, "investments.no_object", "row", value=row)
+        return found

@@ -1,16 +1,18 @@
-"""Locale handling and babel number formatting shared by every module that writes text.
+"""Locales for babel: parsing a locale name, and number formatting shared by every writer.
 
-Swedish (``"sv"``) is the default for text meant for people. The library's own sentences exist
-in Swedish and English: any locale whose language is Swedish gets Swedish text, every other
-valid locale English text, while numbers and dates always follow the locale given (babel).
-babel is always called with an explicit locale, never ``None`` (which would mean the
-machine's locale).
+Swedish (``"sv"``) is the default for text meant for people. Words come from the text
+layer's catalogs (:mod:`styrmodell._messages`), per locale; numbers and dates always follow
+the locale given, through babel. babel is always called with an explicit locale, never
+``None`` (which would mean the machine's locale).
+
+:func:`language` — ``"sv"`` or ``"en"`` — serves the modules whose sentences have not moved
+to the catalogs yet; it goes when the last of them has (no locale branches in modules).
 """
 
 from __future__ import annotations
 
 import functools
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -41,7 +43,7 @@ def parse_locale(locale: str) -> Locale:
 
 
 def language(locale: str) -> Language:
-    """The language of the library's own sentences for *locale*: ``"sv"`` or ``"en"``."""
+    """``"sv"`` for a Swedish locale, else ``"en"`` (for modules not yet on the catalogs)."""
     return "sv" if parse_locale(locale).language == "sv" else "en"
 
 
@@ -52,6 +54,11 @@ def _minus(locale: str) -> str:
 
 MAX_PLACES = 3
 """At most this many decimals are written when no fixed number is asked for."""
+
+# Wide enough to round and write any number within styrmodell's limits (and the library's
+# differences and deviations of such numbers) at any precision within them, whatever the
+# caller's decimal context: formatting never raises a decimal signal.
+_WRITING = Context(prec=200, Emax=400, Emin=-400)
 
 
 def format_number(value: Decimal | int, locale: str = "sv", *, places: int | None = None) -> str:
@@ -65,21 +72,22 @@ def format_number(value: Decimal | int, locale: str = "sv", *, places: int | Non
     and U+2212 as the minus sign ("−333 088").
     """
     loc = parse_locale(locale)
-    number = Decimal(value)
-    exponent = number.as_tuple().exponent
-    if places is None and isinstance(exponent, int) and exponent < -MAX_PLACES:
-        number = number.quantize(Decimal(1).scaleb(-MAX_PLACES), rounding=ROUND_HALF_UP)
-        number = number.normalize() if number != number.to_integral_value() else number
-    if places is not None:
-        # Round half-up as the plans report (2,25 → 2,3); babel itself rounds half-even.
-        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if number.is_zero():
-        number = number.copy_abs()  # never "−0"
-    if places is None:
-        text = format_decimal(number, locale=loc, decimal_quantization=False)
-    else:
-        pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
-        text = format_decimal(number, format=pattern, locale=loc)
+    with localcontext(_WRITING):
+        number = Decimal(value)
+        exponent = number.as_tuple().exponent
+        if places is None and isinstance(exponent, int) and exponent < -MAX_PLACES:
+            number = number.quantize(Decimal(1).scaleb(-MAX_PLACES), rounding=ROUND_HALF_UP)
+            number = number.normalize() if number != number.to_integral_value() else number
+        if places is not None:
+            # Round half-up as the plans report (2,25 → 2,3); babel itself rounds half-even.
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if number.is_zero():
+            number = number.copy_abs()  # never "−0"
+        if places is None:
+            text = format_decimal(number, locale=loc, decimal_quantization=False)
+        else:
+            pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+            text = format_decimal(number, format=pattern, locale=loc)
     if text.startswith("-"):
         text = _minus(locale) + text[1:]
     return text

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import enum
 
+from styrmodell._fields import choice
+
 __all__ = ["Reason"]
 
 
 class Reason(enum.StrEnum):
     """Every reason an :class:`~styrmodell.Assessment` can give, one code each.
 
+    This is the one list of reason codes (``Assessment.reason`` documents none of its own).
     A ``Reason`` is a string enum: ``assessment.reason == "gap"`` holds, and the code is
-    what files and frames carry. The text layer words each reason for people
-    (``explain``); a threshold family that needs a reason of its own adds it here.
+    what files and frames carry; ``Assessment`` accepts the code string too. Each family's
+    ``explain`` words the reasons it gives for people. A family of your own picks from these
+    codes (a number in a band, a gap, no value, a missing reference...), so code that reads
+    reasons never meets one it does not know.
 
     Examples:
         >>> Reason.GAP == "gap"
@@ -89,3 +94,8 @@ class Reason(enum.StrEnum):
     """The data arrive after the assessment date: too early, never a false red."""
     NO_TARGET = "no_target"
     """The indicator has no target for the year."""
+
+
+def as_optional_reason(value: object, at: str = "value") -> Reason | None:
+    """A :class:`Reason` or ``None`` (a field converter)."""
+    return None if value is None else choice(Reason, value, at)

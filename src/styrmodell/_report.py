@@ -5,22 +5,35 @@ Swedish terms: *måluppfyllelse* (goal attainment), *uppföljning* (follow-up re
 
 Status is never shown by colour alone: every status also has its word ("Grönt") and an
 icon (●, ◐, ○, –), so a report prints in black and white and reads with a screen reader.
+
+Text from data (titles, level names, outcomes) is made safe for each format: line breaks
+become spaces and control characters visible escapes in every format
+(:func:`styrmodell._safe.printable`); Markdown also escapes its table, emphasis and link
+syntax and HTML's ``<``, ``>`` and ``&``, so a title cannot add a row, a link or a tag; HTML
+escapes everything.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 import attrs
 
-from styrmodell._assessment import GoalResult, IndicatorResult, Scorecard, _value_text
+from styrmodell._assessment import (
+    GoalResult,
+    IndicatorResult,
+    Scorecard,
+    _target_text,
+    _value_text,
+    one_line,
+)
 from styrmodell._errors import StyrmodellError
-from styrmodell._locale import language
+from styrmodell._locale import parse_locale
+from styrmodell._messages import REFERENCE_LOCALE, available_locales, failure, text
 from styrmodell._outcomes import Gender
 from styrmodell._status import Status
-from styrmodell._thresholds._lint import describe
 
 __all__ = ["ReportFormat", "render"]
 
@@ -36,36 +49,33 @@ _CSS_CLASS = {
 }
 _ORDER = (Status.GREEN, Status.YELLOW, Status.RED, Status.NOT_ASSESSED)
 
-_WORDS = {
-    "sv": {
-        "title": "Måluppfyllelse",
-        "goal": "Mål / mått",
-        "status": "Status",
-        "outcome": "Utfall",
-        "target": "Målvärde",
-        "year": "År",
-        "as_of": "per",
-        "summary": "Sammanfattning per nivå",
-        "level": "Nivå",
-        "indicators": "Mått",
-        "no_target": "Målvärde saknas",
-        "generated": "Rapport från styrmodell",
-    },
-    "en": {
-        "title": "Goal attainment",
-        "goal": "Goal / indicator",
-        "status": "Status",
-        "outcome": "Outcome",
-        "target": "Target",
-        "year": "Year",
-        "as_of": "as of",
-        "summary": "Summary per level",
-        "level": "Level",
-        "indicators": "Indicators",
-        "no_target": "No target",
-        "generated": "Report by styrmodell",
-    },
-}
+# Markdown: backslash-escape what makes tables, emphasis, code and links (the characters every
+# CommonMark renderer and Python-Markdown both accept escaped); HTML's characters as entities
+# (Python-Markdown does not accept "\<").
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "|": "\\|",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+    }
+)
+
+
+def _md(value: str) -> str:
+    """*value* as the text of a Markdown table cell or heading: nothing in it is syntax."""
+    return one_line(value).translate(_MARKDOWN)
+
+
+def _html(value: str) -> str:
+    """*value* as HTML text or an attribute value."""
+    return html.escape(one_line(value))
 
 
 @attrs.frozen
@@ -81,8 +91,6 @@ class _Row:
 
 
 def _rows(card: Scorecard, locale: str) -> Iterator[_Row]:
-    words = _WORDS[language(locale)]
-
     def goal_rows(result: GoalResult) -> Iterator[_Row]:
         levels = card.plan.levels
         level = levels[result.level] if result.level < len(levels) else ""
@@ -97,7 +105,7 @@ def _rows(card: Scorecard, locale: str) -> Iterator[_Row]:
             {},
         )
         for ind in result.indicators:
-            yield _indicator_row(ind, result.level + 1, locale, words["no_target"])
+            yield _indicator_row(ind, result.level + 1, locale)
         for child in result.children:
             yield from goal_rows(child)
 
@@ -105,8 +113,8 @@ def _rows(card: Scorecard, locale: str) -> Iterator[_Row]:
         yield from goal_rows(goal)
 
 
-def _indicator_row(ind: IndicatorResult, depth: int, locale: str, no_target: str) -> _Row:
-    target = no_target if ind.threshold is None else describe(ind.threshold, locale)
+def _indicator_row(ind: IndicatorResult, depth: int, locale: str) -> _Row:
+    target = _target_text(ind.threshold, locale)
     genders: dict[Gender, str] = {}
     per_gender = ind.by_gender()
     for gender in (Gender.WOMEN, Gender.MEN):
@@ -127,12 +135,21 @@ def _indicator_row(ind: IndicatorResult, depth: int, locale: str, no_target: str
     )
 
 
-def _heading(card: Scorecard, locale: str) -> str:
-    words = _WORDS[language(locale)]
-    text = f"{words['title']} {card.year}: {card.plan.title or card.plan.id}"
-    if card.as_of is not None:
-        text += f" ({words['as_of']} {card.as_of.isoformat()})"
-    return text
+def _heading(card: Scorecard, locale: str, escape: Callable[[str], str]) -> str:
+    plan = escape(card.plan.title or card.plan.id)
+    if card.as_of is None:
+        return text("report.heading", locale, year=card.year, plan=plan)
+    return text(
+        "report.heading.as_of", locale, year=card.year, plan=plan, date=card.as_of.isoformat()
+    )
+
+
+def _lang(locale: str) -> str:
+    """The BCP 47 tag of the words' language: the locale's, or English when it has no catalog."""
+    found = parse_locale(locale)
+    if found.language not in available_locales():
+        return REFERENCE_LOCALE
+    return f"{found.language}-{found.territory}" if found.territory else found.language
 
 
 def _level_counts(card: Scorecard) -> list[tuple[str, dict[Status, int]]]:
@@ -193,25 +210,36 @@ def render(
         Nämndmål: ● Grönt 1 · Mått: ● Grönt 1
     """
     if not isinstance(scorecard, Scorecard):
-        raise StyrmodellError(f"render: expected a styrmodell.Scorecard, got {scorecard!r}")
+        raise failure(StyrmodellError, "report.expected_scorecard", "render", value=scorecard)
     rows = list(_rows(scorecard, locale))
     if format == "text":
         return _text(scorecard, rows, locale, color)
     if format == "markdown":
         return _markdown(scorecard, rows, locale)
     if format == "html":
-        return _html(scorecard, rows, locale)
-    raise StyrmodellError(f"render: unknown format {format!r}: expected text, markdown or html")
+        return _page(scorecard, rows, locale)
+    raise failure(StyrmodellError, "report.unknown_format", "render", value=format)
 
 
-def _summary_line(card: Scorecard, locale: str) -> str:
-    words = _WORDS[language(locale)]
+def _summary_line(card: Scorecard, locale: str, escape: Callable[[str], str]) -> str:
     parts = []
     for name, counts in _level_counts(card):
         shown = [f"{_ICONS[s]} {s.label(locale)} {n}" for s, n in counts.items() if n]
         if shown:
-            parts.append(f"{name or words['indicators']}: {', '.join(shown)}")
+            label = escape(name) if name else text("report.indicators", locale)
+            parts.append(f"{label}: {', '.join(shown)}")
     return " · ".join(parts)
+
+
+def _header(genders: list[Gender], locale: str, *, status_first: bool) -> list[str]:
+    goal, status = text("report.column.goal", locale), text("report.column.status", locale)
+    first = [status, goal] if status_first else [goal, status]
+    return [
+        *first,
+        text("report.column.outcome", locale),
+        *(g.label(locale) for g in genders),
+        text("report.column.target", locale),
+    ]
 
 
 def _gender_columns(rows: list[_Row]) -> list[Gender]:
@@ -219,21 +247,21 @@ def _gender_columns(rows: list[_Row]) -> list[Gender]:
 
 
 def _text(card: Scorecard, rows: list[_Row], locale: str, color: bool) -> str:
-    words = _WORDS[language(locale)]
     genders = _gender_columns(rows)
-    header = [words["status"], words["goal"], words["outcome"]]
-    header += [g.label(locale) for g in genders] + [words["target"]]
+    header = _header(genders, locale, status_first=True)
     table: list[list[str]] = []
     statuses: list[Status | None] = []
     for r in rows:
-        title = r.title if len(r.title) <= 70 else r.title[:69] + "…"
-        name = "  " * r.depth + (f"{r.label}: {title}" if r.is_goal and r.label else title)
-        cells = [f"{_ICONS[r.status]} {r.status.label(locale)}", name, r.outcome]
-        cells += [r.genders.get(g, "") for g in genders] + [r.target]
+        title = one_line(r.title)
+        title = title if len(title) <= 70 else title[:69] + "…"
+        label = one_line(r.label)
+        name = "  " * r.depth + (f"{label}: {title}" if r.is_goal and label else title)
+        cells = [f"{_ICONS[r.status]} {r.status.label(locale)}", name, one_line(r.outcome)]
+        cells += [one_line(r.genders.get(g, "")) for g in genders] + [one_line(r.target)]
         table.append(cells)
         statuses.append(r.status)
     widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header) - 1)]
-    lines = [_heading(card, locale), ""]
+    lines = [_heading(card, locale, one_line), ""]
     lines.append(
         "  ".join([*(h.ljust(w) for h, w in zip(header, widths, strict=False)), header[-1]])
     )
@@ -243,20 +271,14 @@ def _text(card: Scorecard, rows: list[_Row], locale: str, color: bool) -> str:
             first = f"\x1b[{_ANSI[status]}m{first}\x1b[0m"
         rest = [c.ljust(w) for c, w in zip(cells[1:-1], widths[1:], strict=True)]
         lines.append("  ".join([first, *rest, cells[-1]]).rstrip())
-    lines += ["", _summary_line(card, locale)]
+    lines += ["", _summary_line(card, locale, one_line)]
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _markdown(card: Scorecard, rows: list[_Row], locale: str) -> str:
-    words = _WORDS[language(locale)]
     genders = _gender_columns(rows)
-    header = [words["goal"], words["status"], words["outcome"]]
-    header += [g.label(locale) for g in genders] + [words["target"]]
-    lines = [f"## {_md(_heading(card, locale))}", ""]
+    header = [_md(h) for h in _header(genders, locale, status_first=False)]
+    lines = [f"## {_heading(card, locale, _md)}", ""]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * len(header))
     for r in rows:
@@ -268,7 +290,7 @@ def _markdown(card: Scorecard, rows: list[_Row], locale: str) -> str:
         cells = [name, f"{_ICONS[r.status]} {r.status.label(locale)}", _md(r.outcome)]
         cells += [_md(r.genders.get(g, "")) for g in genders] + [_md(r.target)]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", _summary_line(card, locale)]
+    lines += ["", _summary_line(card, locale, _md)]
     return "\n".join(lines) + "\n"
 
 
@@ -299,32 +321,30 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #555; }
 
 
 def _badge(status: Status, locale: str) -> str:
-    word = html.escape(status.label(locale))
+    word = _html(status.label(locale))
     return f'<span class="status {_CSS_CLASS[status]}">{_ICONS[status]} {word}</span>'
 
 
-def _html(card: Scorecard, rows: list[_Row], locale: str) -> str:
-    lang = language(locale)
-    words = _WORDS[lang]
-    e = html.escape
+def _page(card: Scorecard, rows: list[_Row], locale: str) -> str:
+    e = _html
     genders = _gender_columns(rows)
-    head = [words["goal"], words["status"], words["outcome"]]
-    head += [g.label(locale) for g in genders] + [words["target"]]
+    head = _header(genders, locale, status_first=False)
+    heading = e(_heading(card, locale, str))
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{lang}">',
+        f'<html lang="{e(_lang(locale))}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(_heading(card, locale))}</title>",
+        f"<title>{heading}</title>",
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
-        f"<h1>{e(_heading(card, locale))}</h1>",
-        f"<h2>{e(words['summary'])}</h2>",
+        f"<h1>{heading}</h1>",
+        f"<h2>{e(text('report.summary', locale))}</h2>",
         '<table class="summary">',
         "<thead><tr><th>"
-        + e(words["level"])
+        + e(text("report.column.level", locale))
         + "</th>"
         + "".join(f"<th>{_badge(s, locale)}</th>" for s in _ORDER)
         + "</tr></thead>",
@@ -332,11 +352,11 @@ def _html(card: Scorecard, rows: list[_Row], locale: str) -> str:
     ]
     for name, counts in _level_counts(card):
         cells = "".join(f"<td>{counts[s]}</td>" for s in _ORDER)
-        out.append(f"<tr><td>{e(name or words['indicators'])}</td>{cells}</tr>")
+        out.append(f"<tr><td>{e(name or text('report.indicators', locale))}</td>{cells}</tr>")
     out += [
         "</tbody>",
         "</table>",
-        f"<h2>{e(words['goal'])}</h2>",
+        f"<h2>{e(text('report.column.goal', locale))}</h2>",
         '<table class="scorecard">',
         "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr></thead>",
         "<tbody>",
@@ -360,7 +380,7 @@ def _html(card: Scorecard, rows: list[_Row], locale: str) -> str:
     out += [
         "</tbody>",
         "</table>",
-        f"<footer>{e(words['generated'])} · {e(card.plan.organisation)}</footer>",
+        f"<footer>{e(text('report.generated', locale))} · {e(card.plan.organisation)}</footer>",
         "</body>",
         "</html>",
     ]

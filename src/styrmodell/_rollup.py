@@ -8,13 +8,13 @@ indikatorerna är gröna" is ``RollUp.share(green_at_least=0.75)``; *sämsta fä
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
 from styrmodell._errors import PlanError
-from styrmodell._locale import format_number, language
-from styrmodell._numbers import to_decimal
+from styrmodell._fields import Fields, as_flag
+from styrmodell._messages import failure, text
 from styrmodell._status import Status
 
 if TYPE_CHECKING:
@@ -25,29 +25,28 @@ __all__ = ["RollUp"]
 Kind = Literal["worst", "majority", "share"]
 _KINDS = ("worst", "majority", "share")
 
+F = Fields(PlanError)
 
-def _kind(value: object) -> Kind:
+
+def _kind(value: object, at: str = "value") -> Kind:
     if value not in _KINDS:
-        raise PlanError(f"RollUp.kind: expected one of {list(_KINDS)}, got {value!r}")
+        raise failure(PlanError, "rollup.kind", at, value=value, choices=str(list(_KINDS)))
     return value  # type: ignore[return-value]
 
 
-def _fraction(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    number = to_decimal(value, what="RollUp share", error=PlanError)
+def _share(value: object, at: str = "value") -> Decimal:
+    number = F.as_decimal(value, at)
     if not Decimal(0) <= number <= Decimal(1):
-        raise PlanError(f"RollUp share: expected a fraction between 0 and 1, got {value!r}")
+        raise failure(PlanError, "rollup.share_range", at, value=value)
     return number
 
 
-def _bool(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise PlanError(f"RollUp.count_not_assessed: expected a bool, got {value!r}")
-    return value
+def _optional_share(value: object, at: str = "value") -> Any:
+    """:func:`_share`, or ``None``."""
+    return None if value is None else _share(value, at)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class RollUp:
     """A policy that turns the statuses of a goal's parts into the goal's status.
 
@@ -73,9 +72,9 @@ class RollUp:
     """
 
     kind: Kind = attrs.field(converter=_kind)
-    green_at_least: Decimal | None = attrs.field(default=None, converter=_fraction)
-    yellow_at_least: Decimal | None = attrs.field(default=None, converter=_fraction)
-    count_not_assessed: bool = attrs.field(default=False, converter=_bool, kw_only=True)
+    green_at_least: Decimal | None = attrs.field(default=None, converter=_optional_share)
+    yellow_at_least: Decimal | None = attrs.field(default=None, converter=_optional_share)
+    count_not_assessed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
 
     WORST: ClassVar[RollUp]
     MAJORITY: ClassVar[RollUp]
@@ -83,14 +82,17 @@ class RollUp:
     def __attrs_post_init__(self) -> None:
         if self.kind == "share":
             if self.green_at_least is None or self.yellow_at_least is None:
-                raise PlanError("RollUp.share: needs green_at_least and yellow_at_least")
+                raise failure(PlanError, "rollup.share_needs_both", "RollUp.share")
             if self.yellow_at_least > self.green_at_least:
-                raise PlanError(
-                    f"RollUp.share: yellow_at_least {self.yellow_at_least} is above "
-                    f"green_at_least {self.green_at_least}"
+                raise failure(
+                    PlanError,
+                    "rollup.share_order",
+                    "RollUp.share",
+                    green=self.green_at_least,
+                    yellow=self.yellow_at_least,
                 )
         elif self.green_at_least is not None or self.yellow_at_least is not None:
-            raise PlanError(f"RollUp.{self.kind}: takes no shares")
+            raise failure(PlanError, "rollup.no_shares", f"RollUp.{self.kind}")
 
     @classmethod
     def share(
@@ -105,12 +107,7 @@ class RollUp:
         Green when at least *green_at_least* of the parts are green, yellow when at least
         *yellow_at_least* are, else red (fractions 0..1: "minst 75 %" is 0.75).
         """
-        return cls(
-            "share",
-            green_at_least,
-            yellow_at_least,
-            count_not_assessed=count_not_assessed,
-        )
+        return cls("share", green_at_least, yellow_at_least, count_not_assessed=count_not_assessed)
 
     def counting(self) -> RollUp:
         """The same policy with ``NOT_ASSESSED`` parts counted."""
@@ -144,28 +141,21 @@ class RollUp:
 
     def _shares(self) -> tuple[Decimal, Decimal]:
         if self.green_at_least is None or self.yellow_at_least is None:  # pragma: no cover
-            raise PlanError(f"RollUp.{self.kind}: has no shares")
+            raise failure(PlanError, "rollup.no_shares", f"RollUp.{self.kind}")
         return self.green_at_least, self.yellow_at_least
 
     def describe(self, locale: str = "sv") -> str:
         """The policy in words: "Sämsta färgen styr", "Grönt om minst 75 % är gröna..."."""
-        sv = language(locale) == "sv"
-        if self.kind == "worst":
-            text = "Sämsta färgen styr" if sv else "The worst colour decides"
-        elif self.kind == "majority":
-            text = "Majoriteten avgör" if sv else "The majority decides"
-        else:
+        if self.kind == "share":
             green_at_least, yellow_at_least = self._shares()
-            g = format_number(green_at_least * 100, locale)
-            y = format_number(yellow_at_least * 100, locale)
-            text = (
-                f"Grönt om minst {g}\u00a0% av delarna är gröna, gult om minst {y}\u00a0%"
-                if sv
-                else f"Green if at least {g}% of the parts are green, yellow if at least {y}%"
+            policy = text(
+                "rollup.share", locale, green=green_at_least * 100, yellow=yellow_at_least * 100
             )
+        else:
+            policy = text(f"rollup.{self.kind}", locale)
         if self.count_not_assessed:
-            text += " (ej bedömda räknas)" if sv else " (not assessed parts count)"
-        return text
+            return text("rollup.counting", locale, policy=policy)
+        return policy
 
 
 RollUp.WORST = RollUp("worst")

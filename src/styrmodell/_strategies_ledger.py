@@ -11,8 +11,11 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from styrmodell._investment_queries import total as investment_total
 from styrmodell._investments import InvestmentBudget, InvestmentObject, InvestmentSum
-from styrmodell._ledger import Ledger, LedgerLine, LineKind, PrintedFigure, Verksamhet
+from styrmodell._ledger import Ledger, PrintedFigure
+from styrmodell._ledger_lines import LedgerLine, LineKind, Verksamhet
+from styrmodell._ledger_queries import amount, total
 from styrmodell._units import Unit
 
 __all__ = [
@@ -100,7 +103,7 @@ def _ledgers(
                     PrintedFigure(
                         LineKind.NET,
                         scenario,
-                        ledger.amount(v, scenario),
+                        amount(ledger, v, scenario),
                         verksamhet=v,
                         unit=unit,
                     )
@@ -108,7 +111,7 @@ def _ledgers(
             for kind in LineKind:
                 figures.append(
                     PrintedFigure(
-                        kind, scenario, ledger.total(scenario, kind), label="S:a", unit=unit
+                        kind, scenario, total(ledger, scenario, kind), label="S:a", unit=unit
                     )
                 )
         ledger = Ledger(lines, unit=unit, chart=ledger.chart, printed=figures)
@@ -170,9 +173,9 @@ def _investment_budgets(
     objects = [draw(investment_objects(row=st.just(r), years=years)) for r in rows]
     budget = InvestmentBudget(objects)
     if printed:
-        sums = [InvestmentSum(y, budget.total(y), label="Summa tkr") for y in years]
+        sums = [InvestmentSum(y, investment_total(budget, y), label="Summa tkr") for y in years]
         for g in budget.groups:
-            sums += [InvestmentSum(y, budget.total(y, group=g), group=g) for y in years]
+            sums += [InvestmentSum(y, investment_total(budget, y, group=g), group=g) for y in years]
         budget = InvestmentBudget(objects, printed=sums)
     return budget
 

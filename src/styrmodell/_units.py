@@ -7,11 +7,14 @@ Swedish terms: *procent* (%), *procentenheter* (%-enheter), *antal*, *kronor* (k
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 
-from styrmodell._locale import format_number, language, parse_locale
+from styrmodell._fields import choice
+from styrmodell._locale import format_number, parse_locale
+from styrmodell._messages import has_text, text
 from styrmodell._numbers import to_decimal
 
-__all__ = ["Direction", "Unit"]
+__all__ = ["Direction", "Unit", "unit_text"]
 
 
 class Direction(enum.Enum):
@@ -38,22 +41,22 @@ class Direction(enum.Enum):
         return Direction.HIGHER_IS_BETTER
 
 
-# (Swedish suffix, English suffix); None means the number stands alone.
-_SUFFIX: dict[str, tuple[str | None, str | None]] = {
-    "PERCENT": ("%", "%"),
-    "PERCENTAGE_POINTS": ("%-enheter", "percentage points"),
-    "COUNT": (None, None),
-    "SEK": ("kr", "SEK"),
-    "TKR": ("tkr", "kSEK"),
-    "DAYS": ("dagar", "days"),
-    "MONTHS": ("mån", "months"),
-    "INDEX": (None, None),
-    "RATIO": (None, None),
-}
+def as_direction(value: object, at: str = "value") -> Direction:
+    """A :class:`Direction` from the member, its value or its name (a field converter)."""
+    return choice(Direction, value, at)
+
+
+def as_optional_direction(value: object, at: str = "value") -> Direction | None:
+    """A :class:`Direction` or ``None`` (a field converter)."""
+    return None if value is None else choice(Direction, value, at)
 
 
 class Unit(enum.Enum):
     r"""The unit an indicator is measured in; formats values for people with babel.
+
+    The written suffix of each unit ("%", "tkr", "mån"...) comes from the text layer's
+    catalogs (``unit.<value>``); a unit without an entry (count, index, ratio) is written as
+    the bare number.
 
     Examples:
         >>> from decimal import Decimal
@@ -79,28 +82,51 @@ class Unit(enum.Enum):
         """Format *value* in this unit for *locale* ("91,74 %", "333 088 tkr", "3 mån").
 
         Args:
-            value: A number (anything :func:`Decimal`-like; floats go through ``str``).
+            value: A number (anything :func:`Decimal`-like; floats go through ``str``),
+                within the limits of :func:`styrmodell._numbers.to_decimal`.
             locale: A babel locale name; Swedish by default.
             places: Fixed number of decimals; by default every significant decimal is kept.
+
+        Raises:
+            ThresholdError: for anything that is not a number within the limits.
         """
         number = to_decimal(value, what=f"{self.name} value")
-        text = format_number(number, locale, places=places)
-        lang = language(locale)
-        suffix = _SUFFIX[self.name][0 if lang == "sv" else 1]
-        if suffix is None:
-            return text
-        if self is Unit.PERCENT:
-            # The locale's own percent pattern decides spacing: "91,74 %" (sv), "91.74%" (en).
-            pattern = parse_locale(locale).percent_formats[None].pattern
-            spaced = "\u00a0%" in pattern or " %" in pattern
-            return f"{text}\u00a0%" if spaced else f"{text}%"
-        return f"{text}\u00a0{suffix}"
+        return unit_text(number, self, locale, places=places)
 
     def suffix(self, locale: str = "sv") -> str:
         """The unit's written suffix ("%", "tkr", "mån"...), or "" for plain numbers."""
-        return _SUFFIX[self.name][0 if language(locale) == "sv" else 1] or ""
+        code = f"unit.{self.value}"
+        return text(code, locale) if has_text(code, locale) else ""
 
     @property
     def is_money(self) -> bool:
         """True for SEK and TKR."""
         return self in (Unit.SEK, Unit.TKR)
+
+
+def as_unit(value: object, at: str = "value") -> Unit:
+    """A :class:`Unit` from the member, its value or its name (a field converter)."""
+    return choice(Unit, value, at)
+
+
+def as_optional_unit(value: object, at: str = "value") -> Unit | None:
+    """A :class:`Unit` or ``None`` (a field converter)."""
+    return None if value is None else choice(Unit, value, at)
+
+
+def unit_text(number: Decimal | int, unit: Unit, locale: str, *, places: int | None = None) -> str:
+    """*number* (already a Decimal or int) written with *unit*'s suffix for *locale*.
+
+    The library's own computed values (a difference, a deviation) pass here without the
+    input limits; what users pass goes through :meth:`Unit.format`.
+    """
+    written = format_number(number, locale, places=places)
+    suffix = unit.suffix(locale)
+    if not suffix:
+        return written
+    if unit is Unit.PERCENT:
+        # The locale's own percent pattern decides spacing: "91,74 %" (sv), "91.74%" (en).
+        pattern = parse_locale(locale).percent_formats[None].pattern
+        spaced = "\u00a0%" in pattern or " %" in pattern
+        return f"{written}\u00a0{suffix}" if spaced else f"{written}{suffix}"
+    return f"{written}\u00a0{suffix}"

@@ -17,14 +17,12 @@ Every strategy is valid by construction (no NaN, no infinities) and shrinks well
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
 from styrmodell._intervals import Interval
-from styrmodell._status import Status
 from styrmodell._strategies_calendar import (
     action_plans,
     activities,
@@ -49,15 +47,21 @@ from styrmodell._strategies_plan import (
     periods,
     plans,
 )
-from styrmodell._thresholds._bands import Bands
+from styrmodell._thresholds import _draw
 from styrmodell._thresholds._base import Context, Threshold
-from styrmodell._thresholds._budget import BudgetDeviation
-from styrmodell._thresholds._change import YearOverYear
-from styrmodell._thresholds._duration import Duration
-from styrmodell._thresholds._milestone import Milestone, Progress
-from styrmodell._thresholds._reference import CompareToReference
-from styrmodell._thresholds._target import TargetValue
+from styrmodell._thresholds._registry import Family, families, family_of, family_tagged
 from styrmodell._units import Direction, Unit
+
+if TYPE_CHECKING:
+    from styrmodell import (
+        Bands,
+        BudgetDeviation,
+        CompareToReference,
+        Duration,
+        Milestone,
+        TargetValue,
+        YearOverYear,
+    )
 
 __all__ = [
     "action_plans",
@@ -93,20 +97,15 @@ __all__ = [
     "year_over_years",
 ]
 
-_COLOURS = (Status.RED, Status.YELLOW, Status.GREEN)
-
 
 def decimals(
     *, min_value: int = -1000, max_value: int = 1000, places: int = 2
 ) -> st.SearchStrategy[Decimal]:
     """Finite Decimals between *min_value* and *max_value* with at most *places* decimals."""
-    return st.decimals(
-        min_value=min_value,
-        max_value=max_value,
-        places=places,
-        allow_nan=False,
-        allow_infinity=False,
+    result: st.SearchStrategy[Decimal] = _draw.decimals(
+        st, min_value=min_value, max_value=max_value, places=places
     )
+    return result
 
 
 def numbers(*, min_value: int = -1000, max_value: int = 1000) -> st.SearchStrategy[Any]:
@@ -138,15 +137,30 @@ def intervals(
     return Interval(lo, hi, lower_closed=lower_closed, upper_closed=upper_closed)
 
 
-@st.composite
+# -- threshold families: each family's strategies are its own, found in the registry ---------
+
+
+def _family(tag: str) -> Family:
+    found = family_tagged(tag)
+    if found is None or found.strategy is None:  # pragma: no cover - the built-ins have one
+        raise LookupError(f"no threshold family {tag!r} with a strategy is registered")
+    return found
+
+
+def _drawn(tag: str, **options: Any) -> st.SearchStrategy[Any]:
+    strategy = _family(tag).strategy
+    assert strategy is not None
+    result: st.SearchStrategy[Any] = strategy(st, **options)
+    return result
+
+
 def bands(
-    draw: st.DrawFn,
     *,
     unit: Unit | None = None,
     direction: Direction | bool | None = False,
     gaps: bool = False,
     precision: Decimal | bool | None = False,
-) -> Bands:
+) -> st.SearchStrategy[Bands]:
     """Valid :class:`~styrmodell.Bands`, built by cutting the line at sorted points.
 
     Args:
@@ -156,196 +170,69 @@ def bands(
         gaps: Whether pieces of the line may be left without a colour.
         precision: A precision to declare, ``None`` for none, ``False`` to draw either.
     """
-    if direction is False:
-        direction = draw(st.sampled_from([None, *Direction]))
-    if precision is False:
-        precision = draw(st.sampled_from([None, Decimal(1), Decimal("0.1")]))
-    cuts = sorted(
-        draw(st.sets(decimals(min_value=-200, max_value=200, places=1), min_size=1, max_size=4))
-    )
-    # Pieces along the line: segment, cut, segment, cut, ..., segment.
-    n_pieces = 2 * len(cuts) + 1
-    if isinstance(direction, Direction):
-        ranks = sorted(draw(st.lists(st.integers(0, 2), min_size=n_pieces, max_size=n_pieces)))
-        if direction is Direction.LOWER_IS_BETTER:
-            ranks.reverse()
-        statuses: list[Status | None] = [_COLOURS[r] for r in ranks]
-    else:
-        statuses = draw(st.lists(st.sampled_from(_COLOURS), min_size=n_pieces, max_size=n_pieces))
-    if gaps:
-        holes = draw(st.lists(st.booleans(), min_size=n_pieces, max_size=n_pieces))
-        statuses = [None if h else s for s, h in zip(statuses, holes, strict=True)]
-    if all(s is None for s in statuses):
-        statuses[0] = Status.RED
-    by_status: dict[Status, list[Interval]] = {}
-    i = 0
-    while i < n_pieces:
-        status = statuses[i]
-        j = i
-        while j + 1 < n_pieces and statuses[j + 1] is status:
-            j += 1
-        if status is not None:
-            by_status.setdefault(status, []).append(_piece_span(cuts, i, j))
-        i = j + 1
-    return Bands(
-        green=by_status.get(Status.GREEN),
-        yellow=by_status.get(Status.YELLOW),
-        red=by_status.get(Status.RED),
-        unit=unit,
-        direction=direction if isinstance(direction, Direction) else None,
-        precision=precision if isinstance(precision, Decimal) else None,
-    )
-
-
-def _piece_span(cuts: list[Decimal], first: int, last: int) -> Interval:
-    """The interval covering pieces first..last (even index: segment, odd index: a cut)."""
-
-    def start(k: int) -> tuple[Decimal | None, bool]:
-        if k % 2:
-            return cuts[k // 2], True
-        return (cuts[k // 2 - 1] if k else None), False
-
-    def end(k: int) -> tuple[Decimal | None, bool]:
-        if k % 2:
-            return cuts[k // 2], True
-        return (cuts[k // 2] if k // 2 < len(cuts) else None), False
-
-    lo, lo_closed = start(first)
-    hi, hi_closed = end(last)
-    return Interval(lo, hi, lower_closed=lo_closed, upper_closed=hi_closed)
+    return _drawn("bands", unit=unit, direction=direction, gaps=gaps, precision=precision)
 
 
 def compare_to_references(*, unit: Unit | None = None) -> st.SearchStrategy[CompareToReference]:
     """Valid :class:`~styrmodell.CompareToReference` rules against "riket" or "länet"."""
-    return st.builds(
-        CompareToReference,
-        reference=st.sampled_from(["riket", "länet", "liknande kommuner"]),
-        direction=st.sampled_from(Direction),
-        tolerance=decimals(min_value=0, max_value=10, places=1),
-        offset=decimals(min_value=-10, max_value=10, places=1),
-        yellow=st.booleans(),
-        unit=st.just(unit),
-    )
+    return _drawn("compare_to_reference", unit=unit)
 
 
 def year_over_years(*, unit: Unit | None = None) -> st.SearchStrategy[YearOverYear]:
     """Valid :class:`~styrmodell.YearOverYear` rules, "keep the level" ones included."""
-    base_years = st.none() | st.integers(min_value=2005, max_value=2030)
-    tolerances = decimals(min_value=0, max_value=5, places=1)
-    return st.one_of(
-        st.builds(
-            YearOverYear,
-            direction=st.sampled_from(Direction),
-            base_year=base_years,
-            tolerance=tolerances,
-            unchanged=st.sampled_from(_COLOURS),
-            unit=st.just(unit),
-        ),
-        st.builds(
-            YearOverYear.same_level, base_year=base_years, tolerance=tolerances, unit=st.just(unit)
-        ),
-    )
+    return _drawn("year_over_year", unit=unit)
 
 
 def target_values(*, unit: Unit | None = None) -> st.SearchStrategy[TargetValue]:
     """Valid :class:`~styrmodell.TargetValue` rules, with and without a yellow margin."""
-    return st.builds(
-        TargetValue,
-        st.sampled_from([">", ">=", "<", "<=", "==", "≥", "≤"]),
-        decimals(min_value=-100, max_value=100, places=1),
-        unit=st.just(unit),
-        yellow_margin=st.none() | decimals(min_value=0, max_value=20, places=1).filter(bool),
-    )
+    return _drawn("target_value", unit=unit)
 
 
 def budget_deviations() -> st.SearchStrategy[BudgetDeviation]:
     """Valid :class:`~styrmodell.BudgetDeviation` rules (their bands drawn as for ``bands``)."""
-    return bands(unit=Unit.PERCENT).map(
-        lambda b: BudgetDeviation(green=b.green, yellow=b.yellow, red=b.red, precision=b.precision)
-    )
+    return _drawn("budget_deviation")
 
 
 def milestones() -> st.SearchStrategy[Milestone]:
     """Valid :class:`~styrmodell.Milestone` rules, with or without a deadline."""
-    return st.builds(
-        Milestone,
-        due=st.none() | st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)),
-        required=st.sampled_from([Progress.STARTED, Progress.DONE]),
-    )
+    return _drawn("milestone")
 
 
 def durations() -> st.SearchStrategy[Duration]:
     """Valid :class:`~styrmodell.Duration` rules in months or days."""
-    return st.one_of(
-        st.integers(1, 24).map(lambda n: Duration(f"{n} months")),
-        st.integers(1, 365).map(lambda n: Duration(f"{n} days")),
-    )
+    return _drawn("duration")
 
 
 def thresholds() -> st.SearchStrategy[Threshold]:
-    """Any threshold of the built-in families."""
-    return st.one_of(
-        bands(),
-        compare_to_references(),
-        year_over_years(),
-        target_values(),
-        budget_deviations(),
-        milestones(),
-        durations(),
-    )
-
-
-def _bounds(threshold: Any) -> list[Decimal]:
-    """The finite band bounds of a numeric threshold (from its bands, not the look-up table)."""
-    rule = threshold if isinstance(threshold, Bands) else getattr(threshold, "_bands", None)
-    if not isinstance(rule, Bands):
-        return []
-    return sorted(
-        {b for _, ivs in rule.bands() for iv in ivs for b in (iv.lower, iv.upper) if b is not None}
-    )
+    """Any threshold of the registered families (a family of your own included)."""
+    drawn = [f.strategy(st) for f in families() if f.strategy is not None]
+    return st.one_of(drawn)
 
 
 def values_for(threshold: Threshold) -> st.SearchStrategy[Any]:
     """Values *threshold* accepts, concentrated on and around its boundaries.
 
     Numbers for the numeric families, ``Progress`` or bools for milestones, ``(start, end)``
-    date pairs for durations.
+    date pairs for durations: each family says (its ``values`` in the registry).
+
+    Raises:
+        LookupError: for a family that registered no ``values``.
     """
-    if isinstance(threshold, Milestone):
-        return st.sampled_from(Progress) | st.booleans()
-    if isinstance(threshold, Duration):
-        start = st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31))
-        return st.tuples(start, st.integers(0, 800)).map(
-            lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))
-        )
-    if isinstance(threshold, BudgetDeviation):
-        return decimals(min_value=-200_000, max_value=200_000, places=0)
-    bounds = _bounds(threshold)
-    if isinstance(threshold, CompareToReference | YearOverYear):
-        bounds = [Decimal(0)]
-    near = [
-        b + d
-        for b in bounds
-        for d in (Decimal(0), Decimal("0.05"), Decimal("-0.05"), Decimal(1), Decimal(-1))
-    ]
-    anywhere = decimals(min_value=-300, max_value=300)
-    return st.sampled_from(near) | anywhere if near else anywhere
+    family = family_of(threshold)
+    if family.values is None:
+        raise LookupError(f"the family {family.tag!r} registered no values strategy")
+    result: st.SearchStrategy[Any] = family.values(st, threshold)
+    return result
 
 
-@st.composite
-def contexts_for(draw: st.DrawFn, threshold: Threshold) -> Context:
-    """A :class:`~styrmodell.Context` with what *threshold* needs (reference, history...)."""
-    year = draw(st.integers(2011, 2030))
-    kwargs: dict[str, Any] = {"year": year}
-    if isinstance(threshold, CompareToReference):
-        kwargs["references"] = {threshold.reference: draw(decimals(min_value=-100, max_value=100))}
-    elif isinstance(threshold, YearOverYear):
-        base = threshold.base_year if threshold.base_year is not None else year - 1
-        kwargs["history"] = {base: draw(decimals(min_value=-100, max_value=100))}
-    elif isinstance(threshold, BudgetDeviation):
-        kwargs["budget"] = draw(
-            decimals(min_value=-200_000, max_value=200_000, places=0).filter(bool)
-        )
-    elif isinstance(threshold, Milestone | Duration):
-        kwargs["as_of"] = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    return Context(**kwargs)
+def contexts_for(threshold: Threshold) -> st.SearchStrategy[Context]:
+    """A :class:`~styrmodell.Context` with what *threshold* needs (reference, history...).
+
+    Each family says what it needs (its ``contexts`` in the registry); without that, a
+    context with only a year.
+    """
+    family = family_of(threshold)
+    if family.contexts is None:
+        return st.builds(Context, year=_draw.years(st))
+    result: st.SearchStrategy[Context] = family.contexts(st, threshold)
+    return result

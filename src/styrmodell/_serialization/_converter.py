@@ -50,7 +50,7 @@ from cattrs.gen import (
 from cattrs.strategies import configure_tagged_union, configure_union_passthrough
 from dateutil.relativedelta import relativedelta
 
-from styrmodell._errors import SerializationError
+from styrmodell._errors import SerializationError, StyrmodellError
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
 from styrmodell._numbers import MAX_INTEGER_DIGITS, to_decimal
@@ -140,9 +140,21 @@ def _structure_date_or_text(value: object, _: object) -> dt.date | str:
     return _structure_date(value, dt.date)
 
 
+def _here(exc: StyrmodellError) -> StyrmodellError:
+    """*exc* with its problems placed where the value is read.
+
+    A text parser names itself (``Period.parse``); in a document the place is the field's path.
+    """
+    found = [attrs.evolve(p, path="") for p in exc.problems]
+    return type(exc)("; ".join(p.message for p in found), problems=found)
+
+
 def _structure_interval(value: object, _: object) -> Interval:
     if isinstance(value, str):
-        return Interval.parse(value)
+        try:
+            return Interval.parse(value)
+        except StyrmodellError as exc:
+            raise _here(exc) from None
     fail("serialization.expected_interval", value)
 
 
@@ -150,7 +162,10 @@ def _structure_period(value: object, _: object) -> Period:
     if type(value) is int:
         return Period.year(value)
     if isinstance(value, str):
-        return Period.parse(value)
+        try:
+            return Period.parse(value)
+        except StyrmodellError as exc:
+            raise _here(exc) from None
     fail("serialization.expected_period", value)
 
 

@@ -14,66 +14,49 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import Fields, as_optional_date, as_optional_number, as_optional_year
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
-from styrmodell._locale import language
-from styrmodell._numbers import optional_decimal, to_decimal
+from styrmodell._messages import failure, text
+from styrmodell._reason import Reason
 from styrmodell._status import Status
-from styrmodell._thresholds._fields import optional_date
+from styrmodell._thresholds._registry import family_of
 
 if TYPE_CHECKING:
     from styrmodell._units import Unit
 
 __all__ = ["Assessment", "Context", "Threshold", "is_threshold"]
 
-
-def _year(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ThresholdError(f"Context.year: expected a year as int, got {value!r}")
-    return value
+F = Fields(ThresholdError)
 
 
-def _as_of(value: object) -> dt.date | None:
-    return optional_date(value, what="Context.as_of")
-
-
-def _references(value: Mapping[str, object] | None) -> FrozenMap[str, Decimal]:
+def _references(value: object, at: str = "value") -> FrozenMap[str, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise ThresholdError(
-            f"Context.references: expected a mapping of name to number, got {value!r}"
-        )
+        raise failure(ThresholdError, "context.expected_references", at, value=value)
     out: dict[str, Decimal] = {}
     for key, number in value.items():
         if not isinstance(key, str) or not key:
-            raise ThresholdError(f"Context.references: expected a name as key, got {key!r}")
-        out[key] = to_decimal(number, what=f"Context.references[{key!r}]")
+            raise failure(ThresholdError, "context.expected_reference_name", at, value=key)
+        out[key] = F.as_decimal(number, f"{at}[{key!r}]")
     return FrozenMap(out)
 
 
-def _history(value: Mapping[int, object] | None) -> FrozenMap[int, Decimal]:
+def _history(value: object, at: str = "value") -> FrozenMap[int, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise ThresholdError(
-            f"Context.history: expected a mapping of year to number, got {value!r}"
-        )
+        raise failure(ThresholdError, "context.expected_history", at, value=value)
     out: dict[int, Decimal] = {}
     for key, number in value.items():
         if isinstance(key, bool) or not isinstance(key, int):
-            raise ThresholdError(f"Context.history: expected a year (int) as key, got {key!r}")
-        out[key] = to_decimal(number, what=f"Context.history[{key}]")
+            raise failure(ThresholdError, "context.expected_history_year", at, value=key)
+        out[key] = F.as_decimal(number, f"{at}[{key}]")
     return FrozenMap(out)
 
 
-def _budget(value: object) -> Decimal | None:
-    return optional_decimal(value, what="Context.budget")
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Context:
     """Everything besides the value that a threshold may need. Every field is optional.
 
@@ -82,7 +65,8 @@ class Context:
 
     Attributes:
         year: The year assessed (a target's year); ``YearOverYear`` compares with ``year - 1``.
-        as_of: The date of the assessment; milestones and durations judge deadlines by it.
+        as_of: The date of the assessment (a date, a datetime or ISO text such as
+            ``"2019-08-31"``); milestones and durations judge deadlines by it.
         references: Comparison values by name, e.g. ``{"riket": 82}`` (Kolada's "0000").
         history: Earlier outcomes of the same measure by year, e.g. ``{2022: 74}``.
         budget: The budget an outcome is compared with (``BudgetDeviation``).
@@ -92,11 +76,11 @@ class Context:
         Decimal('82.5')
     """
 
-    year: int | None = attrs.field(default=None, converter=_year)
-    as_of: dt.date | None = attrs.field(default=None, converter=_as_of)
-    references: FrozenMap[str, Decimal] = attrs.field(factory=FrozenMap, converter=_references)
-    history: FrozenMap[int, Decimal] = attrs.field(factory=FrozenMap, converter=_history)
-    budget: Decimal | None = attrs.field(default=None, converter=_budget)
+    year: int | None = attrs.field(default=None, converter=as_optional_year)
+    as_of: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    references: FrozenMap[str, Decimal] = attrs.field(converter=_references, factory=FrozenMap)
+    history: FrozenMap[int, Decimal] = attrs.field(converter=_history, factory=FrozenMap)
+    budget: Decimal | None = attrs.field(default=None, converter=as_optional_number)
 
 
 _EMPTY_CONTEXT = Context()
@@ -104,20 +88,17 @@ _EMPTY_CONTEXT = Context()
 
 @runtime_checkable
 class Threshold(Protocol):
-    """What every threshold family provides (a målvärde's rule).
+    """What every threshold family provides (a målvärde's rule): ``assess``.
 
     Thresholds are data: frozen, equal and hashable by value, picklable, serializable.
-    ``assess`` is a pure function of the value and the context.
+    ``assess`` is a pure function of the value and the context. Everything else a family
+    offers — its wording for :func:`~styrmodell.describe` and :meth:`Assessment.explain`,
+    its lint, its strategies — is registered with its :class:`~styrmodell.families.Family`
+    entry: functions over the value, so a family of your own inherits nothing.
     """
 
     def assess(self, value: Any, context: Context = ...) -> Assessment:
         """Judge *value* in *context* and say why."""
-
-    def describe(self, locale: str = "sv") -> str:
-        """The rule as a plan would print it, in Swedish by default."""
-
-    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """A sentence that says why *assessment* got its status."""
 
 
 _IS_THRESHOLD: dict[type, bool] = {}
@@ -127,8 +108,8 @@ def is_threshold(value: object) -> TypeGuard[Threshold]:
     """``isinstance(value, Threshold)``, answered once per type.
 
     A runtime-checkable Protocol inspects the class's attributes on every call; whether a
-    class provides ``assess``, ``describe`` and ``explain`` does not change, so the answer
-    is kept per type. Classes themselves are not thresholds.
+    class provides ``assess`` does not change, so the answer is kept per type. Classes
+    themselves are not thresholds.
     """
     kind = type(value)
     known = _IS_THRESHOLD.get(kind)
@@ -137,6 +118,13 @@ def is_threshold(value: object) -> TypeGuard[Threshold]:
         if len(_IS_THRESHOLD) < 1024:
             _IS_THRESHOLD[kind] = known
     return known
+
+
+def _reason(value: object) -> Reason:
+    # Assessments are made once per value judged: members pass without a look-up.
+    if type(value) is Reason:
+        return value
+    return F.as_choice(value, "Assessment.reason", Reason)
 
 
 @attrs.frozen
@@ -148,17 +136,8 @@ class Assessment:
         value: The value judged, as coerced (a Decimal, a ``Progress``, a pair of dates...),
             or ``None`` when there was no value.
         threshold: The threshold that judged it.
-        reason: A machine-readable code for why, e.g. ``"band"`` (the value fell in a band),
-            ``"gap"`` (between bands), ``"no_value"``, ``"better"`` / ``"same"`` /
-            ``"worse"`` (compared with a reference or an earlier year),
-            ``"missing_reference"``, ``"missing_history"``, ``"missing_year"``,
-            ``"missing_budget"``, ``"zero_budget"``, ``"changed"`` (a level to keep was not
-            kept), ``"met"`` / ``"within_margin"`` /
-            ``"not_met"`` (target values), ``"reached"`` / ``"in_progress"`` / ``"not_due"`` /
-            ``"overdue"`` / ``"not_reached"`` / ``"missing_date"`` (milestones),
-            ``"within"`` / ``"late"`` / ``"pending"`` (durations), and from
-            :func:`~styrmodell.assess` ``"not_yet_available"`` (the data arrive after the
-            assessment date) and ``"no_target"``.
+        reason: Why, as a :class:`~styrmodell.Reason` (the codes are documented there);
+            its code string (``"gap"``) is accepted too.
         measured: The number actually matched when it differs from *value*: the value
             rounded to the threshold's precision, a difference, a deviation in percent.
         compared_with: What the value was compared with: the reference, the earlier year's
@@ -170,29 +149,31 @@ class Assessment:
         >>> rule = Bands(green="(60, inf)", yellow="[40, 60]", red="(-inf, 40)", unit=Unit.PERCENT)
         >>> rule.assess(61).explain()
         '61\xa0% är mer än 60\xa0% → Grönt'
+        >>> rule.assess(61).reason
+        <Reason.BAND: 'band'>
     """
 
     status: Status
     value: Any
     threshold: Threshold = attrs.field(repr=False)
-    reason: str
+    reason: Reason = attrs.field(converter=_reason)
     measured: Decimal | None = None
     compared_with: Decimal | None = None
     interval: Interval | None = None
 
     def explain(self, locale: str = "sv") -> str:
-        """Why the value got its status, in words: "61 % är mer än 60 % → Grönt"."""
-        if self.reason == "not_yet_available":
-            text = (
-                "Utfallet finns inte tillgängligt ännu"
-                if language(locale) == "sv"
-                else "The outcome is not available yet"
-            )
-            return f"{text} → {self.status.label(locale)}"
-        return self.threshold.explain(self, locale)
+        """Why the value got its status, in words: "61 % är mer än 60 % → Grönt".
+
+        The wording is the threshold family's (its registered ``explain``); the reasons
+        :func:`~styrmodell.assess` gives without a family — the data are not available yet,
+        the indicator has no target — are worded here.
+        """
+        if self.reason is Reason.NOT_YET_AVAILABLE or self.reason is Reason.NO_TARGET:
+            return text(f"assessment.{self.reason.value}", locale, status=self.status.label(locale))
+        return family_of(self.threshold).explain(self, locale)
 
 
-def not_assessed(threshold: Threshold, value: Any, reason: str) -> Assessment:
+def not_assessed(threshold: Threshold, value: Any, reason: Reason) -> Assessment:
     """An ``Assessment`` with ``Status.NOT_ASSESSED``."""
     return Assessment(Status.NOT_ASSESSED, value, threshold, reason)
 

@@ -6,16 +6,20 @@ som*, *jämfört med föregående år*; ">2022" in a plan means better than 2022
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
+from types import ModuleType
 from typing import Any
 
 import attrs
 
 from styrmodell._errors import ThresholdError
-from styrmodell._locale import language
-from styrmodell._numbers import to_decimal
-from styrmodell._status import Status
-from styrmodell._thresholds import _text
+from styrmodell._fields import as_optional_year
+from styrmodell._messages import text
+from styrmodell._numbers import EXACT, to_decimal
+from styrmodell._reason import Reason
+from styrmodell._status import Status, as_status
+from styrmodell._thresholds import _draw, _text
 from styrmodell._thresholds._bands import Bands, difference_bands
 from styrmodell._thresholds._base import (
     Assessment,
@@ -23,27 +27,17 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
-from styrmodell._thresholds._fields import (
-    optional_direction,
-    status_of,
-    tolerance_of,
-    unit_or_none,
-)
+from styrmodell._thresholds._fields import F, as_tolerance
+from styrmodell._thresholds._finding import Finding
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = ["YearOverYear"]
 
-
-def _base_year(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ThresholdError(f"YearOverYear.base_year: expected a year as int, got {value!r}")
-    return value
+_COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class YearOverYear:
     """Compares the value with an earlier year's outcome from ``Context.history``.
 
@@ -69,12 +63,11 @@ class YearOverYear:
         '76 är förbättrat jämfört med 2018 (74) → Grönt'
     """
 
-    direction: Direction | None = attrs.field(default=None, converter=optional_direction)
-    base_year: int | None = attrs.field(default=None, converter=_base_year)
-    tolerance: Decimal = attrs.field(default=Decimal(0), converter=tolerance_of)
-    unchanged: Status = attrs.field(default=Status.YELLOW, converter=status_of)
-    unit: Unit | None = attrs.field(default=None, converter=unit_or_none)
-    _bands: Bands = attrs.field(init=False, eq=False, repr=False, hash=False)
+    direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
+    base_year: int | None = attrs.field(default=None, converter=as_optional_year)
+    tolerance: Decimal = attrs.field(default=Decimal(0), converter=as_tolerance)
+    unchanged: Status = attrs.field(default=Status.YELLOW, converter=as_status)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
 
     def __attrs_post_init__(self) -> None:
         if not self.unchanged.is_colour:
@@ -85,9 +78,11 @@ class YearOverYear:
                 "YearOverYear.same_level(...) when keeping the level is the goal: without a "
                 f"direction an unchanged value is green, got unchanged={self.unchanged.name}"
             )
-        object.__setattr__(
-            self, "_bands", difference_bands(self.direction, self.tolerance, self.unchanged)
-        )
+        self._bands  # noqa: B018 - built (and so checked) with the rule
+
+    @functools.cached_property
+    def _bands(self) -> Bands:
+        return difference_bands(self.direction, self.tolerance, self.unchanged)
 
     @classmethod
     def same_level(
@@ -95,7 +90,7 @@ class YearOverYear:
         *,
         base_year: int | None = None,
         tolerance: object = 0,
-        unit: Unit | None = None,
+        unit: Unit | str | None = None,
     ) -> YearOverYear:
         """Keep the level: "Oförändrat", "Oförändrad nivå", "Samma nivå som 2009".
 
@@ -103,20 +98,16 @@ class YearOverYear:
         is red.
 
         Examples:
-            >>> from styrmodell import Context, YearOverYear
+            >>> from styrmodell import Context, YearOverYear, describe
             >>> rule = YearOverYear.same_level(base_year=2009, tolerance=2)
-            >>> rule.describe()
+            >>> describe(rule)
             'Grönt: oförändrat (±2) jämfört med 2009, Rött: förändrat jämfört med 2009'
             >>> rule.assess(125, Context(history={2009: 120})).status.label()
             'Rött'
         """
-        return cls(
-            direction=None,
-            base_year=base_year,
-            tolerance=tolerance,
-            unchanged=Status.GREEN,
-            unit=unit,
-        )
+        # Passed on as given: the fields' converters read them (and name them in errors).
+        given: dict[str, Any] = {"base_year": base_year, "tolerance": tolerance, "unit": unit}
+        return cls(direction=None, unchanged=Status.GREEN, **given)
 
     def compared_year(self, context: Context) -> int | None:
         """The year this rule compares with in *context* (``None`` when unknown)."""
@@ -127,103 +118,153 @@ class YearOverYear:
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
         """Compare *value* with ``context.history`` of the base year (or the previous year).
 
-        Without that year's value the result is ``NOT_ASSESSED`` with reason
-        ``"missing_history"`` (or ``"missing_year"`` when no year is known at all).
+        Without that year's value the result is ``NOT_ASSESSED`` with
+        ``Reason.MISSING_HISTORY`` (or ``Reason.MISSING_YEAR`` when no year is known at all).
         """
         ctx = context_or_default(context)
         if value is None:
-            return not_assessed(self, None, "no_value")
+            return not_assessed(self, None, Reason.NO_VALUE)
         v = to_decimal(value)
         year = self.compared_year(ctx)
         if year is None:
-            return not_assessed(self, v, "missing_year")
+            return not_assessed(self, v, Reason.MISSING_YEAR)
         earlier = ctx.history.get(year)
         if earlier is None:
-            return not_assessed(self, v, "missing_history")
-        inner = self._bands.assess(v - earlier)
-        diff = v - earlier
-        if abs(diff) <= self.tolerance:
-            reason = "same"
+            return not_assessed(self, v, Reason.MISSING_HISTORY)
+        diff = EXACT.subtract(v, earlier)
+        inner = self._bands.assess(diff)
+        if diff.copy_abs() <= self.tolerance:
+            reason = Reason.SAME
         elif self.direction is None:
-            reason = "changed"
+            reason = Reason.CHANGED
         else:
-            reason = "better" if diff * self.direction.sign > 0 else "worse"
+            higher = diff > 0
+            better = higher if self.direction is Direction.HIGHER_IS_BETTER else not higher
+            reason = Reason.BETTER if better else Reason.WORSE
         return Assessment(inner.status, v, self, reason, measured=diff, compared_with=earlier)
 
-    def _year_text(self, locale: str) -> str:
-        sv = language(locale) == "sv"
-        if self.base_year is None:
-            return "jämfört med föregående år" if sv else "compared with the previous year"
-        return f"jämfört med {self.base_year}" if sv else f"compared with {self.base_year}"
 
-    def describe(self, locale: str = "sv") -> str:
-        """The rule in plan language, e.g. "Grönt: förbättrat jämfört med 2018, …"."""
-        sv = language(locale) == "sv"
-        when = self._year_text(locale)
-        tol = ""
-        if self.tolerance:
-            tol = f" (±{_text.number(self.tolerance, self.unit, locale)})"
-        same = ("oförändrat" if sv else "unchanged") + tol
-        if self.direction is None:
-            changed = "förändrat" if sv else "changed"
-            return _text.rule_text(
-                [(Status.GREEN, f"{same} {when}"), (Status.RED, f"{changed} {when}")], locale
-            )
-        up, down = ("ökat", "minskat") if sv else ("higher", "lower")
-        better, worse = (up, down) if self.direction is Direction.HIGHER_IS_BETTER else (down, up)
-        labels = {
-            "better": f"förbättrat ({better})" if sv else f"improved ({better})",
-            "same": same,
-            "worse": f"försämrat ({worse})" if sv else f"worsened ({worse})",
-        }
-        by_status: dict[Status, list[str]] = {}
-        by_status.setdefault(Status.GREEN, []).append(labels["better"])
-        by_status.setdefault(self.unchanged, []).append(labels["same"])
-        by_status.setdefault(Status.RED, []).append(labels["worse"])
-        joiner = " eller " if sv else " or "
-        parts = [
-            (s, f"{joiner.join(by_status[s])} {when}")
-            for s in (Status.GREEN, Status.YELLOW, Status.RED)
-            if s in by_status
-        ]
-        return _text.rule_text(parts, locale)
-
-    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """Why, in words, e.g. "76 är förbättrat jämfört med 2018 (74) → Grönt"."""
-        sv = language(locale) == "sv"
-        a = assessment
-        if a.reason == "no_value":
-            return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
-        if a.reason in ("missing_year", "missing_history"):
-            year = self.base_year
-            if a.reason == "missing_year":
-                text = "Året saknas för jämförelsen" if sv else "No year to compare with"
-            else:
-                label = str(year) if year is not None else ("föregående år" if sv else "last year")
-                text = f"Utfall för {label} saknas" if sv else f"No outcome for {label}"
-            return _text.verdict(text, a.status, locale)
-        shown = _text.number(a.value, self.unit, locale)
-        earlier = (
-            _text.number(a.compared_with, self.unit, locale) if a.compared_with is not None else ""
-        )
-        word = {
-            "better": ("förbättrat", "improved"),
-            "same": ("oförändrat", "unchanged"),
-            "worse": ("försämrat", "worsened"),
-            "changed": ("förändrat", "changed"),
-        }[a.reason][0 if sv else 1]
-        verb = "är" if sv else "is"
-        return _text.verdict(
-            f"{shown} {verb} {word} {self._year_text(locale)} ({earlier})", a.status, locale
-        )
+def _when(rule: YearOverYear, locale: str) -> str:
+    if rule.base_year is None:
+        return text("change.when.previous", locale)
+    return text("change.when.year", locale, year=rule.base_year)
 
 
-register(
+def describe_change(rule: YearOverYear, locale: str) -> str:
+    """The rule in plan language, e.g. "Grönt: förbättrat jämfört med 2018, …"."""
+    when = _when(rule, locale)
+    same = text("change.describe.unchanged", locale)
+    if rule.tolerance:
+        tolerance = _text.number(rule.tolerance, rule.unit, locale)
+        same = text("threshold.describe.tolerance", locale, text=same, tolerance=tolerance)
+
+    def at(what: str) -> str:
+        return text("change.describe.part", locale, what=what, when=when)
+
+    if rule.direction is None:
+        changed = text("change.describe.changed", locale)
+        return _text.rule_text([(Status.GREEN, at(same)), (Status.RED, at(changed))], locale)
+    up, down = text("change.way.higher", locale), text("change.way.lower", locale)
+    better, worse = (up, down) if rule.direction is Direction.HIGHER_IS_BETTER else (down, up)
+    by_status: dict[Status, list[str]] = {}
+    by_status.setdefault(Status.GREEN, []).append(
+        text("change.describe.improved", locale, way=better)
+    )
+    by_status.setdefault(rule.unchanged, []).append(same)
+    by_status.setdefault(Status.RED, []).append(text("change.describe.worsened", locale, way=worse))
+    parts = []
+    for status in _COLOURS:
+        if status in by_status:
+            joined = by_status[status][0]
+            for more in by_status[status][1:]:
+                joined = text("words.or", locale, first=joined, second=more)
+            parts.append((status, at(joined)))
+    return _text.rule_text(parts, locale)
+
+
+def explain_change(a: Assessment, locale: str) -> str:
+    """Why, in words, e.g. "76 är förbättrat jämfört med 2018 (74) → Grönt"."""
+    rule: YearOverYear = a.threshold  # type: ignore[assignment]
+    status = a.status.label(locale)
+    if a.reason is Reason.NO_VALUE:
+        return text("threshold.explain.no_value", locale, status=status)
+    if a.reason is Reason.MISSING_YEAR:
+        return text("change.explain.missing_year", locale, status=status)
+    if a.reason is Reason.MISSING_HISTORY:
+        if rule.base_year is None:
+            return text("change.explain.missing_previous", locale, status=status)
+        return text("change.explain.missing_history", locale, year=rule.base_year, status=status)
+    earlier = (
+        _text.number(a.compared_with, rule.unit, locale) if a.compared_with is not None else ""
+    )
+    return text(
+        f"change.explain.{a.reason.value}",
+        locale,
+        value=_text.number(a.value, rule.unit, locale),
+        when=_when(rule, locale),
+        earlier=earlier,
+        status=status,
+    )
+
+
+def lint_change(rule: YearOverYear) -> list[Finding]:
+    """An "unchanged" without a tolerance is only the earlier year's exact value."""
+    if rule.tolerance != 0 or rule.unit is Unit.COUNT:
+        return []
+    if rule.direction is None:
+        code, kind = "lint.same.unchanged_green", "unreachable"
+    elif rule.unchanged is Status.YELLOW:
+        code, kind = "lint.same.unchanged_yellow", "empty_yellow"
+    else:
+        return []
+    return [Finding(kind=kind, severity="warning", code=code)]  # type: ignore[arg-type]
+
+
+def change_strategy(st: ModuleType, *, unit: Unit | None = None) -> Any:
+    """Valid rules, "keep the level" ones included."""
+    base_years = st.none() | st.integers(min_value=2005, max_value=2030)
+    tolerances = _draw.decimals(st, min_value=0, max_value=5, places=1)
+    return st.one_of(
+        st.builds(
+            YearOverYear,
+            direction=st.sampled_from(Direction),
+            base_year=base_years,
+            tolerance=tolerances,
+            unchanged=st.sampled_from((Status.RED, Status.YELLOW, Status.GREEN)),
+            unit=st.just(unit),
+        ),
+        st.builds(
+            YearOverYear.same_level, base_year=base_years, tolerance=tolerances, unit=st.just(unit)
+        ),
+    )
+
+
+def change_values(st: ModuleType, rule: YearOverYear) -> Any:
+    """Numbers around the earlier year's level (the bands are on the change)."""
+    return _draw.near(st, [Decimal(0)])
+
+
+def change_contexts(st: ModuleType, rule: YearOverYear) -> Any:
+    """A context with a year and the compared year's outcome."""
+
+    def with_history(year: int) -> Any:
+        base = rule.base_year if rule.base_year is not None else year - 1
+        history = st.fixed_dictionaries({base: _draw.decimals(st, min_value=-100, max_value=100)})
+        return st.builds(Context, year=st.just(year), history=history)
+
+    return _draw.years(st).flatmap(with_history)
+
+
+YEAR_OVER_YEAR = register(
     Family(
         type=YearOverYear,
         tag="year_over_year",
-        describe=lambda t, locale: t.describe(locale),
-        explain=lambda a, locale: a.threshold.explain(a, locale),
-        as_bands=lambda t: t._bands,
+        describe=describe_change,
+        explain=explain_change,
+        strategy=change_strategy,
+        values=change_values,
+        contexts=change_contexts,
+        as_bands=lambda rule: rule._bands,
+        lint=lint_change,
     )
 )

@@ -7,15 +7,18 @@ Swedish terms: *inom* (within), *efter* (after), *verkställighet* (execution of
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from styrmodell._errors import ThresholdError
-from styrmodell._locale import language
+from styrmodell._messages import failure, ntext, text
+from styrmodell._reason import Reason
 from styrmodell._status import Status
 from styrmodell._thresholds import _text
 from styrmodell._thresholds._base import (
@@ -24,47 +27,58 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
+from styrmodell._thresholds._fields import F
+from styrmodell._thresholds._milestone import dated_contexts
 from styrmodell._thresholds._registry import Family, register
 
 __all__ = ["Duration"]
 
-_TEXT = re.compile(
-    r"^\s*(?P<n>\d+)\s*(?P<unit>months?|mån(?:ader|ad)?|days?|dagar|dag|weeks?|veckor|vecka)\s*$",
-    re.IGNORECASE,
-)
+MAX_MONTHS = 1200
+"""A limit of at most a hundred years: longer is no time limit a plan sets."""
+MAX_DAYS = 36_600
+"""A limit in days of at most a hundred years."""
+_MAX_TEXT = 40
 
 
-def _within(value: object) -> relativedelta:
+@functools.cache
+def _limit_text() -> re.Pattern[str]:
+    # Compiled on first use; a bounded count of digits keeps int() and relativedelta small.
+    return re.compile(
+        r"\s*(?P<n>\d{1,6})\s*(?P<unit>months?|mån(?:ader|ad)?|days?|dagar|dag|weeks?|veckor|vecka)\s*",
+        re.IGNORECASE,
+    )
+
+
+def _bounded(months: int, days: int, value: object, at: str) -> relativedelta:
+    if months > MAX_MONTHS or days > MAX_DAYS:
+        raise failure(ThresholdError, "duration.too_long", at, value=value)
+    return relativedelta(months=months, days=days)
+
+
+def _within(value: object, at: str = "value") -> relativedelta:
     if isinstance(value, relativedelta):
         rd = value.normalized()
         absolute = (rd.year, rd.month, rd.day, rd.weekday, rd.hour, rd.minute, rd.second)
         if any(x is not None for x in absolute) or rd.hours or rd.minutes or rd.seconds:
-            raise ThresholdError(
-                f"Duration.within: expected years, months, weeks or days only, got {value!r}"
-            )
+            raise failure(ThresholdError, "duration.expected_calendar_units", at, value=value)
         if rd.years < 0 or rd.months < 0 or rd.days < 0 or rd == relativedelta():
-            raise ThresholdError(f"Duration.within: expected a positive duration, got {value!r}")
+            raise failure(ThresholdError, "duration.expected_positive", at, value=value)
         # relativedelta folds 12 months into a year again: read it back with _months().
-        return relativedelta(months=rd.years * 12 + rd.months, days=rd.days)
+        return _bounded(int(rd.years * 12 + rd.months), int(rd.days), value, at)
     if isinstance(value, dt.timedelta):
         if value.days <= 0 or value.seconds or value.microseconds:
-            raise ThresholdError(
-                f"Duration.within: expected a positive number of whole days, got {value!r}"
-            )
-        return relativedelta(days=value.days)
-    if isinstance(value, str):
-        m = _TEXT.match(value)
+            raise failure(ThresholdError, "duration.expected_whole_days", at, value=value)
+        return _bounded(0, value.days, value, at)
+    if isinstance(value, str) and len(value) <= _MAX_TEXT:
+        m = _limit_text().fullmatch(value)
         if m and int(m["n"]) > 0:
             n, unit = int(m["n"]), m["unit"].lower()
             if unit.startswith(("month", "mån")):
-                return relativedelta(months=n)
+                return _bounded(n, 0, value, at)
             if unit.startswith(("week", "veck")):
-                return relativedelta(days=7 * n)
-            return relativedelta(days=n)
-    raise ThresholdError(
-        "Duration.within: expected a relativedelta, a timedelta or text such as '3 months' "
-        f"or '3 månader', got {value!r}"
-    )
+                return _bounded(0, 7 * n, value, at)
+            return _bounded(0, n, value, at)
+    raise failure(ThresholdError, "duration.expected_limit", at, value=value)
 
 
 def _day(value: object) -> object:
@@ -85,34 +99,43 @@ def _span(rd: relativedelta) -> tuple[int, int]:
     return 28 * months - 3 + rd.days, 31 * months + rd.days
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Duration:
     """Green when something happened within a time limit of its start, red when later.
 
     The value is a pair of dates ``(start, end)``; ``end`` may be ``None`` while still
     pending, in which case the result is red once ``context.as_of`` is past the limit and
-    otherwise ``NOT_ASSESSED`` (``"pending"``). A ``timedelta`` value is accepted when the
-    limit is in days or weeks (months have no fixed length in days).
+    otherwise ``NOT_ASSESSED`` (``Reason.PENDING``). A ``timedelta`` value is accepted when
+    the limit is in days or weeks (months have no fixed length in days).
 
     Attributes:
         within: The limit: a ``relativedelta`` of months/days, a ``timedelta`` or text such
-            as ``"3 månader"``.
+            as ``"3 månader"``; at most a hundred years.
 
     Examples:
         >>> import datetime as dt
-        >>> from styrmodell import Duration
+        >>> from styrmodell import Duration, describe
         >>> rule = Duration("3 månader")
         >>> rule.assess((dt.date(2019, 1, 15), dt.date(2019, 4, 15))).status
         <Status.GREEN: 'green'>
-        >>> rule.describe()
+        >>> describe(rule)
         'Grönt: inom 3 månader, Rött: efter 3 månader'
     """
 
     within: relativedelta = attrs.field(converter=_within)
 
     def deadline(self, start: dt.date) -> dt.date:
-        """The last day that still counts as within the limit."""
-        result: dt.date = start + self.within
+        """The last day that still counts as within the limit.
+
+        Raises:
+            ThresholdError: when that day is past the calendar's end (year 9999).
+        """
+        try:
+            result: dt.date = start + self.within
+        except (ValueError, OverflowError):
+            raise ThresholdError(
+                f"Duration: {self.within!r} after {start} is past the end of the calendar"
+            ) from None
         return result
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
@@ -123,7 +146,7 @@ class Duration:
         """
         ctx = context_or_default(context)
         if value is None:
-            return not_assessed(self, None, "no_value")
+            return not_assessed(self, None, Reason.NO_VALUE)
         if isinstance(value, dt.timedelta):
             if _months(self.within):
                 raise ThresholdError(
@@ -135,10 +158,10 @@ class Duration:
                     f"Duration: expected a duration of zero or more, got {value!r}"
                 )
             status = Status.GREEN if value.days <= self.within.days else Status.RED
-            return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
+            return Assessment(status, value, self, _REASON[status])
         if isinstance(value, relativedelta):
             status = self._compare_relative(value)
-            return Assessment(status, value, self, "within" if status is Status.GREEN else "late")
+            return Assessment(status, value, self, _REASON[status])
         if not (isinstance(value, Sequence) and len(value) == 2):
             raise ThresholdError(
                 "Duration: expected a (start, end) pair of dates, a timedelta or a "
@@ -153,11 +176,11 @@ class Duration:
         limit = self.deadline(start)
         if end is None:
             if ctx.as_of is not None and ctx.as_of > limit:
-                return Assessment(Status.RED, pair, self, "late")
-            return Assessment(Status.NOT_ASSESSED, pair, self, "pending")
+                return Assessment(Status.RED, pair, self, Reason.LATE)
+            return Assessment(Status.NOT_ASSESSED, pair, self, Reason.PENDING)
         if end <= limit:
-            return Assessment(Status.GREEN, pair, self, "within")
-        return Assessment(Status.RED, pair, self, "late")
+            return Assessment(Status.GREEN, pair, self, Reason.WITHIN)
+        return Assessment(Status.RED, pair, self, Reason.LATE)
 
     def _compare_relative(self, value: relativedelta) -> Status:
         """Green or red for a relativedelta, when that holds whatever the start date.
@@ -170,7 +193,7 @@ class Duration:
         if value == relativedelta():
             return Status.GREEN
         try:
-            rd = _within(value)
+            rd = _within(value, "Duration")
         except ThresholdError:
             raise ThresholdError(
                 "Duration: expected a relativedelta of years, months, weeks or days, "
@@ -193,67 +216,85 @@ class Duration:
             "date; give the (start, end) dates"
         )
 
-    def _limit_text(self, locale: str) -> str:
-        sv = language(locale) == "sv"
-        parts = []
-        if _months(self.within):
-            n = _months(self.within)
-            parts.append(
-                f"{n} {'månader' if n != 1 else 'månad'}"
-                if sv
-                else f"{n} {'months' if n != 1 else 'month'}"
-            )
-        if self.within.days:
-            n = self.within.days
-            parts.append(
-                f"{n} {'dagar' if n != 1 else 'dag'}"
-                if sv
-                else f"{n} {'days' if n != 1 else 'day'}"
-            )
-        return (" och " if sv else " and ").join(parts)
 
-    def describe(self, locale: str = "sv") -> str:
-        """The rule in plan language, e.g. "Grönt: inom 3 månader, Rött: efter 3 månader"."""
-        sv = language(locale) == "sv"
-        limit = self._limit_text(locale)
-        return _text.rule_text(
-            [
-                (Status.GREEN, f"inom {limit}" if sv else f"within {limit}"),
-                (Status.RED, f"efter {limit}" if sv else f"after {limit}"),
-            ],
+_REASON = {Status.GREEN: Reason.WITHIN, Status.RED: Reason.LATE}
+
+
+def _limit_words(limit: relativedelta, locale: str) -> str:
+    months, days = _months(limit), int(limit.days)
+    parts = []
+    if months:
+        parts.append(ntext("duration.months", months, locale))
+    if days or not parts:
+        parts.append(ntext("duration.days", days, locale))
+    said = parts[0]
+    for more in parts[1:]:
+        said = text("words.and", locale, first=said, second=more)
+    return said
+
+
+def describe_duration(rule: Duration, locale: str) -> str:
+    """The rule in plan language, e.g. "Grönt: inom 3 månader, Rött: efter 3 månader"."""
+    limit = _limit_words(rule.within, locale)
+    return _text.rule_text(
+        [
+            (Status.GREEN, text("duration.describe.within", locale, limit=limit)),
+            (Status.RED, text("duration.describe.after", locale, limit=limit)),
+        ],
+        locale,
+    )
+
+
+def explain_duration(a: Assessment, locale: str) -> str:
+    """Why, in words, e.g. "15 januari 2019 – 15 april 2019: inom 3 månader → Grönt"."""
+    rule: Duration = a.threshold  # type: ignore[assignment]
+    if a.reason is Reason.NO_VALUE:
+        return text("threshold.explain.no_value", locale, status=a.status.label(locale))
+    if isinstance(a.value, dt.timedelta):
+        lead = ntext("duration.days", a.value.days, locale)
+    elif isinstance(a.value, relativedelta):
+        lead = _limit_words(a.value, locale)
+    else:
+        start, end = a.value
+        lead = text(
+            "duration.explain.span",
             locale,
+            start=start,
+            end=end if end else text("duration.explain.ongoing", locale),
         )
-
-    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """Why, in words, e.g. "15 januari 2019 – 15 april 2019: inom 3 månader → Grönt"."""
-        sv = language(locale) == "sv"
-        a = assessment
-        limit = self._limit_text(locale)
-        if a.reason == "no_value":
-            return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
-        if isinstance(a.value, dt.timedelta):
-            n = a.value.days
-            lead = f"{n} {('dag' if n == 1 else 'dagar') if sv else ('day' if n == 1 else 'days')}"
-        elif isinstance(a.value, relativedelta):
-            lead = Duration(a.value)._limit_text(locale)
-        else:
-            start, end = a.value
-            s = _text.date_text(start, locale)
-            e = _text.date_text(end, locale) if end else ("pågår" if sv else "pending")
-            lead = f"{s} – {e}"
-        word = {
-            "within": ("inom", "within"),
-            "late": ("efter", "after"),
-            "pending": ("ännu inom", "still within"),
-        }[a.reason][0 if sv else 1]
-        return _text.verdict(f"{lead}: {word} {limit}", a.status, locale)
+    return text(
+        f"duration.explain.{a.reason.value}",
+        locale,
+        lead=lead,
+        limit=_limit_words(rule.within, locale),
+        status=a.status.label(locale),
+    )
 
 
-register(
+def duration_strategy(st: ModuleType) -> Any:
+    """Valid limits in months or days."""
+    return st.one_of(
+        st.integers(1, 24).map(lambda n: Duration(relativedelta(months=n))),
+        st.integers(1, 365).map(lambda n: Duration(relativedelta(days=n))),
+    )
+
+
+def duration_values(st: ModuleType, rule: Duration) -> Any:
+    """``(start, end)`` pairs of dates."""
+    start = st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31))
+    return st.tuples(start, st.integers(0, 800)).map(
+        lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))
+    )
+
+
+DURATION = register(
     Family(
         type=Duration,
         tag="duration",
-        describe=lambda t, locale: t.describe(locale),
-        explain=lambda a, locale: a.threshold.explain(a, locale),
+        describe=describe_duration,
+        explain=explain_duration,
+        strategy=duration_strategy,
+        values=duration_values,
+        contexts=dated_contexts,
     )
 )

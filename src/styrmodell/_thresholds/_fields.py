@@ -1,76 +1,59 @@
-"""Converters shared by the threshold families' attrs fields."""
+"""What the threshold families' fields share beyond the field toolkit: bands, tolerances, precision.
+
+Every field of a family is declared with the one toolkit (:class:`styrmodell._fields.Fields`,
+bound to :class:`~styrmodell.ThresholdError` as :data:`F`); this module adds the converters
+proper that only thresholds need. Each takes ``(value, at)``, *at* naming the field
+(``"Bands.green"``), as the toolkit's own converters do.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 
 from styrmodell._errors import ParseError, ThresholdError
+from styrmodell._fields import Fields
 from styrmodell._intervals import Interval
-from styrmodell._numbers import to_decimal
-from styrmodell._status import Status
-from styrmodell._units import Direction, Unit
+from styrmodell._messages import failure, short
 
-__all__ = [
-    "band_green",
-    "band_red",
-    "band_yellow",
-    "direction_of",
-    "offset_of",
-    "optional_date",
-    "optional_direction",
-    "status_of",
-    "tolerance_of",
-    "unit_or_none",
-]
+__all__ = ["F", "as_band", "as_precision", "as_tolerance", "coerce_band", "sort_key"]
+
+F = Fields(ThresholdError)
+"""The field toolkit of the threshold families: every message names ``Class.field``."""
+
+_NEG_INF = Decimal("-Infinity")
 
 
-def optional_date(value: object, *, what: str) -> dt.date | None:
-    """A date or ``None``; a datetime counts by its date. Anything else raises."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise ThresholdError(f"{what}: expected a datetime.date, got {value!r}")
-
-
-def tolerance_of(value: object) -> Decimal:
+def as_tolerance(value: object, at: str = "value") -> Decimal:
     """A tolerance: a Decimal that is zero or more."""
-    d = to_decimal(value, what="tolerance")
+    d = F.as_decimal(value, at)
     if d < 0:
-        raise ThresholdError(f"tolerance: expected zero or more, got {value!r}")
+        raise failure(ThresholdError, "threshold.negative_tolerance", at, value=value)
     return d
 
 
-def offset_of(value: object) -> Decimal:
-    """An offset: any finite Decimal."""
-    return to_decimal(value, what="offset")
+def as_precision(value: object, at: str = "value") -> Decimal | None:
+    """A reporting precision: a power of ten such as 1, 0.1 or 0.01, or ``None``."""
+    if value is None:
+        return None
+    p = F.as_decimal(value, at)
+    if p <= 0 or p.normalize().as_tuple().digits != (1,):
+        raise failure(ThresholdError, "threshold.precision", at, value=value)
+    return Decimal(1).scaleb(p.adjusted())
 
 
-def band_green(value: object) -> tuple[Interval, ...]:
-    """The green band from friendly input (see :func:`coerce_band`)."""
-    return coerce_band(value, name="green")
-
-
-def band_yellow(value: object) -> tuple[Interval, ...]:
-    """The yellow band from friendly input (see :func:`coerce_band`)."""
-    return coerce_band(value, name="yellow")
-
-
-def band_red(value: object) -> tuple[Interval, ...]:
-    """The red band from friendly input (see :func:`coerce_band`)."""
-    return coerce_band(value, name="red")
+def as_band(value: object, at: str = "value") -> tuple[Interval, ...]:
+    """A band from friendly input (see :func:`coerce_band`); *at* names it in messages."""
+    return coerce_band(value, name=at)
 
 
 def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
     """A band from friendly input: ``None``, an Interval, notation, or a sequence of those.
 
     Notation may join a union with ``|``: ``"(-inf, -2) | (2, inf)"``. The intervals are
-    sorted, and intervals of one band that overlap each other are rejected.
+    sorted, and intervals of one band that overlap each other are rejected (sorted, an
+    overlap shows between neighbours: the check is O(n log n)).
     """
     if value is None:
         return ()
@@ -83,7 +66,8 @@ def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
         items = value
     else:
         raise ThresholdError(
-            f"{name}: expected an Interval, interval notation or a sequence of them, got {value!r}"
+            f"{name}: expected an Interval, interval notation or a sequence of them, "
+            f"got {short(value)}"
         )
     intervals: list[Interval] = []
     for item in items:
@@ -95,8 +79,10 @@ def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
             except (ParseError, ThresholdError) as exc:
                 raise type(exc)(f"{name}: {exc}") from None
         else:
-            raise ThresholdError(f"{name}: expected an Interval or interval notation, got {item!r}")
-    intervals.sort(key=_sort_key)
+            raise ThresholdError(
+                f"{name}: expected an Interval or interval notation, got {short(item)}"
+            )
+    intervals.sort(key=sort_key)
     for a, b in pairwise(intervals):
         shared = a.intersection(b)
         if shared is not None:
@@ -106,32 +92,7 @@ def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:
     return tuple(intervals)
 
 
-def _sort_key(iv: Interval) -> tuple[Decimal, int]:
-    lo = Decimal("-Infinity") if iv.lower is None else iv.lower
+def sort_key(iv: Interval) -> tuple[Decimal, int]:
+    """Intervals in the order they start along the line (a closed start first)."""
+    lo = _NEG_INF if iv.lower is None else iv.lower
     return lo, 0 if iv.lower_closed else 1
-
-
-def direction_of(value: object) -> Direction:
-    """Validate a Direction."""
-    if not isinstance(value, Direction):
-        raise ThresholdError(f"direction: expected a styrmodell.Direction, got {value!r}")
-    return value
-
-
-def optional_direction(value: object) -> Direction | None:
-    """Validate an optional Direction."""
-    return None if value is None else direction_of(value)
-
-
-def unit_or_none(value: object) -> Unit | None:
-    """Validate an optional Unit."""
-    if value is None or isinstance(value, Unit):
-        return value
-    raise ThresholdError(f"unit: expected a styrmodell.Unit, got {value!r}")
-
-
-def status_of(value: object) -> Status:
-    """Validate a Status."""
-    if not isinstance(value, Status):
-        raise ThresholdError(f"expected a styrmodell.Status, got {value!r}")
-    return value

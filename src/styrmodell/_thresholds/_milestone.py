@@ -11,29 +11,28 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from types import ModuleType
 from typing import Any
 
 import attrs
 
 from styrmodell._errors import ThresholdError
-from styrmodell._locale import language
+from styrmodell._fields import as_optional_date
+from styrmodell._messages import failure, text
+from styrmodell._reason import Reason
 from styrmodell._status import Status
-from styrmodell._thresholds import _text
+from styrmodell._thresholds import _draw, _text
 from styrmodell._thresholds._base import (
     Assessment,
     Context,
     context_or_default,
     not_assessed,
 )
-from styrmodell._thresholds._fields import optional_date
+from styrmodell._thresholds._fields import F
 from styrmodell._thresholds._registry import Family, register
 
 __all__ = ["Milestone", "Progress"]
 
-_PROGRESS_LABELS = {
-    "sv": {"NOT_STARTED": "ej påbörjat", "STARTED": "påbörjat", "DONE": "genomfört"},
-    "en": {"NOT_STARTED": "not started", "STARTED": "started", "DONE": "done"},
-}
 _PROGRESS_RANK = {"NOT_STARTED": 0, "STARTED": 1, "DONE": 2}
 
 
@@ -58,7 +57,7 @@ class Progress(enum.Enum):
 
     def label(self, locale: str = "sv") -> str:
         """The word: "ej påbörjat", "påbörjat", "genomfört" (sv) or English."""
-        return _PROGRESS_LABELS[language(locale)][self.name]
+        return text(f"progress.{self.value}", locale)
 
     @classmethod
     def coerce(cls, value: object) -> Progress:
@@ -96,31 +95,26 @@ class Progress(enum.Enum):
         return self.rank >= other.rank
 
 
-def _due(value: object) -> dt.date | None:
-    return optional_date(value, what="Milestone.due")
+def _required(value: object, at: str = "value") -> Progress:
+    progress = F.as_choice(value, at, Progress)
+    if progress is Progress.NOT_STARTED:
+        raise failure(ThresholdError, "milestone.required", at, value=value)
+    return progress
 
 
-def _required(value: object) -> Progress:
-    if not isinstance(value, Progress) or value is Progress.NOT_STARTED:
-        raise ThresholdError(
-            f"Milestone.required: expected Progress.STARTED or Progress.DONE, got {value!r}"
-        )
-    return value
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Milestone:
     """Done / not done, with an optional deadline.
 
     Reaching *required* is green. Not reached after the deadline is red. Before the
     deadline, a started milestone is yellow and one not yet started is ``NOT_ASSESSED``
-    (reason ``"not_due"``): nothing is late yet. The date judged by is ``context.as_of``,
+    (``Reason.NOT_DUE``): nothing is late yet. The date judged by is ``context.as_of``,
     else 31 December of ``context.year``. Without a deadline (``due=None``) the deadline is
     31 December of ``context.year``; with neither, the milestone is judged as it stands
     ("utförd / Ej utförd").
 
     Attributes:
-        due: The deadline ("Mål under 2019" → 2019-12-31).
+        due: The deadline ("Mål under 2019" → 2019-12-31): a date, a datetime or ISO text.
         required: ``Progress.DONE`` ("Genomfört") or ``Progress.STARTED`` ("Påbörjat").
 
     Examples:
@@ -133,7 +127,7 @@ class Milestone:
         <Status.RED: 'red'>
     """
 
-    due: dt.date | None = attrs.field(default=None, converter=_due)
+    due: dt.date | None = attrs.field(default=None, converter=as_optional_date)
     required: Progress = attrs.field(default=Progress.DONE, converter=_required)
 
     def deadline(self, context: Context) -> dt.date | None:
@@ -146,78 +140,96 @@ class Milestone:
         """Judge the progress *value* (a ``Progress`` or a bool) at ``context.as_of``."""
         ctx = context_or_default(context)
         if value is None:
-            return not_assessed(self, None, "no_value")
+            return not_assessed(self, None, Reason.NO_VALUE)
         progress = Progress.coerce(value)
         if progress >= self.required:
-            return Assessment(Status.GREEN, progress, self, "reached")
+            return Assessment(Status.GREEN, progress, self, Reason.REACHED)
         deadline = self.deadline(ctx)
         if deadline is None:
-            return Assessment(Status.RED, progress, self, "not_reached")
+            return Assessment(Status.RED, progress, self, Reason.NOT_REACHED)
         on = ctx.as_of or (dt.date(ctx.year, 12, 31) if ctx.year is not None else None)
         if on is None:
-            return Assessment(Status.NOT_ASSESSED, progress, self, "missing_date")
+            return Assessment(Status.NOT_ASSESSED, progress, self, Reason.MISSING_DATE)
         if on > deadline or (on == deadline and ctx.as_of is None):
-            return Assessment(Status.RED, progress, self, "overdue")
+            return Assessment(Status.RED, progress, self, Reason.OVERDUE)
         if progress is Progress.STARTED:
-            return Assessment(Status.YELLOW, progress, self, "in_progress")
-        return Assessment(Status.NOT_ASSESSED, progress, self, "not_due")
+            return Assessment(Status.YELLOW, progress, self, Reason.IN_PROGRESS)
+        return Assessment(Status.NOT_ASSESSED, progress, self, Reason.NOT_DUE)
 
-    def describe(self, locale: str = "sv") -> str:
-        """The rule in plan language, e.g. "Grönt: genomfört senast 31 december 2019, …"."""
-        sv = language(locale) == "sv"
-        done = self.required.label(locale)
-        if self.due is None:
-            parts = [(Status.GREEN, done)]
-            if self.required is Progress.DONE:
-                started = Progress.STARTED.label(locale)
-                parts.append(
-                    (Status.YELLOW, f"{started} under året" if sv else f"{started} during the year")
+
+def describe_milestone(rule: Milestone, locale: str) -> str:
+    """The rule in plan language, e.g. "Grönt: genomfört senast 31 december 2019, …"."""
+    done = rule.required.label(locale)
+    started = Progress.STARTED.label(locale)
+    if rule.due is None:
+        parts = [(Status.GREEN, done)]
+        if rule.required is Progress.DONE:
+            parts.append(
+                (
+                    Status.YELLOW,
+                    text("milestone.describe.started_this_year", locale, started=started),
                 )
-            parts.append(
-                (Status.RED, f"ej {done} vid årets slut" if sv else f"not {done} by the year's end")
             )
-            return _text.rule_text(parts, locale)
-        due = _text.date_text(self.due, locale)
-        parts = [(Status.GREEN, f"{done} senast {due}" if sv else f"{done} by {due}")]
-        if self.required is Progress.DONE:
-            started = Progress.STARTED.label(locale)
-            parts.append(
-                (Status.YELLOW, f"{started} före {due}" if sv else f"{started} before {due}")
-            )
-        parts.append((Status.RED, f"ej {done} senast {due}" if sv else f"not {done} by {due}"))
+        parts.append((Status.RED, text("milestone.describe.not_by_year_end", locale, done=done)))
         return _text.rule_text(parts, locale)
-
-    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """Why, in words, e.g. "Påbörjat, ej genomfört före 31 december 2019 → Gult"."""
-        sv = language(locale) == "sv"
-        a = assessment
-        if a.reason == "no_value":
-            return _text.verdict("Inget utfall" if sv else "No outcome", a.status, locale)
-        state = a.value.label(locale).capitalize() if isinstance(a.value, Progress) else ""
-        need = self.required.label(locale)
-        due = _text.date_text(self.due, locale) if self.due else ""
-        texts = {
-            "reached": (f"{state} (krav: {need})", f"{state} (required: {need})"),
-            "not_reached": (f"{state}, ej {need}", f"{state}, not {need}"),
-            "overdue": (f"{state}, ej {need} i tid", f"{state}, not {need} in time"),
-            "in_progress": (f"{state}, ännu ej {need}", f"{state}, not yet {need}"),
-            "not_due": (f"{state}, inte försenat än", f"{state}, not late yet"),
-            "missing_date": (
-                f"{state}; datum för bedömningen saknas",
-                f"{state}; no date to judge the deadline by",
-            ),
-        }
-        text = texts[a.reason][0 if sv else 1]
-        if due and a.reason in ("overdue", "in_progress", "not_due"):
-            text += f" ({'senast' if sv else 'due'} {due})"
-        return _text.verdict(text, a.status, locale)
+    parts = [(Status.GREEN, text("milestone.describe.by", locale, done=done, due=rule.due))]
+    if rule.required is Progress.DONE:
+        parts.append(
+            (
+                Status.YELLOW,
+                text("milestone.describe.started_before", locale, started=started, due=rule.due),
+            )
+        )
+    parts.append((Status.RED, text("milestone.describe.not_by", locale, done=done, due=rule.due)))
+    return _text.rule_text(parts, locale)
 
 
-register(
+_DUE_SHOWN = (Reason.OVERDUE, Reason.IN_PROGRESS, Reason.NOT_DUE)
+
+
+def explain_milestone(a: Assessment, locale: str) -> str:
+    """Why, in words, e.g. "Påbörjat, ännu ej genomfört (senast 31 december 2019) → Gult"."""
+    rule: Milestone = a.threshold  # type: ignore[assignment]
+    status = a.status.label(locale)
+    if a.reason is Reason.NO_VALUE:
+        return text("threshold.explain.no_value", locale, status=status)
+    state = a.value.label(locale).capitalize() if isinstance(a.value, Progress) else ""
+    need = rule.required.label(locale)
+    said = text(f"milestone.explain.{a.reason.value}", locale, state=state, need=need)
+    if rule.due is not None and a.reason in _DUE_SHOWN:
+        said = text("milestone.explain.due", locale, text=said, due=rule.due)
+    return _text.verdict(said, a.status, locale)
+
+
+def milestone_strategy(st: ModuleType) -> Any:
+    """Valid milestones, with or without a deadline."""
+    return st.builds(
+        Milestone,
+        due=st.none() | st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)),
+        required=st.sampled_from([Progress.STARTED, Progress.DONE]),
+    )
+
+
+def milestone_values(st: ModuleType, rule: Milestone) -> Any:
+    """How far it has come: a ``Progress`` or a bool."""
+    return st.sampled_from(Progress) | st.booleans()
+
+
+def dated_contexts(st: ModuleType, rule: object) -> Any:
+    """A context with a year and an assessment date within it (milestones, durations)."""
+    return _draw.years(st).flatmap(
+        lambda year: st.builds(Context, year=st.just(year), as_of=_draw.dates_in(st, year))
+    )
+
+
+MILESTONE = register(
     Family(
         type=Milestone,
         tag="milestone",
-        describe=lambda t, locale: t.describe(locale),
-        explain=lambda a, locale: a.threshold.explain(a, locale),
+        describe=describe_milestone,
+        explain=explain_milestone,
+        strategy=milestone_strategy,
+        values=milestone_values,
+        contexts=dated_contexts,
     )
 )

@@ -12,7 +12,7 @@ strategies and the hypothesis plugin look families up here; nothing else lists t
 
 from __future__ import annotations
 
-import re
+import string
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
@@ -24,11 +24,17 @@ from styrmodell._errors import ThresholdError
 
 __all__ = ["Family", "families", "family_of", "family_tagged", "register", "unregister"]
 
-_TAG = re.compile(r"^[a-z][a-z0-9_]*$")
+_TAG_START = frozenset(string.ascii_lowercase)
+_TAG_CHARS = _TAG_START | frozenset(string.digits + "_")
 
 
 def _tag(value: object) -> str:
-    if not isinstance(value, str) or not _TAG.match(value):
+    if (
+        not isinstance(value, str)
+        or not value
+        or value[0] not in _TAG_START
+        or not _TAG_CHARS.issuperset(value)
+    ):
         raise ThresholdError(
             f"Family.tag: expected a lower-case identifier such as 'bands', got {value!r}"
         )
@@ -54,22 +60,40 @@ def _a_class(_: object, __: attrs.Attribute[Any], value: object) -> None:
 class Family:
     """What styrmodell knows about one threshold family.
 
+    Every field but *type*, *tag*, *describe* and *explain* is optional: a capability the
+    family has or not. Each is a plain function over the family's values, so a family of
+    your own inherits nothing from styrmodell's classes — it hands its functions over here.
+
     Attributes:
         type: The family's value class. Its instances are frozen, equal by value, and have
             ``assess(value, context=None) -> Assessment``.
         tag: The family's name in files: ``{"type": "bands", ...}``.
-        describe: ``describe(threshold, locale) -> str``: the rule as a plan prints it.
-        explain: ``explain(assessment, locale) -> str``: why an assessment got its status.
-        strategy: ``strategy(st) -> SearchStrategy`` of thresholds of this family, given
-            ``hypothesis.strategies`` as *st* (so the family module never imports hypothesis).
+        describe: ``describe(threshold, locale) -> str``: the rule as a plan prints it
+            (what :func:`styrmodell.describe` answers).
+        explain: ``explain(assessment, locale) -> str``: why an assessment got its status
+            (what :meth:`styrmodell.Assessment.explain` answers).
+        strategy: ``strategy(st, **options) -> SearchStrategy`` of thresholds of this
+            family, given ``hypothesis.strategies`` as *st* (so the family module never
+            imports hypothesis). Called with no options by
+            :func:`styrmodell.strategies.thresholds` and ``st.from_type``; a family may take
+            keyword options of its own (``unit=`` for the built-in numeric families).
         values: ``values(st, threshold) -> SearchStrategy`` of values to assess with it.
         contexts: ``contexts(st, threshold) -> SearchStrategy`` of contexts it needs
-            (references, history, a budget...); ``None`` when the empty context does.
+            (references, history, a budget...); ``None`` when a context with a year does.
         as_bands: A capability: ``as_bands(threshold) -> Bands | None``, the bands the
             family classifies its measured number with. A family that has it gets the band
-            lint (gaps, order, unreachable statuses) and its bounds feed the strategies.
+            lint (gaps, order, unreachable statuses).
         lint: ``lint(threshold) -> iterable of Finding``: the family's own checks, besides
             the band lint.
+        words: ``words(code, params, locale) -> str``: the wording of the family's own
+            findings, for a family whose words are not in styrmodell's catalogs (a family of
+            your own). Its findings' codes start with its tag (``"share_of_days.no_days"``);
+            :meth:`~styrmodell.Finding.message` asks it for codes the catalogs lack.
+        parse: A capability: ``parse(phrase) -> threshold | None``, the family's own
+            phrasings for :func:`~styrmodell.parse_threshold`. *phrase* is a
+            ``styrmodell._parse._phrase.Phrase`` (a statement's rule, or a legend's colour
+            parts) read with the tools of ``styrmodell._parse._phrase``; return ``None``
+            when the phrase is not the family's.
 
     Examples:
         >>> class Always:
@@ -86,9 +110,7 @@ class Family:
     tag: str = attrs.field(converter=_tag)
     describe: Callable[[Any, str], str] = attrs.field(validator=_callable)
     explain: Callable[[Any, str], str] = attrs.field(validator=_callable)
-    strategy: Callable[[ModuleType], Any] | None = attrs.field(
-        default=None, validator=_callable_or_none
-    )
+    strategy: Callable[..., Any] | None = attrs.field(default=None, validator=_callable_or_none)
     values: Callable[[ModuleType, Any], Any] | None = attrs.field(
         default=None, validator=_callable_or_none
     )
@@ -99,6 +121,10 @@ class Family:
     lint: Callable[[Any], Iterable[Any]] | None = attrs.field(
         default=None, validator=_callable_or_none
     )
+    words: Callable[[str, Any, str], str] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
+    parse: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
 
 
 _lock = threading.Lock()

@@ -6,22 +6,26 @@ Swedish terms: *målvärde*, *minst* (≥), *högst* (≤), *mer än* (>), *mind
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
+from types import ModuleType
 from typing import Any, Literal
 
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import as_number
 from styrmodell._intervals import Interval
-from styrmodell._locale import language
-from styrmodell._numbers import optional_decimal, to_decimal
+from styrmodell._messages import failure, text
+from styrmodell._numbers import EXACT
+from styrmodell._reason import Reason
 from styrmodell._status import Status
-from styrmodell._thresholds import _text
-from styrmodell._thresholds._bands import Bands, explain_number
+from styrmodell._thresholds import _draw, _text
+from styrmodell._thresholds._bands import Bands, band_values, explain_number
 from styrmodell._thresholds._base import Assessment, Context
-from styrmodell._thresholds._fields import unit_or_none
+from styrmodell._thresholds._fields import F
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_optional_unit
 
 __all__ = ["Comparator", "TargetValue"]
 
@@ -36,27 +40,26 @@ _COMPARATORS: dict[str, Comparator] = {
     "==": "==",
     "=": "==",
 }
+_SYMBOLS = {">=": "≥", "<=": "≤", "==": "="}
+_REASONS = {
+    Status.GREEN: Reason.MET,
+    Status.YELLOW: Reason.WITHIN_MARGIN,
+    Status.RED: Reason.NOT_MET,
+}
 
 
-def _comparator(value: object) -> Comparator:
+def _comparator(value: object, at: str = "value") -> Comparator:
     if isinstance(value, str) and value.strip() in _COMPARATORS:
         return _COMPARATORS[value.strip()]
-    raise ThresholdError(
-        f"TargetValue.comparator: expected one of >, >=, ≥, <, <=, ≤, ==, got {value!r}"
-    )
+    raise failure(ThresholdError, "target.expected_comparator", at, value=value)
 
 
-def _target(value: object) -> Decimal:
-    return to_decimal(value, what="TargetValue.target")
-
-
-def _margin(value: object) -> Decimal | None:
-    m = optional_decimal(value, what="TargetValue.yellow_margin")
-    if m is not None and m <= 0:
-        raise ThresholdError(
-            f"TargetValue.yellow_margin: expected a positive margin (or None for no yellow), "
-            f"got {value!r}"
-        )
+def _margin(value: object, at: str = "value") -> Decimal | None:
+    if value is None:
+        return None
+    m = F.as_decimal(value, at)
+    if m <= 0:
+        raise failure(ThresholdError, "target.expected_margin", at, value=value)
     return m
 
 
@@ -64,51 +67,54 @@ def _target_bands(
     comparator: Comparator, t: Decimal, m: Decimal | None, unit: Unit | None
 ) -> Bands:
     if comparator in (">", ">="):
-        green = Interval(t, None, lower_closed=comparator == ">=")
+        green = (Interval(t, None, lower_closed=comparator == ">="),)
         if m is None:
             return Bands(
                 green=green,
-                red=Interval(None, t, upper_closed=comparator == ">"),
+                red=(Interval(None, t, upper_closed=comparator == ">"),),
                 unit=unit,
                 direction=Direction.HIGHER_IS_BETTER,
             )
-        yellow = Interval(t - m, t, lower_closed=True, upper_closed=comparator == ">")
+        low = EXACT.subtract(t, m)
+        yellow = (Interval(low, t, lower_closed=True, upper_closed=comparator == ">"),)
         return Bands(
             green=green,
             yellow=yellow,
-            red=Interval.below(t - m),
+            red=(Interval.below(low),),
             unit=unit,
             direction=Direction.HIGHER_IS_BETTER,
         )
     if comparator in ("<", "<="):
-        green = Interval(None, t, upper_closed=comparator == "<=")
+        green = (Interval(None, t, upper_closed=comparator == "<="),)
         if m is None:
             return Bands(
                 green=green,
-                red=Interval(t, None, lower_closed=comparator == "<"),
+                red=(Interval(t, None, lower_closed=comparator == "<"),),
                 unit=unit,
                 direction=Direction.LOWER_IS_BETTER,
             )
-        yellow = Interval(t, t + m, lower_closed=comparator == "<", upper_closed=True)
+        high = EXACT.add(t, m)
+        yellow = (Interval(t, high, lower_closed=comparator == "<", upper_closed=True),)
         return Bands(
             green=green,
             yellow=yellow,
-            red=Interval.above(t + m),
+            red=(Interval.above(high),),
             unit=unit,
             direction=Direction.LOWER_IS_BETTER,
         )
-    green = Interval.point(t)
+    point = (Interval.point(t),)
     if m is None:
-        return Bands(green=green, red=[Interval.below(t), Interval.above(t)], unit=unit)
+        return Bands(green=point, red=(Interval.below(t), Interval.above(t)), unit=unit)
+    low, high = EXACT.subtract(t, m), EXACT.add(t, m)
     return Bands(
-        green=green,
-        yellow=[Interval(t - m, t, lower_closed=True), Interval(t, t + m, upper_closed=True)],
-        red=[Interval.below(t - m), Interval.above(t + m)],
+        green=point,
+        yellow=(Interval(low, t, lower_closed=True), Interval(t, high, upper_closed=True)),
+        red=(Interval.below(low), Interval.above(high)),
         unit=unit,
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class TargetValue:
     r"""A single target the value must meet: ``TargetValue(">=", 50, unit=Unit.PERCENT)``.
 
@@ -122,77 +128,81 @@ class TargetValue:
         yellow_margin: How far short of the target still counts as yellow (positive).
 
     Examples:
-        >>> from styrmodell import TargetValue, Unit
-        >>> rule = TargetValue(">=", 50, unit=Unit.PERCENT, yellow_margin=5)
+        >>> from styrmodell import TargetValue, describe
+        >>> rule = TargetValue(">=", 50, unit="percent", yellow_margin=5)
         >>> [rule.assess(v).status.label() for v in (52, 47, 40)]
         ['Grönt', 'Gult', 'Rött']
-        >>> rule.describe()
+        >>> describe(rule)
         'Grönt: ≥ 50\xa0%, Gult: minst 45\xa0% och mindre än 50\xa0%, Rött: mindre än 45\xa0%'
     """
 
     comparator: Comparator = attrs.field(converter=_comparator)
-    target: Decimal = attrs.field(converter=_target)
-    unit: Unit | None = attrs.field(default=None, converter=unit_or_none, kw_only=True)
+    target: Decimal = attrs.field(converter=as_number)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit, kw_only=True)
     yellow_margin: Decimal | None = attrs.field(default=None, converter=_margin, kw_only=True)
-    _bands: Bands = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(
-            self,
-            "_bands",
-            _target_bands(self.comparator, self.target, self.yellow_margin, self.unit),
-        )
+        self._bands  # noqa: B018 - built (and so checked) with the rule
+
+    @functools.cached_property
+    def _bands(self) -> Bands:
+        return _target_bands(self.comparator, self.target, self.yellow_margin, self.unit)
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
         """Green when *value* meets the target, yellow within the margin, else red."""
         inner = self._bands.assess(value, context)
-        reason = {
-            Status.GREEN: "met",
-            Status.YELLOW: "within_margin",
-            Status.RED: "not_met",
-        }.get(inner.status, inner.reason)
+        reason = _REASONS.get(inner.status, inner.reason)
         return attrs.evolve(inner, threshold=self, reason=reason, compared_with=self.target)
 
-    def _target_text(self, locale: str) -> str:
-        symbol = {">=": "≥", "<=": "≤", "==": "="}.get(self.comparator, self.comparator)
-        number = _text.number(self.target, self.unit, locale)
-        return number if symbol == "=" else f"{symbol} {number}"
 
-    def describe(self, locale: str = "sv") -> str:
-        """The rule in plan language, e.g. "Grönt: ≥ 50 %, Rött: mindre än 50 %"."""
-        parts = [(Status.GREEN, self._target_text(locale))]
-        for status, ivs in self._bands.bands()[1:]:
-            parts.append((status, _text.band_text(ivs, self.unit, locale)))
-        return _text.rule_text(parts, locale)
-
-    def explain(self, assessment: Assessment, locale: str = "sv") -> str:
-        """Why, in words, e.g. "52 % uppfyller målvärdet ≥ 50 % → Grönt"."""
-        sv = language(locale) == "sv"
-        a = assessment
-        if a.reason not in ("met", "within_margin", "not_met"):
-            return explain_number(a, self.unit, None, locale)
-        shown = _text.number(a.value, self.unit, locale)
-        target = self._target_text(locale)
-        texts = {
-            "met": (f"{shown} uppfyller målvärdet {target}", f"{shown} meets the target {target}"),
-            "within_margin": (
-                f"{shown} uppfyller inte målvärdet {target} men är inom marginalen",
-                f"{shown} misses the target {target} within the margin",
-            ),
-            "not_met": (
-                f"{shown} uppfyller inte målvärdet {target}",
-                f"{shown} does not meet the target {target}",
-            ),
-        }
-        return _text.verdict(texts[a.reason][0 if sv else 1], a.status, locale)
+def _target_text(rule: TargetValue, locale: str) -> str:
+    symbol = _SYMBOLS.get(rule.comparator, rule.comparator)
+    number = _text.number(rule.target, rule.unit, locale)
+    return number if symbol == "=" else text("target.symbol", locale, symbol=symbol, target=number)
 
 
-register(
+def describe_target(rule: TargetValue, locale: str) -> str:
+    """The rule in plan language, e.g. "Grönt: ≥ 50 %, Rött: mindre än 50 %"."""
+    parts = [(Status.GREEN, _target_text(rule, locale))]
+    for status, ivs in rule._bands.bands()[1:]:
+        parts.append((status, _text.band_text(ivs, rule.unit, locale)))
+    return _text.rule_text(parts, locale)
+
+
+def explain_target(a: Assessment, locale: str) -> str:
+    """Why, in words, e.g. "52 % uppfyller målvärdet ≥ 50 % → Grönt"."""
+    rule: TargetValue = a.threshold  # type: ignore[assignment]
+    if a.reason not in _REASONS.values():
+        return explain_number(a, rule.unit, None, locale)
+    return text(
+        f"target.explain.{a.reason.value}",
+        locale,
+        value=_text.number(a.value, rule.unit, locale),
+        target=_target_text(rule, locale),
+        status=a.status.label(locale),
+    )
+
+
+def target_strategy(st: ModuleType, *, unit: Unit | None = None) -> Any:
+    """Valid targets, with and without a yellow margin."""
+    return st.builds(
+        TargetValue,
+        st.sampled_from([">", ">=", "<", "<=", "==", "≥", "≤"]),
+        _draw.decimals(st, min_value=-100, max_value=100, places=1),
+        unit=st.just(unit),
+        yellow_margin=st.none()
+        | _draw.decimals(st, min_value=0, max_value=20, places=1).filter(bool),
+    )
+
+
+TARGET_VALUE = register(
     Family(
         type=TargetValue,
         tag="target_value",
-        describe=lambda t, locale: t.describe(locale),
-        explain=lambda a, locale: a.threshold.explain(a, locale),
-        as_bands=lambda t: t._bands,
+        describe=describe_target,
+        explain=explain_target,
+        strategy=target_strategy,
+        values=lambda st, rule: band_values(st, rule._bands),
+        as_bands=lambda rule: rule._bands,
     )
 )

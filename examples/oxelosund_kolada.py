@@ -1,0 +1,131 @@
+"""Oxelösund's elderly-care nyckeltal from a Kolada snapshot, beside riket and similar kommuner.
+
+The vård- och omsorgsnämnd's plan 2023–2025 (examples/oxelosund_von_2023.py) has three
+mått that Kolada publishes: nöjdhet med hemtjänsten (U21468), nöjdhet med det särskilda
+boendet (U23471) and personalkontinuitet i hemtjänsten (U21401). Its KF-mål ask for "minst i
+nivå med genomsnittet vid senaste mätning i likvärdiga kommuner". This example loads a small
+snapshot shipped beside it, assesses the three mått against the plan's målvärden, and
+prints each with riket, Kolada's group of similar kommuner, the mean of a list of kommuner
+chosen by us, and the kommun's place among Södermanland's kommuner.
+
+The snapshot (examples/oxelosund_kolada_snapshot.json) is ILLUSTRATIVE: hand-written in
+Kolada's shape with made-up values (its "note" says so), not Oxelösund's or Kolada's
+figures. A real one is made with ``styrmodell.kolada.fetch`` and written with
+``styrmodell.dump``. Run: ``python examples/oxelosund_kolada.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import styrmodell as sm
+from styrmodell import Gender, Indicator, Scorecard, kolada
+
+# The plan itself is modelled in full in examples/oxelosund_von_2023.py.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from oxelosund_von_2023 import build_plan
+
+HERE = Path(__file__).resolve().parent
+
+SNAPSHOT = HERE / "oxelosund_kolada_snapshot.json"
+YEAR = 2025
+OXELOSUND = "0481"
+RIKET = kolada.COUNTRY
+LIKNANDE = "G99481"  # Kolada's group "Liknande kommuner äldreomsorg, Oxelösund" (illustrative id)
+EGNA = ["0480", "0482", "0483"]  # our own choice: Nyköping, Flen, Katrineholm
+SORMLAND = ["0428", "0461", "0480", "0481", "0482", "0483", "0484", "0486", "0488"]
+KPIS = {"U21468": "nojd-hemtjanst", "U23471": "nojd-sabo", "U21401": "personalkontinuitet"}
+
+
+def snapshot() -> kolada.Snapshot:
+    """The snapshot, read offline through the library's converter."""
+    return sm.load(SNAPSHOT, kolada.Snapshot)
+
+
+def outcomes(snap: kolada.Snapshot) -> sm.Outcomes:
+    """Oxelösund's outcomes per gender, each carrying riket and the similar kommuner."""
+    return kolada.outcomes(
+        snap,
+        OXELOSUND,
+        indicators=KPIS,
+        references={"riket": RIKET, "liknande kommuner": LIKNANDE},
+        comparisons={"jämförelsekommuner": EGNA},
+    )
+
+
+def scorecard() -> Scorecard:
+    """The plan assessed for 2025 from the snapshot (only the three Kolada mått have data)."""
+    return sm.assess(build_plan(), outcomes(snapshot()), YEAR)
+
+
+def place(population: kolada.Population, unit: str, indicator: Indicator) -> str | None:
+    """Our own count of kommuner doing better, plus one (not Kolada's, not yet a Rank)."""
+    value = population.values.get(unit)
+    if value is None:
+        return None
+    higher = indicator.direction is not sm.Direction.LOWER_IS_BETTER
+    better = sum(1 for v in population.values.values() if (v > value if higher else v < value))
+    return f"plats {better + 1} av {len(population.values)} (egen beräkning)"
+
+
+def level_with(indicator: Indicator) -> sm.CompareToReference:
+    """The KF-mål: "minst i nivå med genomsnittet ... i likvärdiga kommuner"."""
+    return sm.CompareToReference(
+        reference="liknande kommuner",
+        direction=indicator.direction or sm.Direction.HIGHER_IS_BETTER,
+        unit=indicator.unit,
+        yellow=False,
+    )
+
+
+def main() -> None:
+    snap = snapshot()
+    card = sm.assess(build_plan(), outcomes(snap), YEAR)
+    plan = card.plan
+    print(f"Oxelösund, vård- och omsorgsnämnden {YEAR}: nyckeltal ur en ögonblicksbild av Kolada")
+    print(snap.note)
+    for kpi, indicator_id in KPIS.items():
+        indicator = plan.indicator(indicator_id)
+        unit = indicator.unit
+        result = card.indicator(indicator_id)
+        print()
+        print(f"{indicator.title} (Kolada {kpi})")
+        for gender in Gender:
+            own = kolada.reference(snap, kpi, OXELOSUND, YEAR, gender=gender)
+            row = snap.row(kpi, OXELOSUND, YEAR, gender)
+            if own is not None:
+                print(f"  {own.describe(unit=unit, places=1)}")
+            elif row is not None:  # Kolada has a row but no usable value: no outcome, never 0
+                status = f" ({row.status})" if row.status else ""
+                print(f"  Oxelösund, {gender.label().lower()} {YEAR}: inget värde{status}")
+        by_gender = result.by_gender()
+        for gender, assessment in by_gender.items():
+            print(f"  Målvärde {YEAR}, {gender.label().lower()}: {assessment.explain()}")
+        if not by_gender:
+            print(f"  Målvärde {YEAR}: {result.status.label()} (inget utfall)")
+        for ref in (
+            kolada.reference(snap, kpi, RIKET, YEAR),
+            kolada.reference(snap, kpi, LIKNANDE, YEAR, name="liknande kommuner"),
+            kolada.comparison(snap, kpi, YEAR, EGNA, title="Nyköping, Flen och Katrineholm"),
+        ):
+            if ref is not None:
+                print(f"  {ref.describe(unit=unit, places=1)}")
+        outcome = result.outcome
+        if outcome is not None and outcome.number is not None:
+            kf = level_with(indicator).assess(
+                outcome.number, sm.Context(references=outcome.references)
+            )
+            print(f"  KF-mål, i nivå med likvärdiga kommuner: {kf.explain()}")
+        population = kolada.population(
+            snap, kpi, YEAR, among=SORMLAND, title="Södermanlands kommuner"
+        )
+        print(f"  {population.describe()}")
+        ranked = place(population, OXELOSUND, indicator)
+        if ranked is not None:
+            print(f"  Oxelösund: {ranked}")
+
+
+if __name__ == "__main__":
+    main()
