@@ -254,7 +254,7 @@ def _takes_at(convert: Callable[..., Any]) -> bool:
     if code is not None and not inspect.ismethod(convert):
         # A plain function: read its code, as inspect.signature would, at a tenth of the cost
         # (every converted field of every class asks this while the package is imported).
-        return code.co_argcount >= 2 and code.co_varnames[1] == "at"
+        return bool(code.co_argcount >= 2 and code.co_varnames[1] == "at")
     try:
         params = list(inspect.signature(convert).parameters.values())
     except (TypeError, ValueError):
