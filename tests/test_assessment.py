@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import styrmodell as sm
 from styrmodell import (
     Bands,
     BudgetDeviation,
@@ -333,3 +334,62 @@ def test_full_year_shortcut_chooses_what_the_scan_chooses(
     shortcut = None if as_of is not None and full_year.end > as_of else full_year
     chosen = _choose(series, 2023, None, as_of, full_year=shortcut)
     assert chosen == _choose(series, 2023, None, as_of)
+
+
+# -- goals that skip levels (issue 11) ------------------------------------------------------
+
+
+def _skipping_plan() -> sm.Plan:
+    # "Tillitsbaserad ledning": a resultatmål directly under an övergripande mål.
+    return sm.Plan(
+        id="styrkort",
+        years=2024,
+        levels=("Övergripande mål", "Målområde", "Resultatmål"),
+        goals=[
+            sm.Goal(
+                id="tl",
+                title="Tillitsbaserad ledning",
+                children=[
+                    sm.Goal(
+                        id="ul",
+                        title="Utvecklad ledning",
+                        level=2,
+                        indicators=[
+                            sm.Indicator(id="hme", targets={2024: sm.TargetValue(">=", 75)})
+                        ],
+                    )
+                ],
+            ),
+            sm.Goal(
+                id="ek",
+                title="Ekonomi",
+                children=[sm.Goal(id="mo", title="Budget i balans", children=[sm.Goal(id="rm")])],
+            ),
+        ],
+    )
+
+
+def test_a_goal_may_skip_levels_and_counts_per_level_stay_right() -> None:
+    plan = _skipping_plan()
+    assert (plan.depth("ul"), plan.goal("ul").level, plan.level_name("ul")) == (1, 2, "Resultatmål")
+    assert plan.counts()["Målområde"] == 1
+    assert plan.counts()["Resultatmål"] == 2
+    card = sm.assess(plan, [sm.Outcome("hme", 2024, 80)], 2024)
+    ul = card["ul"]
+    assert (ul.depth, ul.level, card.level_name(ul)) == (1, 2, "Resultatmål")
+    assert card.counts("Resultatmål")[sm.Status.GREEN] == 1
+    assert sum(card.counts("Målområde").values()) == 1
+    assert card.counts_by_level()["Resultatmål"][sm.Status.NOT_ASSESSED] == 1
+    lines = card.explain().splitlines()
+    # Indented by depth, labelled by level: one step below "Tillitsbaserad ledning".
+    assert lines[0].startswith("● [Grönt] Övergripande mål: Tillitsbaserad ledning")
+    assert lines[1].startswith("  ● [Grönt] Resultatmål: Utvecklad ledning")
+    assert lines[2].startswith("      ● hme: Grönt")
+
+
+def test_render_labels_a_goal_that_skips_levels_with_its_level_name() -> None:
+    card = sm.assess(_skipping_plan(), [sm.Outcome("hme", 2024, 80)], 2024)
+    for fmt in ("text", "markdown", "html"):
+        shown = sm.render(card, fmt)
+        assert "Resultatmål" in shown
+        assert "Utvecklad ledning" in shown

@@ -116,7 +116,7 @@ targets.2030 = { type = "target_value", comparator = ">=", target = "50", unit =
 PROBLEMS = {
     "sv": [
         "goals[0].children[0].level: error: målet 'c1' är på nivå 0 men dess överordnade mål "
-        "'g1' är på nivå 0; ett delmål ligger en nivå under",
+        "'g1' är på nivå 0; ett delmål ligger under sitt överordnade mål",
         "goals[1]: error: mål-id 'g1' finns redan (också vid goals[0])",
         "goals[1].indicators[0].targets[2030]: error: målvärdesåret 2030 ligger utanför planens "
         "år 2023–2025",
@@ -124,7 +124,7 @@ PROBLEMS = {
     ],
     "en": [
         "goals[0].children[0].level: error: goal 'c1' is at level 0 but its parent "
-        "'g1' is at level 0; a child is one level below",
+        "'g1' is at level 0; a child is below its parent",
         "goals[1]: error: duplicate goal id 'g1' (also at goals[0])",
         "goals[1].indicators[0].targets[2030]: error: target year 2030 is outside the "
         "plan's years 2023–2025",

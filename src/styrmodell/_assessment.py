@@ -190,6 +190,9 @@ class GoalResult:
         perspectives: Its perspectives, including those inherited from goals above it.
         responsible: Its responsible units, including those inherited from above.
         pooled: Under ``RollUp.pooled``, the assessment of the pooled share; else ``None``.
+        depth: How deep it sits in the tree (0 at the top). It differs from *level* when a
+            goal skips levels (a resultatmål directly under an övergripande mål): indent by
+            depth, label by level (:meth:`Scorecard.level_name`).
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, assess
@@ -212,6 +215,7 @@ class GoalResult:
     perspectives: tuple[str, ...] = attrs.field(repr=False, default=())
     responsible: tuple[str, ...] = attrs.field(repr=False, default=())
     pooled: Assessment | None = attrs.field(repr=False, default=None)
+    depth: int = attrs.field(repr=False, default=0)
 
     @property
     def id(self) -> str:
@@ -373,6 +377,11 @@ class Scorecard:
                 out[goal.status] += 1
         return out
 
+    def level_name(self, goal: GoalResult) -> str:
+        """The name of *goal*'s level ("Nämndmål"), for a label beside its title."""
+        levels = self.plan.levels
+        return levels[goal.level] if goal.level < len(levels) else str(goal.level)
+
     def counts_by_level(self) -> dict[str, dict[Status, int]]:
         """Goal counts per status for each level, by level name."""
         return {name: self.counts(i) for i, name in enumerate(self.plan.levels)}
@@ -512,8 +521,8 @@ class Scorecard:
         marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
         lines: list[str] = []
         for goal in self.walk():
-            pad = "  " * goal.level
-            level = self.plan.levels[goal.level]
+            pad = "  " * goal.depth
+            level = self.level_name(goal)
             lines.append(
                 f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] "
                 f"{one_line(level)}: "
@@ -803,7 +812,11 @@ def assess(
         raise failure(PlanError, "assess.expected_period", "assess", value=period)
 
     def visit(
-        goal: Goal, path: str, perspectives: tuple[str, ...], responsible: tuple[str, ...]
+        goal: Goal,
+        path: str,
+        perspectives: tuple[str, ...],
+        responsible: tuple[str, ...],
+        depth: int = 0,
     ) -> GoalResult:
         perspectives = (*perspectives, *(p for p in goal.perspectives if p not in perspectives))
         responsible = (*responsible, *(r for r in goal.responsible if r not in responsible))
@@ -814,7 +827,7 @@ def assess(
             for k, ind in enumerate(goal.indicators)
         )
         children = tuple(
-            visit(child, f"{path}.children[{c}]", perspectives, responsible)
+            visit(child, f"{path}.children[{c}]", perspectives, responsible, depth + 1)
             for c, child in enumerate(goal.children)
         )
         level = goal.level or 0
@@ -829,6 +842,7 @@ def assess(
             children=children,
             perspectives=perspectives,
             responsible=responsible,
+            depth=depth,
         )
         if policy.kind == "pooled":
             pooled = policy.pool(_counts(result))

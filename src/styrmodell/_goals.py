@@ -371,7 +371,8 @@ class Goal:
         title: The goal as the plan words it.
         level: The level number (0 = the top, an index into ``Plan.levels``); ``None``
             means "its depth in the tree", which the plan fills in.
-        children: The goals one level below that contribute to this one.
+        children: The goals below that contribute to this one: usually one level below,
+            but a child may skip levels (a resultatmål directly under an övergripande mål).
         indicators: The indicators that measure this goal.
         perspectives: Perspective ids this goal is tagged with.
         responsible: OrgUnit ids responsible for the goal (SOF, ÄF).
@@ -540,6 +541,29 @@ class Plan:
         except KeyError:
             raise KeyError(f"plan {self.id!r} has no goal {goal_id!r}") from None
 
+    def depth(self, goal_id: str) -> int:
+        """How deep *goal_id* sits in the tree (0 at the top), whatever its level.
+
+        A goal that skips a level is one step below its parent in depth, two in level:
+        reports indent by depth and label by :meth:`level_name`.
+
+        Raises:
+            KeyError: naming the id, when there is none.
+
+        Example:
+            >>> plan = Plan(id="p", years=2024, levels=("Övergripande mål", "Målområde",
+            ...     "Resultatmål"), goals=[Goal(id="tl", children=[Goal(id="ul", level=2)])])
+            >>> plan.depth("ul"), plan.goal("ul").level, plan.level_name("ul")
+            (1, 2, 'Resultatmål')
+        """
+        self.goal(goal_id)
+        return self._index.goals[goal_id][0].count(".children[")
+
+    def level_name(self, goal_id: str) -> str:
+        """The name of the level *goal_id* is at ("Nämndmål"); KeyError for an unknown id."""
+        level = self.goal(goal_id).level or 0
+        return self.levels[level] if level < len(self.levels) else str(level)
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with *indicator_id*.
 
@@ -655,7 +679,9 @@ def _check(plan: Plan) -> _Index:
         else:
             goal_index[goal.id] = (path, goal)
         level = goal.level if goal.level is not None else 0
-        if parent is not None and parent.level is not None and level != parent.level + 1:
+        # A goal may sit any number of levels below its parent (a resultatmål directly
+        # under an övergripande mål), never at or above it.
+        if parent is not None and parent.level is not None and level <= parent.level:
             problems.append(
                 problem(
                     "plan.child_level",
