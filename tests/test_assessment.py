@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -393,3 +394,84 @@ def test_render_labels_a_goal_that_skips_levels_with_its_level_name() -> None:
         shown = sm.render(card, fmt)
         assert "Resultatmål" in shown
         assert "Utvecklad ledning" in shown
+
+
+# -- per gender: targets and baselines (issue 11) -------------------------------------------
+
+
+def _sick_leave(**fields: object) -> sm.Plan:
+    sjuk = sm.Indicator(
+        id="sjuk", title="Sjukfrånvaro", unit=sm.Unit.PERCENT, by_gender=True, **fields
+    )
+    return sm.Plan(
+        id="p", years=2024, levels=("Nämndmål",), goals=[sm.Goal(id="g", indicators=[sjuk])]
+    )
+
+
+def test_targets_may_differ_per_gender() -> None:
+    # "extra fokus på sjukfrånvaron hos kvinnor": a stricter target for women.
+    plan = _sick_leave(
+        targets={2024: sm.TargetValue("<=", 7)},
+        gender_targets={"K": {2024: sm.TargetValue("<=", 6)}},
+    )
+    outcomes = [
+        sm.Outcome("sjuk", 2024, "6,5"),
+        sm.Outcome("sjuk", 2024, "6,5", gender="K"),
+        sm.Outcome("sjuk", 2024, "6,5", gender="M"),
+    ]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    by_gender = {g: a.status for g, a in result.by_gender().items()}
+    assert by_gender == {
+        sm.Gender.TOTAL: sm.Status.GREEN,
+        sm.Gender.WOMEN: sm.Status.RED,
+        sm.Gender.MEN: sm.Status.GREEN,
+    }
+    assert "≤ 6" in result.by_gender()[sm.Gender.WOMEN].explain()
+    with pytest.raises(sm.PlanError, match="gender_targets"):
+        sm.Indicator(id="x", gender_targets={"X": {2024: sm.TargetValue("<=", 6)}})
+    with pytest.raises(sm.PlanError, match="gender_targets"):
+        sm.Indicator(id="x", gender_targets=[1])
+
+
+def test_baselines_per_gender_feed_year_over_year_per_gender() -> None:
+    # Only this year's outcomes per gender: the baseline gives the year before.
+    plan = _sick_leave(
+        baseline=sm.Baseline("6,2", 2023, by_gender={"K": "7,9", "M": "4,1"}),
+        targets={2024: sm.YearOverYear(direction=sm.Direction.LOWER_IS_BETTER)},
+    )
+    outcomes = [
+        sm.Outcome("sjuk", 2024, 6),
+        sm.Outcome("sjuk", 2024, "7,5", gender="K"),
+        sm.Outcome("sjuk", 2024, "4,5", gender="M"),
+    ]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    by_gender = {g: a.status for g, a in result.by_gender().items()}
+    assert by_gender == {
+        sm.Gender.TOTAL: sm.Status.GREEN,
+        sm.Gender.WOMEN: sm.Status.GREEN,
+        sm.Gender.MEN: sm.Status.RED,
+    }
+    assert result.by_gender()[sm.Gender.WOMEN].compared_with == Decimal("7.9")
+    # An outcome of the baseline's year wins over the baseline.
+    earlier = sm.assess(plan, [*outcomes, sm.Outcome("sjuk", 2023, 8, gender="K")], 2024)
+    assert earlier.indicator("sjuk").by_gender()[sm.Gender.WOMEN].compared_with == 8
+
+
+@given(
+    st.decimals(min_value=0, max_value=20, places=1),
+    st.decimals(min_value=0, max_value=20, places=1),
+    st.sampled_from(["K", "M"]),
+)
+def test_a_gender_without_targets_of_its_own_is_judged_by_the_total_target(
+    value: Decimal, level: Decimal, own: str
+) -> None:
+    total = sm.TargetValue("<=", level)
+    plan = _sick_leave(
+        targets={2024: total}, gender_targets={own: {2024: sm.TargetValue("<=", level / 2)}}
+    )
+    other = "M" if own == "K" else "K"
+    outcomes = [sm.Outcome("sjuk", 2024, value, gender=g) for g in (own, other)]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    judged = {g.value: a.status for g, a in result.by_gender().items()}
+    assert judged[other] is total.assess(value).status
+    assert judged[own] is sm.TargetValue("<=", level / 2).assess(value).status

@@ -480,3 +480,19 @@ def test_the_same_input_means_the_same_in_every_field() -> None:
     assert Goal(id="g", responsible="SOF").responsible == ("SOF",)
     assert Goal(id="g", responsible=["SOF"]).responsible == ("SOF",)
     assert Baseline(1, Period.year(2022)) == Baseline(1, 2022) == Baseline(1, "2022")
+
+
+def test_per_gender_targets_and_baselines_round_trip_through_a_document() -> None:
+    from styrmodell._serialization import dumps, loads
+
+    sjuk = Indicator(
+        id="sjuk",
+        trend_tolerance="0,5",
+        baseline=Baseline("6,2", 2023, by_gender={"K": "7,9", "M": "4,1"}),
+        targets={2024: TargetValue("<=", 6)},
+        gender_targets={"K": {2024: TargetValue("<=", 7)}},
+    )
+    plan = small_plan(goals=[Goal(id="g", indicators=[sjuk])])
+    text = dumps(plan)
+    assert '"WOMEN"' in text
+    assert loads(text, Plan) == plan

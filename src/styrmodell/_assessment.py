@@ -718,18 +718,33 @@ def _assess_indicator(
     full_year: Period | None = Period.year(year)
     if full_year is not None and not _available(full_year, as_of, frequency):
         full_year = None
+    baseline = indicator.baseline
     for key, series in outcomes.series_of(indicator.id).items():
         outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
+        history = _history(series, outcome.period)
+        if baseline is not None and baseline.period is not None:
+            # The baseline is the history of its year where no outcome is (per gender too).
+            start = baseline.value_for(key[0])
+            at = baseline.period
+            if (
+                start is not None
+                and at.calendar_year < outcome.period.calendar_year
+                and (at.first_month, at.last_month)
+                == (outcome.period.first_month, outcome.period.last_month)
+            ):
+                history.setdefault(at.calendar_year, start)
         context = Context(
             year=year,
             as_of=as_of,
             references=outcome.references,
-            history=FrozenMap(_history(series, outcome.period)),
+            history=FrozenMap(history),
             budget=outcome.budget,
         )
-        results[key] = judge.assess(outcome.value, context)
+        own = indicator.target_for(year, key[0]) if indicator.gender_targets else threshold
+        rule: Any = own if own is not None else NO_TARGET
+        results[key] = rule.assess(outcome.value, context)
         used[key] = outcome
         trends[key] = _trend(indicator, direction, series, outcome)
     main_key = (Gender.TOTAL, org_unit)

@@ -38,6 +38,7 @@ from styrmodell._fields import (
 )
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._messages import REFERENCE_LOCALE, failure, problem, text
+from styrmodell._outcomes import Gender
 from styrmodell._period import Period, as_optional_period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold, is_threshold
@@ -135,6 +136,35 @@ def _as_targets(value: object, at: str = "value") -> FrozenMap[int, Threshold]:
     if in_order and type(value) is FrozenMap:
         return value
     return FrozenMap(dict(sorted(value.items())))
+
+
+def _as_gender_targets(
+    value: object, at: str = "value"
+) -> FrozenMap[Gender, FrozenMap[int, Threshold]]:
+    """Gender → year → threshold: targets that differ per gender."""
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_gender_targets", at, value=value)
+    out: dict[Gender, FrozenMap[int, Threshold]] = {}
+    for key, targets in value.items():
+        gender = F.as_choice(key, f"{at} key", Gender)
+        out[gender] = _as_targets(targets, f"{at}[{gender.value}]")
+    return FrozenMap(out)
+
+
+def _as_gender_values(value: object, at: str = "value") -> FrozenMap[Gender, Decimal]:
+    """Gender → number: a baseline per gender."""
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_gender_values", at, value=value)
+    return FrozenMap(
+        {
+            F.as_choice(key, f"{at} key", Gender): F.as_decimal(number, f"{at}[{key}]")
+            for key, number in value.items()
+        }
+    )
 
 
 def _as_baseline_value(value: object, at: str = "value") -> Decimal | bool:
@@ -270,15 +300,32 @@ class Baseline:
         period: When it was measured: a :class:`Period`, a year, a label
             ("jan-okt 2022"), or ``None`` when the plan does not say.
         note: Anything else the plan says ("Pulsmätning").
+        by_gender: The value per gender where the plan gives it (kvinnor 7,9 %, män 4,1 %);
+            :func:`~styrmodell.assess` uses a baseline as history of its period's year, so
+            YearOverYear and trends per gender have something to compare with.
 
     Example:
         >>> Baseline(48, "jan-nov 2022").period.label()
         'jan-nov 2022'
+        >>> Baseline("6,2", 2022, by_gender={"K": "7,9", "M": "4,1"}).by_gender[Gender.WOMEN]
+        Decimal('7.9')
     """
 
     value: Decimal | bool = attrs.field(converter=_as_baseline_value)
     period: Period | None = attrs.field(default=None, converter=as_optional_period)
     note: str = attrs.field(default="", converter=as_text, kw_only=True)
+    by_gender: FrozenMap[Gender, Decimal] = attrs.field(
+        factory=FrozenMap, converter=_as_gender_values, kw_only=True
+    )
+
+    def value_for(self, gender: Gender) -> Decimal | None:
+        """The number for *gender*: its own, else the total's for ``TOTAL``; else ``None``."""
+        found = self.by_gender.get(gender)
+        if found is not None:
+            return found
+        if gender is Gender.TOTAL and isinstance(self.value, Decimal):
+            return self.value
+        return None
 
 
 def _optional_as_threshold(value: object, at: str = "value") -> Any:
@@ -317,6 +364,8 @@ class Indicator:
         reported_in: Reporting occasions: ``"D"`` (delår) and / or ``"B"`` (bokslut).
         trend_tolerance: How much change from the previous available period still counts
             as an unchanged trend, in the unit (0: any change is a trend).
+        gender_targets: Targets that differ per gender, gender → year → threshold ("extra
+            fokus på sjukfrånvaron hos kvinnor"); a gender or year not given uses *targets*.
 
     Example:
         >>> from styrmodell import TargetValue, Unit
@@ -342,9 +391,28 @@ class Indicator:
     notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
     reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
     trend_tolerance: Decimal = attrs.field(default=Decimal(0), converter=_as_trend_tolerance)
+    gender_targets: FrozenMap[Gender, FrozenMap[int, Threshold]] = attrs.field(
+        factory=FrozenMap, converter=_as_gender_targets
+    )
 
-    def target_for(self, year: int) -> Threshold | None:
-        """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``."""
+    def target_for(self, year: int, gender: Gender | str = Gender.TOTAL) -> Threshold | None:
+        """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``.
+
+        For a *gender* with targets of its own (:attr:`gender_targets`), its target for
+        *year* comes first.
+
+        Example:
+            >>> from styrmodell import TargetValue
+            >>> sjuk = Indicator(id="sjuk", targets={2024: TargetValue("<=", 6)},
+            ...                  gender_targets={"K": {2024: TargetValue("<=", 7)}})
+            >>> str(sjuk.target_for(2024, "K").target), str(sjuk.target_for(2024, "M").target)
+            ('7', '6')
+        """
+        if self.gender_targets:
+            own = self.gender_targets.get(Gender.coerce(gender))
+            found = None if own is None else own.get(year)
+            if found is not None:
+                return found
         found = self.targets.get(year)
         return found if found is not None else self.target
 
