@@ -213,7 +213,7 @@ def test_monotone_in_the_value(rule, data):
 
 
 @given(
-    year_over_years(),
+    year_over_years() | st.deferred(lambda: latest_rules),
     decimals(min_value=-100, max_value=100),
     decimals(min_value=-20, max_value=20),
 )
@@ -233,7 +233,16 @@ def test_status_follows_the_change(rule, earlier, change):
     assert a.measured == change
 
 
-@given(year_over_years(), st.data())
+latest_rules = st.builds(
+    YearOverYear,
+    direction=st.sampled_from(Direction),
+    latest=st.just(True),
+    tolerance=decimals(min_value=0, max_value=5, places=1),
+    unchanged=st.sampled_from((R, Y, G)),
+)
+
+
+@given(year_over_years() | latest_rules, st.data())
 def test_never_raises_for_missing_context(rule, data):
     value = data.draw(values_for(rule))
     for ctx in (Context(), Context(year=1999)):

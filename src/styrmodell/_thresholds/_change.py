@@ -282,14 +282,6 @@ def change_strategy(st: ModuleType, *, unit: Unit | None = None) -> Any:
             unit=st.just(unit),
         ),
         st.builds(
-            YearOverYear,
-            direction=st.sampled_from(Direction),
-            latest=st.just(True),
-            tolerance=tolerances,
-            unchanged=st.sampled_from((Status.RED, Status.YELLOW, Status.GREEN)),
-            unit=st.just(unit),
-        ),
-        st.builds(
             YearOverYear.same_level, base_year=base_years, tolerance=tolerances, unit=st.just(unit)
         ),
     )

@@ -303,22 +303,24 @@ def explain_milestone(a: Assessment, locale: str) -> str:
 
 
 def milestone_strategy(st: ModuleType) -> Any:
-    """Valid milestones, with or without a deadline, with any colours of the states."""
-    colours = st.sampled_from(Status)
+    """Valid milestones, with or without a deadline, with the default colours of the states.
+
+    The defaults are what a plan's text says and :func:`~styrmodell.parse_threshold` reads
+    back.
+    """
     return st.builds(
         Milestone,
         due=st.none() | st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)),
         required=st.sampled_from([Progress.STARTED, Progress.DONE]),
-        started=st.just(Status.YELLOW) | colours,
-        delayed=st.just(Status.YELLOW) | colours,
-        not_started=st.just(Status.NOT_ASSESSED) | colours,
-        overdue=st.just(Status.RED) | st.sampled_from(_COLOURS),
     )
 
 
 def milestone_values(st: ModuleType, rule: Milestone) -> Any:
-    """How far it has come: a ``Progress`` or a bool."""
-    return st.sampled_from(Progress) | st.booleans()
+    """How far it has come: a ``Progress`` or a bool.
+
+    Not ``CANCELLED``: a cancelled milestone is never judged, whatever the context.
+    """
+    return st.sampled_from([p for p in Progress if p is not Progress.CANCELLED]) | st.booleans()
 
 
 def dated_contexts(st: ModuleType, rule: object) -> Any:
