@@ -337,16 +337,16 @@ BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
         sm.Threshold,
         "json",
         [
-            "type: unknown threshold type 'band': expected one of bands, budget_deviation, "
-            "compare_to_reference, duration, milestone, target_value, year_over_year; "
-            "did you mean 'bands'?"
+            "type: unknown threshold type 'band': expected one of attainment, bands, "
+            "budget_deviation, compare_to_reference, duration, milestone, period_average, rank, "
+            "relative_change, target_value, year_over_year; did you mean 'bands'?"
         ],
     ),
     (
         f'{{{HEAD}, "green": "(60, inf)"}}',
         sm.Threshold,
         "json",
-        ["type: required field missing: one of bands, budget_deviation, compare_to_reference"],
+        ["type: required field missing: one of attainment, bands, budget_deviation"],
     ),
     (
         f'{{{HEAD}, "value": 5}}',
