@@ -29,6 +29,7 @@ from styrmodell._errors import (
 from styrmodell._intervals import Interval
 from styrmodell._reason import Reason
 from styrmodell._status import Status
+from styrmodell._thresholds import _staged  # noqa: F401 - registers the staged-target family
 from styrmodell._thresholds._attainment import Attainment
 from styrmodell._thresholds._average import PeriodAverage
 from styrmodell._thresholds._bands import Bands

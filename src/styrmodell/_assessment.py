@@ -589,6 +589,7 @@ def _assess_indicator(
             references=outcome.references,
             history=FrozenMap(_history(series, outcome.period)),
             budget=outcome.budget,
+            breaks=indicator.breaks,
         )
         results[key] = judge.assess(outcome.value, context)
         used[key] = outcome

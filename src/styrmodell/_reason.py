@@ -108,6 +108,8 @@ class Reason(enum.StrEnum):
     """No year of the period has a value yet."""
     NOT_COMPARABLE = "not_comparable"
     """The values lie on two sides of a series break (the method changed)."""
+    INTERPOLATED = "interpolated"
+    """Judged against the straight line to the next stage (a year without its own target)."""
 
 
 def as_optional_reason(value: object, at: str = "value") -> Reason | None:
