@@ -41,6 +41,7 @@ __all__ = [
     "neutralise",
     "read_bytes",
     "read_table",
+    "sheet_reference",
     "write_table",
 ]
 
@@ -59,6 +60,7 @@ class Limits:
         field: The longest field, in characters (10,000: a goal's description fits many
             times over).
         rows: The most data rows (10 million).
+        unpacked: The most bytes a workbook (.xlsx, a zip) may unpack to (1 GiB).
 
     Examples:
         >>> Limits().field
@@ -70,6 +72,7 @@ class Limits:
     bytes: int = 256 * 1024 * 1024
     field: int = 10_000
     rows: int = 10_000_000
+    unpacked: int = 1024 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()
@@ -96,7 +99,10 @@ class Table:
         header: The column names as written (stripped).
         rows: The data rows.
         encoding: ``"utf-8"``, ``"utf-8-sig"`` (with a byte order mark) or ``"cp1252"``.
-        delimiter: ``","``, ``";"`` or ``"\\t"``.
+        delimiter: ``","``, ``";"`` or ``"\\t"`` (``""`` for a sheet of a workbook).
+        sheet: The sheet's name when the table was read from a workbook.
+        letters: The spreadsheet column letter of each header entry (a workbook only).
+        header_line: The line (row) of the header.
     """
 
     name: str
@@ -104,11 +110,51 @@ class Table:
     rows: tuple[Row, ...]
     encoding: str
     delimiter: str
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    letters: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    header_line: int = attrs.field(default=1, kw_only=True)
 
     def detected(self) -> str:
         """What was detected, for ``--verbose``: ``"cp1252, separator ';'"``."""
+        if self.sheet is not None:
+            return f"xlsx, sheet {self.sheet!r}"
         sep = "tab" if self.delimiter == "\t" else repr(self.delimiter)
         return f"{self.encoding}, separator {sep}"
+
+    def where(self, row: Row | int, column: str | None = None) -> str:
+        """Where a row, or one cell of it, is, for a message.
+
+        A CSV file is named by line (``"budget.csv:12"``); a sheet of a workbook by the
+        cell as a spreadsheet names it (``"budget.xlsx:Budget!G12"``), or by the row's
+        cells (``"budget.xlsx:Budget!A12:H12"``) when no column is given.
+
+        Examples:
+            >>> table = Table("budget.csv", ("code", "amount"), (), "utf-8", ",")
+            >>> table.where(12, "amount")
+            'budget.csv:12'
+            >>> sheet = attrs.evolve(table, name="b.xlsx", sheet="Budget", letters=("A", "C"))
+            >>> sheet.where(12, "amount"), sheet.where(12)
+            ('b.xlsx:Budget!C12', 'b.xlsx:Budget!A12:C12')
+        """
+        line = row if isinstance(row, int) else row.line
+        if self.sheet is None or not self.letters:
+            return f"{self.name}:{line}"
+        sheet = sheet_reference(self.sheet)
+        if column is not None and column in self.header:
+            return f"{self.name}:{sheet}!{self.letters[self.header.index(column)]}{line}"
+        return f"{self.name}:{sheet}!{self.letters[0]}{line}:{self.letters[-1]}{line}"
+
+
+def sheet_reference(sheet: str) -> str:
+    """*sheet* as a spreadsheet formula names it: quoted when it holds more than letters.
+
+    Examples:
+        >>> sheet_reference("Utfall"), sheet_reference("Utfall 2023"), sheet_reference("Jan's")
+        ('Utfall', "'Utfall 2023'", "'Jan''s'")
+    """
+    if sheet and all(c.isalnum() or c == "_" for c in sheet) and not sheet[0].isdigit():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _name_of(source: Source, name: str | None) -> str:
