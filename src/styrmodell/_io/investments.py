@@ -45,7 +45,7 @@ from styrmodell._ledger_base import F, as_key, as_label, ledger_error, unit_name
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
-__all__ = ["COLUMNS", "read_investments", "write_investments"]
+__all__ = ["COLUMNS", "read_investments", "records", "write_investments"]
 
 COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", "unit")
 """The columns of an investment budget file, in the order :func:`write_investments` writes."""
@@ -219,6 +219,11 @@ def write_investments(
         record,row,name,group,category,year,amount,unit
         object,4,Wifi,SOF,IT,2023,700,tkr
     """
+    return write_to(write_table(COLUMNS, records(budget), excel=excel), target)
+
+
+def records(budget: InvestmentBudget) -> list[tuple[object, ...]]:
+    """The rows of an investment budget file (:data:`COLUMNS`): objects and printed sums."""
     rows: list[tuple[object, ...]] = []
     for obj in budget.objects:
         cells = (obj.row, escape(obj.name), escape(obj.group), escape(obj.category))
@@ -240,4 +245,4 @@ def write_investments(
                 unit_name(s.unit),
             )
         )
-    return write_to(write_table(COLUMNS, rows, excel=excel), target)
+    return rows

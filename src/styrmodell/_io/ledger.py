@@ -38,7 +38,7 @@ from styrmodell._ledger_lines import LedgerLine, Verksamhet, as_kind, as_line_ki
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
-__all__ = ["COLUMNS", "read_ledger", "write_ledger"]
+__all__ = ["COLUMNS", "read_ledger", "records", "write_ledger"]
 
 COLUMNS = ("record", "code", "name", "group", "kind", "scenario", "amount", "unit")
 """The columns of a ledger file, in the order :func:`write_ledger` writes them."""
@@ -213,6 +213,15 @@ def write_ledger(ledger: Ledger, target: Target | None = None, *, excel: bool = 
         record,code,name,group,kind,scenario,amount,unit
         line,54,'=IFO,,kostnader,B,-1,tkr
     """
+    return write_to(write_table(COLUMNS, records(ledger), excel=excel), target)
+
+
+def records(ledger: Ledger) -> list[tuple[object, ...]]:
+    """The rows of a ledger file (:data:`COLUMNS`): lines, printed figures, the chart.
+
+    Text that starts with ``'`` before a formula sign has one more ``'`` (see
+    :func:`~styrmodell._io._budget_csv.escape`); amounts are numbers.
+    """
     rows: list[tuple[object, ...]] = []
     for line in ledger.lines:
         v = line.verksamhet
@@ -245,4 +254,4 @@ def write_ledger(ledger: Ledger, target: Target | None = None, *, excel: bool = 
         )
     for code, group in ledger.chart.items():
         rows.append(("chart", escape(code), "", escape(group), "", "", None, ""))
-    return write_to(write_table(COLUMNS, rows, excel=excel), target)
+    return rows
