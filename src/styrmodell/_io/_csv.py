@@ -26,6 +26,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import IO, Any, Literal
 
 import attrs
@@ -414,5 +415,5 @@ def _cell(value: object, excel: bool) -> str:
         return neutralise(value).replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(value, bool):
         return "true" if value else "false"
-    shown = str(value)
+    shown = format(value, "f") if isinstance(value, Decimal) else str(value)
     return shown.replace(".", ",") if excel else shown

@@ -47,13 +47,11 @@ from typing import Any
 from styrmodell._errors import Problem, SerializationError, StyrmodellError
 from styrmodell._io._csv import (
     DEFAULT_LIMITS,
-    Encoding,
     Limits,
     Row,
     Source,
     Table,
     read_bytes,
-    read_table,
     sheet_reference,
 )
 from styrmodell._messages import failure, problem
@@ -64,7 +62,6 @@ __all__ = [
     "is_workbook",
     "number_text",
     "openpyxl",
-    "read_rows",
     "read_sheet",
 ]
 
@@ -521,63 +518,3 @@ def _summary(label: str, problems: list[Problem]) -> str:
         return str(problems[0])
     listed = "\n  ".join(str(p) for p in problems)
     return f"{label}: {len(problems)} problems\n  {listed}"
-
-
-def read_rows(
-    source: Source,
-    *,
-    sheet: str | int | None = None,
-    name: str | None = None,
-    required: Sequence[str] = (),
-    columns: Sequence[str] = (),
-    encoding: Encoding = "utf-8",
-    limits: Limits = DEFAULT_LIMITS,
-) -> Table:
-    r"""Read a table from a CSV file or a sheet of an .xlsx workbook, whichever *source* is.
-
-    A workbook is known by its content (a zip, or the old .xls format, which is refused
-    with advice) or by its suffix; anything else is read as CSV
-    (:func:`~styrmodell._io._csv.read_table`).
-
-    Args:
-        source: A path, the file's bytes, or an open file.
-        sheet: The sheet of a workbook (see :func:`read_sheet`); a CSV file has none, so
-            giving one for a CSV file is an error.
-        name: How messages name the file.
-        required: Columns that must be in the header.
-        columns: For a workbook without *sheet*: read the first sheet whose header holds
-            these columns.
-        encoding: For CSV: ``"utf-8"`` or ``"auto"`` (cp1252 when not UTF-8).
-        limits: Size caps.
-
-    Raises:
-        SerializationError: naming the file and line (CSV) or sheet and cell (xlsx).
-
-    Examples:
-        >>> read_rows(b"indicator;value\nnki;1,5\n").rows[0].cells
-        {'indicator': 'nki', 'value': '1,5'}
-    """
-    given = name or _given_name(source)
-    suffix = _suffix(source)
-    if suffix == ".ods":
-        raise failure(SerializationError, "xlsx.opendocument", given or "<xlsx>")
-    if suffix in (*XLSX_SUFFIXES, ".xls"):
-        return read_sheet(
-            source, sheet=sheet, name=given, required=required, columns=columns, limits=limits
-        )
-    data = read_bytes(source, name=given or "<file>", limits=limits)
-    if isinstance(data, bytes) and is_workbook(data):
-        return read_sheet(
-            data,
-            sheet=sheet,
-            name=given or "<xlsx>",
-            required=required,
-            columns=columns,
-            limits=limits,
-        )
-    if sheet is not None:
-        raise failure(SerializationError, "xlsx.csv_has_no_sheets", given or "<csv>", value=sheet)
-    text: bytes | io.StringIO = data if isinstance(data, bytes) else io.StringIO(data)
-    return read_table(
-        text, name=given or "<csv>", required=required, encoding=encoding, limits=limits
-    )

@@ -30,7 +30,7 @@ from styrmodell._io._budget_csv import (
     write_to,
 )
 from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, write_table
-from styrmodell._io._xlsx import read_rows
+from styrmodell._io._tables import read_rows
 from styrmodell._ledger import Ledger, PrintedFigure
 from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, ledger_error, unit_name
 from styrmodell._ledger_index import index_lines
