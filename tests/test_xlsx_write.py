@@ -9,9 +9,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests._workbooks import Evaluator, formulas, needs_libreoffice, recalculated
 
 import styrmodell as sm
+from _workbooks import Evaluator, formulas, needs_libreoffice, recalculated
 from styrmodell import (
     InvestmentBudget,
     Ledger,
