@@ -52,6 +52,7 @@ PREFIXES: tuple[tuple[str, int], ...] = (
     ("styrmodell._ledger", MODEL),
     ("styrmodell._investment", MODEL),
     ("styrmodell._thresholds", THRESHOLDS),
+    ("styrmodell._parse", THRESHOLDS),  # the målvärde grammar; families add phrasings
     ("styrmodell._io", EDGES),
     ("styrmodell._strategies", EDGES),
     ("styrmodell._serialization", EDGES),

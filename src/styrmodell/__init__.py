@@ -43,16 +43,17 @@ if _typing.TYPE_CHECKING:
     from styrmodell._actions import ActionPlan, Activity
     from styrmodell._assessment import Scorecard, assess
     from styrmodell._calendar import FollowUpCalendar, Occasion
+    from styrmodell._diff import diff
     from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
     from styrmodell._investments import InvestmentBudget
     from styrmodell._ledger import Ledger
     from styrmodell._outcomes import Gender, Outcome, Outcomes
+    from styrmodell._parse._grammar import parse_threshold
     from styrmodell._period import Period
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
     from styrmodell._serialization import converter, dump, dumps, load, loads
     from styrmodell._thresholds._lint import Finding, describe, lint
-    from styrmodell._thresholds._parse import parse_threshold
 
 __all__ = [
     "ActionPlan",
@@ -101,6 +102,7 @@ __all__ = [
     "assess",
     "converter",
     "describe",
+    "diff",
     "dump",
     "dumps",
     "lint",
@@ -136,12 +138,13 @@ _LAZY: dict[str, str] = {
     "assess": "styrmodell._assessment",
     "converter": "styrmodell._serialization",
     "describe": "styrmodell._thresholds._lint",
+    "diff": "styrmodell._diff",
     "dump": "styrmodell._serialization",
     "dumps": "styrmodell._serialization",
     "lint": "styrmodell._thresholds._lint",
     "load": "styrmodell._serialization",
     "loads": "styrmodell._serialization",
-    "parse_threshold": "styrmodell._thresholds._parse",
+    "parse_threshold": "styrmodell._parse._grammar",
     "render": "styrmodell._report",
 }
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import io
 import json
 import os
 import sys
@@ -43,6 +42,7 @@ from styrmodell._errors import (
     StyrmodellError,
 )
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io.outcomes import read_outcomes
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
     REFERENCE_LOCALE,
@@ -181,26 +181,8 @@ def _load_plan(path: str) -> Plan:
 
 
 def _load_outcomes(path: str) -> Outcomes:
-    """Read outcomes from CSV (``Outcomes.read_csv`` skips the ``#`` comments at the top)."""
-    with _reading(path):
-        try:
-            data = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise failure(
-                SerializationError, "cli.error.cannot_read", path, reason=exc.strerror or str(exc)
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise failure(
-                SerializationError,
-                "cli.error.not_utf8",
-                path,
-                byte=f"0x{exc.object[exc.start]:02x}",
-                position=exc.start,
-            ) from None
-        try:
-            return Outcomes.read_csv(io.StringIO(data, newline=""))
-        except StyrmodellError as exc:
-            raise SerializationError(f"{path}: {exc}", problems=exc.problems) from None
+    """Read outcomes from CSV (``read_outcomes`` skips the ``#`` comments at the top)."""
+    return read_outcomes(path)
 
 
 # -- check ----------------------------------------------------------------------------------
@@ -432,8 +414,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     plan = loads(
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
-    outcomes_csv = (data / "oxelosund_outcomes_2023.csv").read_text(encoding="utf-8")
-    outcomes = Outcomes.read_csv(io.StringIO(outcomes_csv, newline=""))
+    outcomes = read_outcomes(
+        (data / "oxelosund_outcomes_2023.csv").read_bytes(), name="oxelosund_outcomes_2023.csv"
+    )
     card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
     _say(text("cli.demo.fictional", args.locale) + "\n")
     color = args.format == "text" and sys.stdout.isatty()

@@ -16,7 +16,9 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ParseError, PlanError, StyrmodellError
+from styrmodell._fields import FieldError
 from styrmodell._locale import language
+from styrmodell._messages import failure
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -362,3 +364,33 @@ def _parse(norm: str) -> Period | None:
 
 _YEARS: dict[int, Period] = {}
 """``Period.year`` of each year asked for (periods are immutable; the years are few)."""
+
+
+def as_period(value: object, at: str = "value") -> Period:
+    """A :class:`Period` from itself, a year (``2022``) or a label (a field converter).
+
+    Labels are what :meth:`Period.parse` reads: ``"Delår 2022"``, ``"jan-okt 2022"``,
+    ``"T1 2023"``...
+
+    Examples:
+        >>> as_period(2022) == Period.year(2022)
+        True
+    """
+    if type(value) is Period:
+        return value
+    if type(value) is int:
+        if 1 <= value <= 9999:
+            return Period.year(value)
+    elif isinstance(value, str) and len(value) <= 100:
+        try:
+            return Period.parse(value)
+        except StyrmodellError:
+            pass
+    elif isinstance(value, Period):
+        return value
+    raise failure(FieldError, "field.expected_period", at, value=value)
+
+
+def as_optional_period(value: object, at: str = "value") -> Period | None:
+    """A :class:`Period` or ``None`` (a field converter)."""
+    return None if value is None else as_period(value, at)

@@ -1,16 +1,22 @@
-"""Reading and writing styrmodell's files: CSV and Excel workbooks.
+"""Reading and writing styrmodell's values as files: CSV and Excel workbooks.
 
-Every reader takes a CSV file (any of ``,`` ``;`` or tab, UTF-8 with or without a byte order
-mark, or cp1252 with ``encoding="auto"``) or an .xlsx workbook (with the ``excel`` extra),
-and raises only :class:`~styrmodell.StyrmodellError` subclasses, naming the file and line,
-or the sheet and cell. Every CSV writer neutralises text a spreadsheet would run as a
-formula and writes "CSV för Excel" (``;``, decimal comma, a byte order mark) with
-``excel=True``; the ``*_xlsx`` writers make workbooks. :func:`sniff` says what a file is.
+Swedish terms: *utfall* (outcomes), *internbudget*, *investeringsbudget*, *CSV för Excel*
+(semicolons, decimal comma, a byte order mark), *arbetsbok* (an Excel workbook).
+
+Every reader takes a CSV file (``,`` ``;`` or tab; UTF-8 with or without a byte order mark,
+or cp1252 with ``encoding="auto"``) or an .xlsx workbook (with the ``excel`` extra), and
+raises only :class:`~styrmodell.StyrmodellError` subclasses, whose problems name the file,
+the line (or the sheet and cell) and the value. Every CSV writer neutralises text a
+spreadsheet would run as a formula and writes "CSV för Excel" with ``excel=True``; what it
+writes reads back. The ``*_xlsx`` writers make workbooks; :func:`sniff` says what a file is.
 
 Example:
-    >>> from styrmodell import Ledger
+    >>> from styrmodell import Ledger, Outcome
+    >>> from styrmodell.io import read_ledger, read_outcomes, write_ledger, write_outcomes
+    >>> text = write_outcomes([Outcome("x", 2023, 55)])
+    >>> read_outcomes(text.encode()).get("x", 2023).value
+    Decimal('55')
     >>> from styrmodell.ledger import LedgerLine
-    >>> from styrmodell.io import read_ledger, write_ledger
     >>> ledger = Ledger([LedgerLine("54 IFO", "kostnader", "Budget 2022", -58117)])
     >>> read_ledger(write_ledger(ledger).encode()) == ledger
     True
@@ -19,6 +25,7 @@ Example:
 from styrmodell._io._tables import Layout, sniff
 from styrmodell._io.investments import read_investments, write_investments
 from styrmodell._io.ledger import read_ledger, write_ledger
+from styrmodell._io.outcomes import read_outcomes, write_outcomes
 from styrmodell._io.scorecard import write_scorecard_csv
 from styrmodell._io.xlsx import write_investments_xlsx, write_ledger_xlsx, write_scorecard_xlsx
 
@@ -26,11 +33,13 @@ __all__ = [
     "Layout",
     "read_investments",
     "read_ledger",
+    "read_outcomes",
     "sniff",
     "write_investments",
     "write_investments_xlsx",
     "write_ledger",
     "write_ledger_xlsx",
+    "write_outcomes",
     "write_scorecard_csv",
     "write_scorecard_xlsx",
 ]

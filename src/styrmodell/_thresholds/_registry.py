@@ -89,6 +89,11 @@ class Family:
             findings, for a family whose words are not in styrmodell's catalogs (a family of
             your own). Its findings' codes start with its tag (``"share_of_days.no_days"``);
             :meth:`~styrmodell.Finding.message` asks it for codes the catalogs lack.
+        parse: A capability: ``parse(phrase) -> threshold | None``, the family's own
+            phrasings for :func:`~styrmodell.parse_threshold`. *phrase* is a
+            ``styrmodell._parse._phrase.Phrase`` (a statement's rule, or a legend's colour
+            parts) read with the tools of ``styrmodell._parse._phrase``; return ``None``
+            when the phrase is not the family's.
 
     Examples:
         >>> class Always:
@@ -119,6 +124,7 @@ class Family:
     words: Callable[[str, Any, str], str] | None = attrs.field(
         default=None, validator=_callable_or_none
     )
+    parse: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
 
 
 _lock = threading.Lock()
