@@ -140,12 +140,23 @@ class Table:
             ('b.xlsx:Budget!C12', 'b.xlsx:Budget!A12:C12')
         """
         line = row if isinstance(row, int) else row.line
-        if self.sheet is None or not self.letters:
-            return f"{self.name}:{line}"
-        sheet = sheet_reference(self.sheet)
-        if column is not None and column in self.header:
-            return f"{self.name}:{sheet}!{self.letters[self.header.index(column)]}{line}"
-        return f"{self.name}:{sheet}!{self.letters[0]}{line}:{self.letters[-1]}{line}"
+        return _where(self.name, self.sheet, self.header, self.letters, line, column)
+
+
+def _where(
+    name: str,
+    sheet: str | None,
+    header: tuple[str, ...],
+    letters: tuple[str, ...],
+    line: int,
+    column: str | None,
+) -> str:
+    if sheet is None or not letters:
+        return f"{name}:{line}"
+    ref = sheet_reference(sheet)
+    if column is not None and column in header:
+        return f"{name}:{ref}!{letters[header.index(column)]}{line}"
+    return f"{name}:{ref}!{letters[0]}{line}:{letters[-1]}{line}"
 
 
 def sheet_reference(sheet: str) -> str:
@@ -175,6 +186,8 @@ class Columns:
             row is shorter than the header).
         encoding: ``"utf-8"``, ``"utf-8-sig"`` (with a byte order mark) or ``"cp1252"``.
         delimiter: ``","``, ``";"`` or ``"\\t"``.
+        sheet: The sheet's name when the columns were read from a workbook.
+        letters: The spreadsheet column letter of each header entry (a workbook only).
     """
 
     name: str
@@ -183,6 +196,12 @@ class Columns:
     cells: tuple[tuple[str, ...], ...]
     encoding: str
     delimiter: str
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    letters: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+
+    def where(self, line: int, column: str | None = None) -> str:
+        """Where a row (by its line), or one cell of it, is: as :meth:`Table.where`."""
+        return _where(self.name, self.sheet, self.header, self.letters, line, column)
 
     def column(self, name: str) -> tuple[str, ...] | None:
         """The cells of column *name* (as written, not stripped), or ``None`` without one."""

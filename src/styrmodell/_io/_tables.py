@@ -22,17 +22,19 @@ import attrs
 from styrmodell._errors import SerializationError
 from styrmodell._io._csv import (
     DEFAULT_LIMITS,
+    Columns,
     Encoding,
     Limits,
     Source,
     Table,
     read_bytes,
+    read_columns,
     read_table,
 )
 from styrmodell._io._xlsx import XLSX_SUFFIXES, is_workbook, read_sheet
 from styrmodell._messages import failure, ntext, text
 
-__all__ = ["Layout", "read_rows", "sniff"]
+__all__ = ["Layout", "read_column_table", "read_rows", "sniff"]
 
 
 def _given_name(source: Source) -> str | None:
@@ -105,6 +107,51 @@ def read_rows(
     text: bytes | io.StringIO = data if isinstance(data, bytes) else io.StringIO(data)
     return read_table(
         text, name=given or "<csv>", required=required, encoding=encoding, limits=limits
+    )
+
+
+def read_column_table(
+    source: Source,
+    *,
+    sheet: str | int | None = None,
+    name: str | None = None,
+    required: Sequence[str] = (),
+    encoding: Encoding = "utf-8",
+    limits: Limits = DEFAULT_LIMITS,
+) -> Columns:
+    r"""Read a CSV file or a sheet of a workbook column by column (see :func:`read_rows`).
+
+    A CSV file is read by :func:`~styrmodell._io._csv.read_columns`; a sheet is read by
+    :func:`~styrmodell._io._xlsx.read_sheet` and turned into columns, which name their cells
+    as the sheet does (:meth:`~styrmodell._io._csv.Columns.where`).
+
+    Examples:
+        >>> read_column_table(b"indicator;value\nnki;1,5\n").column("value")
+        ('1,5',)
+    """
+    given = name or _given_name(source)
+    suffix = _suffix(source)
+    if suffix not in (*XLSX_SUFFIXES, ".xls", ".ods") and sheet is None:
+        data = read_bytes(source, name=given or "<file>", limits=limits)
+        if not (isinstance(data, bytes) and is_workbook(data)):
+            text: bytes | io.StringIO = data if isinstance(data, bytes) else io.StringIO(data)
+            return read_columns(
+                text, name=given or "<csv>", required=required, encoding=encoding, limits=limits
+            )
+        source = data
+    table = read_rows(
+        source, sheet=sheet, name=given, required=required, encoding=encoding, limits=limits
+    )
+    cells = tuple(tuple(row.cells.get(column, "") for row in table.rows) for column in table.header)
+    return Columns(
+        table.name,
+        table.header,
+        tuple(row.line for row in table.rows),
+        cells,
+        table.encoding,
+        table.delimiter,
+        sheet=table.sheet,
+        letters=table.letters,
     )
 
 
