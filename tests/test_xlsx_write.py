@@ -15,7 +15,6 @@ from _workbooks import Evaluator, formulas, needs_libreoffice, recalculated
 from styrmodell import (
     InvestmentBudget,
     Ledger,
-    Outcomes,
     Plan,
     SerializationError,
     StyrmodellError,
@@ -23,6 +22,7 @@ from styrmodell import (
 from styrmodell.io import (
     read_investments,
     read_ledger,
+    read_outcomes,
     write_investments_xlsx,
     write_ledger_xlsx,
     write_scorecard_xlsx,
@@ -239,8 +239,7 @@ def test_libreoffice_recalculates_the_investment_sums(
 @pytest.fixture(scope="module")
 def card() -> sm.Scorecard:
     plan = sm.load(EXAMPLES / "oxelosund_von_2023.toml", Plan)
-    with open(EXAMPLES / "oxelosund_outcomes_2023.csv", encoding="utf-8", newline="") as fh:
-        outcomes = Outcomes.read_csv(fh)
+    outcomes = read_outcomes(EXAMPLES / "oxelosund_outcomes_2023.csv")
     return sm.assess(plan, outcomes, 2023, as_of=dt.date(2023, 12, 31))
 
 

@@ -42,6 +42,7 @@ from styrmodell._errors import (
     StyrmodellError,
 )
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io.ics import write_ics
 from styrmodell._io.outcomes import read_outcomes
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
@@ -393,7 +394,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.ics is None:
         _out(_calendar_table(calendar, args.year, args.locale, as_of))
         return EXIT_OK
-    ics = calendar.to_ics(between=Period.year(args.year), locale=args.locale)
+    ics = write_ics(calendar, between=Period.year(args.year), locale=args.locale)
     try:
         with open(args.ics, "w", encoding="utf-8", newline="") as out:  # keep CRLF as is
             out.write(ics)
