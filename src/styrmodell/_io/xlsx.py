@@ -556,7 +556,8 @@ class _ScorecardSheet:
         if value is not None:
             self.put("outcome", value, format=fmt)
         if ind.outcome is not None:
-            self.put("period", ind.outcome.period.label(locale))
+            # Indented: a period is text, and would run into the number right of it.
+            self.put("period", ind.outcome.period.label(locale), indent=1)
         if ind.threshold is not None:
             self.put("target", describe(ind.threshold, locale))
         else:
@@ -713,7 +714,9 @@ def _about_sheet(
         r += 2
     for key, value in rows:
         book.put(ws, r, 1, key, bold=True)
-        book.put(ws, r, 2, value, wrap=isinstance(value, str) and len(value) > 60)
+        cell = book.put(ws, r, 2, value, wrap=isinstance(value, str) and len(value) > 60)
+        if not isinstance(value, str):  # a year or a date under the text above it
+            cell.alignment = book.styles.Alignment(horizontal="left")
         r += 1
     r += 1
     book.put(ws, r, 1, text("xlsx.about.legend", locale), bold=True)
