@@ -20,7 +20,11 @@ kommuner. This module:
 - turns a snapshot into the model's values: :func:`outcomes` of a kommun, a
   :func:`reference` (riket, a region, a group), the :func:`comparison` mean of a user's own
   kommuner (styrmodell's calculation, never credited to Kolada), the :func:`population` of
-  all kommuner for a rank, and :func:`records` / :func:`frame` for bulk work.
+  all kommuner for a rank, and :func:`records` / :func:`frame` for bulk work;
+- wires a plan to a snapshot: an indicator whose ``source`` is ``"kolada:<KPI>"`` gets its
+  outcomes and references from :func:`inputs`, which assesses the plan and explains each
+  indicator with where its values came from; :func:`report` adds the sources to a report;
+  :func:`availability` tells :func:`~styrmodell.contents_for` when Kolada publishes.
 
 Examples:
     >>> import styrmodell as sm
@@ -49,6 +53,7 @@ from styrmodell.kolada._model import (
     population,
     reference,
 )
+from styrmodell.kolada._plan import Inputs, availability, default_references, inputs, report
 from styrmodell.kolada._values import (
     SCHEMA,
     Kpi,
@@ -69,6 +74,7 @@ __all__ = [
     "MAX_PER_PAGE",
     "SCHEMA",
     "Client",
+    "Inputs",
     "KoladaError",
     "KoladaWarning",
     "Kpi",
@@ -85,13 +91,17 @@ __all__ = [
     "Row",
     "Snapshot",
     "ValueChange",
+    "availability",
     "comparison",
+    "default_references",
     "fetch",
     "frame",
+    "inputs",
     "is_preliminary",
     "outcomes",
     "population",
     "records",
     "reference",
     "refresh",
+    "report",
 ]
