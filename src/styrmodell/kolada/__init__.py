@@ -53,7 +53,14 @@ from styrmodell.kolada._model import (
     population,
     reference,
 )
-from styrmodell.kolada._plan import Inputs, availability, default_references, inputs, report
+from styrmodell.kolada._plan import (
+    Inputs,
+    availability,
+    default_references,
+    inputs,
+    report,
+    similar_groups,
+)
 from styrmodell.kolada._values import (
     SCHEMA,
     Kpi,
@@ -104,4 +111,5 @@ __all__ = [
     "reference",
     "refresh",
     "report",
+    "similar_groups",
 ]

@@ -40,9 +40,16 @@ from styrmodell.kolada._model import (
     population,
     reference,
 )
-from styrmodell.kolada._values import Snapshot
+from styrmodell.kolada._values import MunicipalityGroup, Snapshot
 
-__all__ = ["Inputs", "availability", "default_references", "inputs", "report"]
+__all__ = [
+    "Inputs",
+    "availability",
+    "default_references",
+    "inputs",
+    "report",
+    "similar_groups",
+]
 
 SIMILAR = "liknande kommuner"
 """The reference name of the one municipality group of a snapshot (by default)."""
@@ -51,12 +58,35 @@ Key = tuple[str, int, Gender]
 """(indicator id, year, gender)."""
 
 
-def default_references(snapshot: Snapshot, municipality: str) -> dict[str, str]:
-    """The references a plan is compared with by default: riket and the snapshot's groups.
+def similar_groups(groups: Iterable[MunicipalityGroup], title: str) -> tuple[str, ...]:
+    """The ids of Kolada's groups of kommuner similar to the kommun titled *title*.
 
-    Riket ("0000") is named ``"riket"``. The municipality groups the snapshot holds (those
-    whose members include *municipality*, or all of them when none lists members) are
-    named ``"liknande kommuner"`` when there is one, else by their ids.
+    Kolada titles them "Liknande kommuner <område>, <kommun>" (sometimes with a year after
+    another comma); a group is one when its title starts so and names *title* after a comma.
+
+    Examples:
+        >>> from styrmodell.kolada import MunicipalityGroup
+        >>> similar_groups([
+        ...     MunicipalityGroup(id="G38498", title="Liknande kommuner äldreomsorg, Oxelösund"),
+        ...     MunicipalityGroup(id="G1", title="Liknande kommuner äldreomsorg, Flen"),
+        ... ], "Oxelösund")
+        ('G38498',)
+    """
+    found = []
+    for group in groups:
+        parts = [p.strip() for p in group.title.split(",")]
+        if parts[0].casefold().startswith("liknande kommuner") and title in parts[1:]:
+            found.append(group.id)
+    return tuple(found)
+
+
+def default_references(snapshot: Snapshot, municipality: str) -> dict[str, str]:
+    """The references a plan is compared with by default: riket and the kommun's group.
+
+    Riket ("0000") is named ``"riket"``. The kommun's groups among the snapshot's
+    municipality groups are those Kolada titles after it (:func:`similar_groups`), else
+    those whose members include it, else those that list no members; they are named
+    ``"liknande kommuner"`` when there is one, else by their ids.
 
     Examples:
         >>> from styrmodell.kolada import SCHEMA, MunicipalityGroup
@@ -65,7 +95,10 @@ def default_references(snapshot: Snapshot, municipality: str) -> dict[str, str]:
         >>> default_references(snap, "0481")
         {'riket': '0000', 'liknande kommuner': 'G38498'}
     """
-    groups = [g.id for g in snapshot.groups if municipality in g.members]
+    title = snapshot.title(municipality)
+    groups = list(similar_groups(snapshot.groups, title)) if title else []
+    if not groups:
+        groups = [g.id for g in snapshot.groups if municipality in g.members]
     if not groups:
         groups = [g.id for g in snapshot.groups if not g.members]
     named = {"riket": COUNTRY}
