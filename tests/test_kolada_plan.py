@@ -365,3 +365,50 @@ def test_a_plan_without_kolada_sources_reports_as_before() -> None:
     card = data.assess(bare, 2023)
     assert kolada.report(card, data) == sm.render(card)
     assert data.explain(card.indicator("i")) == card.indicator("i").explain()
+
+
+# -- bulk: one frame of every kommun's outcomes -------------------------------------------
+
+
+def country() -> Snapshot:
+    """Two KPIs × 290 kommuner × 2 years × T/K/M, some values null, plus riket."""
+    rows = []
+    for n in range(290):
+        unit = f"{1000 + n:04d}"
+        for year in (2022, 2023):
+            for g, shift in (("T", 0), ("K", 3), ("M", -3)):
+                value = None if (n + year) % 37 == 0 and g != "T" else Decimal(60 + n % 40 + shift)
+                rows.append(row(unit, value, gender=g, year=year))
+                rows.append(row(unit, Decimal(n % 15), kpi="N21704", gender=g, year=year))
+    rows += [row("0000", "82.1", year=y) for y in (2022, 2023)]
+    return Snapshot(schema=SCHEMA, base_url="x", fetched_at=DAY, rows=rows)
+
+
+def test_the_outcome_frame_holds_every_kommun_and_assesses_as_the_object_path() -> None:
+    pl = pytest.importorskip("polars")
+    snap = country()
+    the_plan = plan()
+    data = kolada.outcome_frame(snap, the_plan)
+    assert tuple(data.columns) == kolada.OUTCOME_COLUMNS
+    assert data["org_unit"].n_unique() == 290
+    assert data.filter(pl.col("org_unit") == "0000").height == 0  # riket is a reference
+    assert data["value"].null_count() == 0  # null values give no row, never 0
+    assert data.height == len(kolada.outcome_records(snap, the_plan))
+    # Every kommun assessed from the frame's rows gives the scorecard the object path gives.
+    by_unit: dict[str, list[sm.Outcome]] = {}
+    for rec in data.iter_rows(named=True):
+        by_unit.setdefault(rec["org_unit"], []).append(
+            sm.Outcome(rec["indicator"], rec["year"], rec["value"], gender=rec["gender"])
+        )
+    assert len(by_unit) == 290
+    seen: set[Status] = set()
+    for unit, items in by_unit.items():
+        framed = sm.assess(the_plan, items, 2023)
+        direct = kolada.inputs(the_plan, snap, unit, references={}, ranks=False).assess(
+            the_plan, 2023
+        )
+        for result in direct.all_indicators():
+            other = framed.indicator(result.id)
+            assert dict(other.by_gender()) == dict(result.by_gender()), unit
+        seen.add(framed.indicator("invanare").status)
+    assert seen == {Status.GREEN, Status.RED}  # N21704: 0-14 % against ≤ 10 %

@@ -38,7 +38,14 @@ Examples:
     Riket 2023: 82,1\xa0% (Källa: Kolada, hämtat 2026-11-30)
 """
 
-from styrmodell.kolada._bulk import COLUMNS, frame, records
+from styrmodell.kolada._bulk import (
+    COLUMNS,
+    OUTCOME_COLUMNS,
+    frame,
+    outcome_frame,
+    outcome_records,
+    records,
+)
 from styrmodell.kolada._client import BASE_URL, MAX_IDS, MAX_PER_PAGE, Client, ProgressCallback
 from styrmodell.kolada._errors import KoladaError, KoladaWarning
 from styrmodell.kolada._fetch import Refresh, ValueChange, fetch, refresh
@@ -79,6 +86,7 @@ __all__ = [
     "COUNTRY",
     "MAX_IDS",
     "MAX_PER_PAGE",
+    "OUTCOME_COLUMNS",
     "SCHEMA",
     "Client",
     "Inputs",
@@ -105,6 +113,8 @@ __all__ = [
     "frame",
     "inputs",
     "is_preliminary",
+    "outcome_frame",
+    "outcome_records",
     "outcomes",
     "population",
     "records",
