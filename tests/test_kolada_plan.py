@@ -327,11 +327,12 @@ def test_the_report_lists_the_sources_in_every_format() -> None:
     assert text.startswith(sm.render(card))
     tail = text[len(sm.render(card)) :].splitlines()
     assert tail[1] == "Källor"
-    assert tail[2].startswith("Nöjdhet hemtjänst (Kolada U21468): Oxelösund 2023: 81,2\xa0%")
-    assert "Riket 2023: 82,1\xa0% (Källa: Kolada, hämtat 2026-11-30)" in tail[2]
+    assert tail[2] == "Nöjdhet hemtjänst (Kolada U21468)"
+    assert tail[3] == "  Oxelösund 2023: 81,2\xa0% (Källa: Kolada, hämtat 2026-11-30)"
+    assert "  Riket 2023: 82,1\xa0% (Källa: Kolada, hämtat 2026-11-30)" in tail
     markdown = kolada.report(card, data, "markdown", "en")
     assert "### Sources" in markdown
-    assert "- Nöjdhet hemtjänst (Kolada U21468): Oxelösund 2023: 81.2" in markdown
+    assert "- Nöjdhet hemtjänst (Kolada U21468)\n  - Oxelösund 2023: 81.2" in markdown
     page = kolada.report(card, data, "html")
     assert page.rstrip().endswith("</html>")
     assert "<h2>Källor</h2>" in page

@@ -367,7 +367,8 @@ def report(
     r""":func:`styrmodell.render` of *scorecard* followed by the sources of its Kolada values.
 
     After the table: a note when any value is preliminary, and per Kolada indicator the
-    kommun's own value, each reference and the population, each with its source
+    kommun's own value, each reference and the population, each on its own line with its
+    source
     ("Riket 2023: 82,1 % (Källa: Kolada, hämtat 2026-11-30)"; styrmodell's own means say
     so instead).
 
@@ -383,7 +384,8 @@ def report(
         >>> given = kolada.inputs(plan, snap, "0481", ranks=False)
         >>> print(kolada.report(given.assess(plan, 2023), given).split("\n\n")[-1], end="")
         Källor
-        Nöjdhet (Kolada U21468): 0481 2023: 84 (Källa: Kolada, hämtat 2026-11-30)
+        Nöjdhet (Kolada U21468)
+          0481 2023: 84 (Källa: Kolada, hämtat 2026-11-30)
     """
     body = render(scorecard, format, locale, color=color)
     sections = _source_lines(scorecard, given, locale)
@@ -404,22 +406,25 @@ def report(
         lines = [f"### {heading}", ""]
         if note:
             lines += [f"*{_md(note)}*", ""]
-        lines += [f"- {_md(head)}: {_md('; '.join(items))}" for head, items in sections]
+        for head, items in sections:
+            lines.append(f"- {_md(head)}")
+            lines += [f"  - {_md(item)}" for item in items]
         return body + "\n" + "\n".join(lines) + "\n"
     if format == "html":
         parts = [f"<h2>{html.escape(heading)}</h2>"]
         if note:
             parts.append(f"<p><em>{html.escape(note)}</em></p>")
         parts.append("<ul>")
-        parts += [
-            f"<li>{html.escape(head)}: {html.escape('; '.join(items))}</li>"
-            for head, items in sections
-        ]
+        for head, items in sections:
+            shown = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+            parts.append(f"<li>{html.escape(head)}<ul>{shown}</ul></li>")
         parts.append("</ul>")
         at = body.rfind("</body>")
         return body[:at] + "\n".join(parts) + "\n" + body[at:]
     lines = [heading]
     if note:
         lines.append(note)
-    lines += [f"{head}: {one_line('; '.join(items))}" for head, items in sections]
+    for head, items in sections:
+        lines.append(head)
+        lines += [f"  {one_line(item)}" for item in items]
     return body + "\n" + "\n".join(lines) + "\n"
