@@ -212,9 +212,16 @@ def test_women_are_compared_with_the_references_of_women() -> None:
     data = kolada.inputs(plan(), SNAP, "0481")
     refs = data.references[("nojd", 2023, Gender.WOMEN)]
     assert [(r.name, r.value, r.gender) for r in refs] == [("riket", Decimal("83.4"), Gender.WOMEN)]
-    women = data.assess(plan(), 2023).indicator("nojd").by_gender()[Gender.WOMEN]
+    result = data.assess(plan(), 2023).indicator("nojd")
+    women = result.by_gender()[Gender.WOMEN]
     # No value of liknande kommuner for women: not assessed, never compared with 0.
     assert women.status is Status.NOT_ASSESSED
+    assert data.explain(result, gender="K").splitlines() == [
+        women.explain(),
+        "  Oxelösund, kvinnor 2023: 83\xa0% (Källa: Kolada, hämtat 2026-11-30)",
+        "  Riket, kvinnor 2023: 83,4\xa0% (Källa: Kolada, hämtat 2026-11-30)",
+    ]
+    assert data.sources(result, gender="M") == ()  # no outcome for men
 
 
 def test_references_may_be_named_by_the_user_and_bad_ids_are_refused() -> None:
@@ -413,3 +420,27 @@ def test_the_outcome_frame_holds_every_kommun_and_assesses_as_the_object_path() 
             assert dict(other.by_gender()) == dict(result.by_gender()), unit
         seen.add(framed.indicator("invanare").status)
     assert seen == {Status.GREEN, Status.RED}  # N21704: 0–59 % against ≤ 40 %
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    own=st.lists(
+        st.sampled_from(["0480", "0482", "0483", "0481"]), min_size=1, max_size=4, unique=True
+    ),
+    locale=st.sampled_from(["sv", "en"]),
+)
+def test_only_kolada_values_are_credited_to_kolada(own: list[str], locale: str) -> None:
+    data = kolada.inputs(plan(), SNAP, "0481", comparisons={"egna": own})
+    card = data.assess(plan(), 2023)
+    credit = "Källa: Kolada" if locale == "sv" else "Source: Kolada"
+    for result in card.all_indicators():
+        outcome = result.outcome
+        if outcome is None:
+            continue
+        key = (result.id, outcome.period.calendar_year, outcome.gender)
+        for ref in data.references.get(key, ()):
+            said = ref.describe(locale)
+            assert (credit in said) is not ref.calculated, said
+        assert all(
+            credit not in line or "styrmodell" not in line for line in data.sources(result, locale)
+        )

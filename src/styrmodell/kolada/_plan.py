@@ -163,13 +163,20 @@ class Inputs:
         """
         return assess(plan, self.outcomes, year, **options)  # type: ignore[arg-type]
 
-    def sources(self, result: IndicatorResult, locale: str = "sv") -> tuple[str, ...]:
+    def sources(
+        self, result: IndicatorResult, locale: str = "sv", *, gender: Gender | str = Gender.TOTAL
+    ) -> tuple[str, ...]:
         """Where the values behind *result* came from, one line each (empty if not Kolada).
 
         The kommun's own value first (preliminary when it is), then each reference its
         outcome carried, then the population of all kommuner, when there is one.
+
+        Args:
+            result: An indicator's result from :meth:`assess`.
+            locale: The language and number format.
+            gender: Whose outcome: the total (default), ``"K"`` or ``"M"``.
         """
-        outcome = result.outcome
+        outcome = result.outcomes.get((Gender.coerce(gender), result.org_unit))
         if result.id not in self.kpis or outcome is None:
             return ()
         key = (result.id, outcome.period.calendar_year, outcome.gender)
@@ -192,11 +199,21 @@ class Inputs:
         own = self.values.get((result.id, outcome.period.calendar_year, outcome.gender))
         return own is not None and own.preliminary
 
-    def explain(self, result: IndicatorResult, locale: str = "sv") -> str:
-        """:meth:`IndicatorResult.explain` followed by its sources, one indented line each."""
-        return "\n".join(
-            [result.explain(locale), *(f"  {s}" for s in self.sources(result, locale))]
-        )
+    def explain(
+        self, result: IndicatorResult, locale: str = "sv", *, gender: Gender | str = Gender.TOTAL
+    ) -> str:
+        """Why *result* got its status, followed by its sources, one indented line each.
+
+        For the total, the first line is :meth:`IndicatorResult.explain`; for ``"K"`` or
+        ``"M"`` the explanation of that gender's assessment.
+        """
+        sex = Gender.coerce(gender)
+        if sex is Gender.TOTAL:
+            why = result.explain(locale)
+        else:
+            why = result.for_unit(result.org_unit, sex).explain(locale)
+        lines = self.sources(result, locale, gender=sex)
+        return "\n".join([why, *(f"  {line}" for line in lines)])
 
 
 def _indicators(plan: Plan) -> dict[str, str]:
