@@ -321,3 +321,15 @@ def test_report_with_kolada_needs_a_kommun_and_not_an_outcomes_file(
     done = run("report", plan_file, "--year", "2023")
     assert done.returncode == 2
     assert "--kolada" in done.stderr
+
+
+def test_fetch_refuses_a_bad_kommun_id_before_asking(
+    fake: FakeKolada, plan_file: str, tmp_path: Path
+) -> None:
+    done = run(
+        "kolada", "fetch", plan_file, "--municipality", "Oxelösund", "--years", "2023",
+        "--out", str(tmp_path / "s.json"), "--base-url", f"{fake.base}/v3/", "--locale", "en",
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Oxelösund" in done.stderr
+    assert fake.log == []
