@@ -52,6 +52,7 @@ SNAP = Snapshot(
         row("0000", "82.1"),
         row("0000", "83.4", gender="K"),
         row("G38498", "80.4", count=7),
+        row("0004", "80.9"),
         row("0480", "78"),
         row("0482", "85.5"),
         row("0483", None),
@@ -69,6 +70,7 @@ SNAP = Snapshot(
     ],
     municipalities=[
         Municipality(id="0000", title="Riket", type="L"),
+        Municipality(id="0004", title="Region Södermanland", type="L"),
         Municipality(id="0481", title="Oxelösund", type="K"),
         Municipality(id="0480", title="Nyköping", type="K"),
         Municipality(id="0482", title="Flen", type="K"),
@@ -225,10 +227,15 @@ def test_women_are_compared_with_the_references_of_women() -> None:
 
 
 def test_references_may_be_named_by_the_user_and_bad_ids_are_refused() -> None:
-    data = kolada.inputs(plan(), SNAP, "0481", references={"landet": "0000"}, ranks=False)
+    data = kolada.inputs(
+        plan(), SNAP, "0481", references={"landet": "0000", "länet": "0004"}, ranks=False
+    )
     outcome = data.outcomes.get("nojd", 2023)
     assert outcome is not None
-    assert dict(outcome.references) == {"landet": Decimal("82.1")}
+    assert dict(outcome.references) == {"landet": Decimal("82.1"), "länet": Decimal("80.9")}
+    region = data.references[("nojd", 2023, Gender.TOTAL)][1]
+    assert (region.kind, region.title) == (ReferenceKind.REGION, "Region Södermanland")
+    assert region.describe() == "Region Södermanland 2023: 80,9 (Källa: Kolada, hämtat 2026-11-30)"
     assert data.populations == {}
     with pytest.raises(kolada.KoladaError):
         kolada.inputs(plan(), SNAP, "0481", references={"riket": "riket"})
