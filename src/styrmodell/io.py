@@ -32,6 +32,7 @@ Examples:
     True
 """
 
+from styrmodell._io._csv import TableLimits
 from styrmodell._io._tables import Layout, sniff
 from styrmodell._io.ics import write_ics
 from styrmodell._io.investments import read_investments, write_investments
@@ -45,6 +46,7 @@ __all__ = [
     "FORMAT",
     "DocumentLimits",
     "Layout",
+    "TableLimits",
     "read_investments",
     "read_ledger",
     "read_outcomes",

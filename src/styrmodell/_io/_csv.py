@@ -55,8 +55,10 @@ Encoding = Literal["utf-8", "auto"]
 
 
 @attrs.frozen(kw_only=True)
-class Limits:
-    """Size caps checked before and while parsing; every reader takes them as ``limits=``.
+class TableLimits:
+    r"""Size caps of a table file (CSV or a workbook's sheet), checked before and while parsing.
+
+    Every reader of ``styrmodell.io`` takes them as ``limits=``.
 
     Attributes:
         bytes: The largest file read, in bytes (256 MiB).
@@ -66,10 +68,12 @@ class Limits:
         unpacked: The most bytes a workbook (.xlsx, a zip) may unpack to (1 GiB).
 
     Examples:
-        >>> Limits().field
+        >>> from styrmodell.io import TableLimits, read_outcomes
+        >>> TableLimits().field
         10000
-        >>> Limits(field=100).field
-        100
+        >>> text = "indicator,period,value\nx,2023,1\n".encode()
+        >>> read_outcomes(text, limits=TableLimits(rows=10)).get("x", 2023).value
+        Decimal('1')
     """
 
     bytes: int = 256 * 1024 * 1024
@@ -78,7 +82,10 @@ class Limits:
     unpacked: int = 1024 * 1024 * 1024
 
 
-DEFAULT_LIMITS = Limits()
+Limits = TableLimits
+"""The name the readers' signatures use."""
+
+DEFAULT_LIMITS = TableLimits()
 
 
 @attrs.frozen
