@@ -11,6 +11,11 @@ Run: python benchmarks/bench_calendar.py [years]
    reports, delår, bokslut, handlingsplan; 18 occasions a year) vs a hand-written expansion:
    ``rrule.between`` per rule plus the hand-written shift, no Occasion objects.
 Target: ≤ 3 for the calendar; ≤ 5 for the per-day calls, which validate every date.
+
+Then, without targets: the .ics export of those years, the time to refuse an OccasionRule
+that gives no date (each shape once; before the bounded search a daily rule took 6.5 s),
+and Frequency.parse / Period.parse on 1k, 10k and 100k characters of the shapes that were
+super-linear (the 100k ÷ 10k ratio is about 10 when the time is linear).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from dateutil.relativedelta import SA, relativedelta
 from dateutil.rrule import rrulestr
 
 import styrmodell as sm
+from styrmodell.io import write_ics
 
 ONE = dt.timedelta(days=1)
 
@@ -54,7 +60,7 @@ def holiday_sets(first: int, last: int) -> dict[int, set[dt.date]]:
     return out
 
 
-def best_of(fn: Callable[[], Any], runs: int = 3) -> float:
+def best_of(fn: Callable[[], Any], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -144,8 +150,61 @@ def main(argv: list[str]) -> None:
     print(f"{'case':42} {'baseline':>10} {'styrmodell':>11} {'ratio':>7}")
     for name, base, lib in rows:
         print(f"{name:42} {base * 1000:8.1f}ms {lib * 1000:9.1f}ms {lib / base:6.2f}x")
-    ics_time = best_of(lambda: oxe.to_ics(between=(dt.date(2001, 1, 1), dt.date(2100, 12, 31))), 1)
-    print(f"to_ics for {len(cal_years)} years ({lib_year():,} events): {ics_time * 1000:.0f} ms")
+    span = (dt.date(2001, 1, 1), dt.date(2100, 12, 31))
+    ics_time = best_of(lambda: write_ics(oxe, between=span), 1)
+    print(f"write_ics for {len(cal_years)} years ({lib_year():,} events): {ics_time * 1000:.0f} ms")
+    hardening()
+
+
+def refuse(text: str) -> None:
+    try:
+        sm.OccasionRule("x", text, start=dt.date(2024, 1, 1))
+    except sm.CalendarError:
+        return
+    raise AssertionError(f"{text} was not refused")
+
+
+def hardening() -> None:
+    print("\nrefusing a rule that gives no date:")
+    for text in (
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=DAILY;INTERVAL=7;BYDAY=TU",
+        "FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6",
+        "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+        "FREQ=WEEKLY;INTERVAL=3;BYMONTH=2;BYDAY=MO,TU;BYSETPOS=3",
+    ):
+        print(f"  {text:58} {best_of(lambda t=text: refuse(t), 1) * 1000:8.1f} ms")
+    print("\nlinear parsing (time at 1k / 10k / 100k characters; ratio 100k / 10k):")
+    from styrmodell._calendar import _parse_frequency
+
+    def frequency(text: str) -> Any:
+        _parse_frequency.cache_clear()  # time the reading, not the cache
+        return sm.Frequency.parse(text)
+
+    shapes: list[tuple[str, Callable[[int], Any]]] = [
+        ("Frequency.parse('1' * n)", lambda n: frequency("1" * n)),
+        ("Frequency.parse('en ' * n)", lambda n: frequency("en " * (n // 3))),
+        (
+            "Frequency.parse('publicerasss' * n)",
+            lambda n: frequency("publicerasss" * (n // 12)),
+        ),
+        ("Period.parse('jan-' * n)", lambda n: _refused(sm.Period.parse, "jan-" * (n // 4))),
+        (
+            "OccasionRule(BYMONTH=1,1,...)",
+            lambda n: _refused(refuse, "FREQ=YEARLY;BYMONTH=" + "1," * (n // 2)),
+        ),
+    ]
+    for name, fn in shapes:
+        times = [best_of(lambda k=k, f=fn: f(k), 3) for k in (1_000, 10_000, 100_000)]
+        ms = " / ".join(f"{t * 1000:.2f}" for t in times)
+        print(f"  {name:40} {ms:>28} ms  {times[2] / times[1]:5.1f}x")
+
+
+def _refused(fn: Callable[[str], Any], text: str) -> None:
+    try:
+        fn(text)
+    except sm.StyrmodellError:
+        return
 
 
 if __name__ == "__main__":

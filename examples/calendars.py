@@ -35,6 +35,7 @@ from styrmodell.calendar import (
     OccasionRule,
     WorkingDays,
 )
+from styrmodell.io import write_ics
 
 
 def hassleholm() -> FollowUpCalendar:
@@ -368,7 +369,7 @@ def main(argv: list[str]) -> None:
         print(f"  {unit}: {share.label()}")
     print("  Försenade:", ", ".join(a.id for a in plan.overdue(as_of)) or "inga")
 
-    ics = ox.to_ics(between=Period.year(2024), stamp=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    ics = write_ics(ox, between=Period.year(2024), stamp=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     path = Path(tempfile.gettempdir()) / "oxelosund-arshjul-2024.ics"
     path.write_text(ics, encoding="utf-8", newline="")
     print(f"\n{len(ox.year(2024))} tillfällen 2024 skrivna till {path}")

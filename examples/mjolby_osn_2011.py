@@ -56,6 +56,7 @@ from styrmodell import (
     Unit,
     YearOverYear,
     assess,
+    diff,
 )
 from styrmodell.results import IndicatorResult, PlanDiff
 
@@ -1179,8 +1180,8 @@ def build_plan_2010() -> Plan:
 
 
 def changes_since_2010() -> PlanDiff:
-    """``Plan.diff`` from the 2010 sketch to the 2011 plan."""
-    return build_plan_2010().diff(build_plan())
+    """``diff`` from the 2010 sketch to the 2011 plan."""
+    return diff(build_plan_2010(), build_plan())
 
 
 # -- fictional outcomes and the scorecard -------------------------------------------------
@@ -1349,9 +1350,9 @@ def main() -> None:
     for change in changes_since_2010():
         if change.subject == "target":
             before, after = _in_words(change.before), _in_words(change.after)
-            print(f"  changed target of indicator {change.id!r}: {before} → {after}")
+            print(f"  ändrat målvärde för indikator {change.id!r}: {before} → {after}")
         else:
-            print(f"  {change}")
+            print(f"  {change.describe()}")
     unit = OrgUnit("hemtjanst-norr", "Hemtjänst Norr (påhittad enhet)", parent="ÄO")
     marked = mark(plan, unit, ["mal-fallskador-hemtjanst", "mal-lakemedelsgenomgangar"])
     rows = [g for g in applicable(marked, unit.id) if g.level == 3]

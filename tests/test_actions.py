@@ -16,9 +16,18 @@ from hypothesis import strategies as st
 
 import styrmodell._actions
 from _cases import texts
-from styrmodell import PlanError, Progress
+from styrmodell import PlanError, Progress, StyrmodellError
 from styrmodell._actions import ActionPlan, Activity, Share
 from styrmodell._strategies_calendar import action_plans
+
+
+def attempt(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, StyrmodellError | None]:
+    """``(result, None)``, or ``(None, error)`` for a StyrmodellError; anything else escapes."""
+    try:
+        return fn(*args, **kwargs), None
+    except StyrmodellError as exc:
+        return None, exc
+
 
 D = dt.date
 
@@ -86,13 +95,13 @@ def test_activity_normalises_its_input() -> None:
     ("kwargs", "message"),
     [
         ({"id": ""}, "Activity.id: expected a non-empty text, got ''"),
-        ({"what": None}, "Activity 'A'.what: expected a non-empty text, got None"),
+        ({"what": None}, "Activity.what: expected a non-empty text, got None"),
         ({"when": "Q5"}, "Activity.when: expected 'Q1'..'Q4', a datetime.date or None, got 'Q5'"),
-        ({"when": dt.datetime(2024, 1, 1)}, "Activity.when"),
+        ({"when": "nästa vår"}, "Activity.when: expected 'Q1'..'Q4'"),
         ({"progress": "halvvägs"}, "Activity.progress: expected a Progress"),
         ({"goals": [""]}, r"Activity.goals\[0\]: expected a non-empty goal id"),
         ({"goals": 5}, "Activity.goals: expected goal ids, got 5"),
-        ({"why": 3}, "Activity 'A'.why: expected a text, got 3"),
+        ({"why": 3}, "Activity.why: expected text, got 3"),
     ],
 )
 def test_bad_activities_are_rejected(kwargs: dict[str, object], message: str) -> None:
@@ -153,22 +162,33 @@ def test_goal_links_are_checked_and_every_bad_link_named() -> None:
     assert len(info.value.problems) == 2
 
 
+def test_dates_are_read_like_every_date_in_styrmodell() -> None:
+    # The field toolkit's dates: a date, a datetime's date, or ISO text.
+    assert Activity("A", "Gör", when="2024-03-15").when == D(2024, 3, 15)
+    assert Activity("A", "Gör", when=dt.datetime(2024, 3, 15, 12)).when == D(2024, 3, 15)
+    assert ActionPlan("HP", 2023, decided="2023-02-28").decided == D(2023, 2, 28)  # type: ignore[arg-type]
+
+
 def test_bad_plans_are_rejected_with_every_problem() -> None:
     a = Activity("A", "Gör")
     with pytest.raises(PlanError) as info:
         ActionPlan("HP", 2023, [a, a, Activity("B", "x"), Activity("B", "y")])
-    assert "activities[1].id 'A' repeats activities[0]" in str(info.value)
-    assert "activities[3].id 'B' repeats activities[2]" in str(info.value)
+    assert "ActionPlan 'HP': activities[1].id: 'A' repeats activities[0]" in str(info.value)
+    assert "activities[3].id: 'B' repeats activities[2]" in str(info.value)
     assert texts(info.value.problems) == (
-        "ActionPlan 'HP': activities[1].id 'A' repeats activities[0]",
-        "ActionPlan 'HP': activities[3].id 'B' repeats activities[2]",
+        "activities[1].id: 'A' repeats activities[0]",
+        "activities[3].id: 'B' repeats activities[2]",
     )
+    assert [(p.code, p.value) for p in info.value.problems] == [
+        ("actions.duplicate_id", "A"),
+        ("actions.duplicate_id", "B"),
+    ]
     with pytest.raises(PlanError, match=r"ActionPlan.activities\[0\]: expected an Activity"):
         ActionPlan("HP", 2023, ["A"])  # type: ignore[list-item]
     with pytest.raises(PlanError, match=r"ActionPlan.year: expected a year as int, got '2023'"):
         ActionPlan("HP", "2023")  # type: ignore[arg-type]
-    with pytest.raises(PlanError, match=r"ActionPlan.decided: expected a datetime.date or None"):
-        ActionPlan("HP", 2023, decided="2023-02-28")  # type: ignore[arg-type]
+    with pytest.raises(PlanError, match=r"ActionPlan.decided: expected a date \(YYYY-MM-DD\)"):
+        ActionPlan("HP", 2023, decided="28 februari")  # type: ignore[arg-type]
     with pytest.raises(PlanError, match=r"as_of: expected a datetime.date"):
         ActionPlan("HP", 2023).overdue("2023-01-01")  # type: ignore[arg-type]
 
@@ -181,7 +201,7 @@ def test_share_labels_and_errors() -> None:
     assert Share(1, 8).ratio == Decimal("0.125")
     with pytest.raises(PlanError, match="Share: expected 0 ≤ done ≤ total, got 3 of 2"):
         Share(3, 2)
-    with pytest.raises(PlanError, match=r"Share: expected whole numbers"):
+    with pytest.raises(PlanError, match=r"Share.done: expected a whole number ≥ 0, got True"):
         Share(True, 2)
 
 
@@ -225,6 +245,14 @@ def test_action_plans_how_to_says_true_things(tmp_path: Path) -> None:
     for block in re.findall(r"```python\n(.*?)```", page.read_text("utf-8"), flags=re.DOTALL):
         exec(compile(block, "action-plans.md", "exec"), namespace)
     plan: ActionPlan = namespace["plan"]
+    repeat = namespace["repeat"]
+    assert (repeat.path, repeat.code, repeat.value) == (
+        "activities[1].id",
+        "actions.duplicate_id",
+        "A",
+    )
+    assert namespace["message"] == "ActionPlan 'HP': activities[1].id: 'A' repeats activities[0]"
+    assert plan.missing(locale="en")[0] == "activities[2] (SOF-1): why missing"
     as_of = D(2023, 7, 1)
     assert plan.missing() == (
         "activities[2] (SOF-1): varför saknas",
@@ -238,3 +266,40 @@ def test_action_plans_how_to_says_true_things(tmp_path: Path) -> None:
     }
     with pytest.raises(PlanError, match=r"activities\[1\].goals\[0\]: 'n-konsfordelning'"):
         plan.check_goals(["n-traffpunkt", "n-forebyggande"])
+
+
+def test_words_come_from_the_catalogs_and_ids_are_made_safe_to_print() -> None:
+    plan = ActionPlan("HP", 2023, [Activity("A\x1b[2J", "Gör")])
+    assert plan.missing(required=["why"]) == ("activities[0] (A\\x1b[2J): varför saknas",)
+    assert plan.missing(required=["who"], locale="en") == (
+        "activities[0] (A\\x1b[2J): who missing",
+    )
+    assert Activity("B", "Gör", when="Q3").when_label(2024, "en") == "Q3 2024"
+    assert Activity("B", "Gör").when_label(2024) == "ej angivet"
+    assert Share(1, 3).label("de") == "1 of 3 (33%)"  # English words, German numbers
+
+
+def test_link_problems_carry_a_code_and_the_goal_id() -> None:
+    plan = oxelosund_like()
+    with pytest.raises(PlanError) as info:
+        plan.check_goals(["N-träffpunkt", "N-miljö"])
+    assert [(p.path, p.code, p.value) for p in info.value.problems] == [
+        ("activities[1].goals[0]", "actions.unknown_goal", "N-könsfördelning"),
+        ("activities[2].goals[0]", "actions.unknown_goal", "N-förebyggande"),
+    ]
+    assert plan.link_problems(frozenset({"N-träffpunkt", "N-miljö"}), path="action_plans[0].") == [
+        "action_plans[0].activities[1].goals[0]: 'N-könsfördelning' (activity 'ÄF-2') "
+        "is not a goal of the plan",
+        "action_plans[0].activities[2].goals[0]: 'N-förebyggande' (activity 'SOF-1') "
+        "is not a goal of the plan",
+    ]
+
+
+@given(when=st.text(max_size=30), progress=st.text(max_size=20))
+def test_fuzz_activity_text_fields_give_an_activity_or_a_plan_error(
+    when: str, progress: str
+) -> None:
+    _, error = attempt(Activity, "A", "Gör", when=when, progress=progress)
+    if error is not None:
+        assert isinstance(error, PlanError)
+        assert error.problems[0].path in ("Activity.when", "Activity.progress")

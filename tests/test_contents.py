@@ -8,7 +8,6 @@ import pytest
 
 from styrmodell import (
     CalendarError,
-    FollowUpCalendar,
     Goal,
     Indicator,
     Occasion,
@@ -17,6 +16,7 @@ from styrmodell import (
     PlanError,
 )
 from styrmodell._contents import contents_for
+from styrmodell._reason import Reason
 
 
 def oxelosund_plan() -> Plan:
@@ -67,7 +67,7 @@ def test_contents_for_delarsrapport_and_bokslut() -> None:
     delar = Occasion(
         "delårsrapport", D(2023, 9, 25), Period.delar(2023), "KF", ["mål"], reported="D"
     )
-    got = FollowUpCalendar("T").contents_for(delar, plan)
+    got = contents_for(delar, plan)
     assert [e.id for e in got] == [
         "kf-deltagande",
         "n-traffpunkt",
@@ -81,6 +81,8 @@ def test_contents_for_delarsrapport_and_bokslut() -> None:
     # A month's lag: jan–aug is known on 1 October, after the report is due.
     assert not by_id["sjukfranvaro"].available
     assert by_id["sjukfranvaro"].reason == "not_yet_available"
+    assert by_id["sjukfranvaro"].reason is Reason.NOT_YET_AVAILABLE
+    assert by_id["deltagare"].reason is None
     assert by_id["sjukfranvaro"].available_from == D(2023, 10, 1)
     assert by_id["sjukfranvaro"].explain() == (
         "Ej tillgängligt än: utfallet finns tidigast 2023-10-01 (månadsvis, 1 månads eftersläpning)"

@@ -241,3 +241,33 @@ def test_mjolby_runs_and_says_outcomes_are_fictional(
     by_gender = card.indicator("personliga-ombud").by_gender()
     assert [a.status for a in by_gender.values()] == [Status.GREEN, Status.GREEN, Status.RED]
     assert sum(card.counts().values()) == len(mjolby.build_plan().all_goals())
+
+
+def test_the_hierarchy_page_runs_and_prints_what_it_shows(
+    oxelosund: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every Python block of docs/explanation/hierarchy.md runs in one namespace, in order;
+    a text block right after a Python block is exactly what that block prints."""
+    import re
+
+    import attrs
+
+    import styrmodell as sm
+
+    page = (EXAMPLES.parent / "docs" / "explanation" / "hierarchy.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```(?:\n\n```text\n(.*?)```)?", page, flags=re.DOTALL)
+    assert len(blocks) >= 6
+    namespace: dict[str, object] = {
+        "attrs": attrs,
+        "sm": sm,
+        "oxelosund": oxelosund,
+        "mjolby": load("mjolby_osn_2011"),
+    }
+    shown = 0
+    for n, (code, expected) in enumerate(blocks):
+        exec(compile(code, f"hierarchy.md block {n}", "exec"), namespace)
+        printed = capsys.readouterr().out
+        if expected:
+            assert printed == expected, f"block {n}"
+            shown += 1
+    assert shown >= 4

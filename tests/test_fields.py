@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import textwrap
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
 
 from styrmodell import Direction, LedgerError, PlanError, Unit
-from styrmodell._fields import Fields
+from styrmodell._fields import (
+    FieldError,
+    Fields,
+    as_flag,
+    as_id,
+    as_optional_date,
+    as_optional_number,
+    as_optional_year,
+    as_text,
+    as_texts,
+    choice,
+)
+from styrmodell._units import as_direction, as_optional_unit
 
 F = Fields(PlanError)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Row:
-    id: str = F.identifier()
-    title: str = F.text()
-    unit: Unit | None = F.optional_choice(Unit)
-    direction: Direction = F.choice(Direction, default=Direction.HIGHER_IS_BETTER)
-    amount: Decimal | None = F.optional_decimal()
-    tags: tuple[str, ...] = F.strings()
-    flag: bool = F.flag()
-    due: dt.date | None = F.optional_date()
-    year: int | None = F.optional_year()
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
+    direction: Direction = attrs.field(default=Direction.HIGHER_IS_BETTER, converter=as_direction)
+    amount: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    flag: bool = attrs.field(default=False, converter=as_flag)
+    due: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    year: int | None = attrs.field(default=None, converter=as_optional_year)
 
 
 def test_enums_are_read_from_member_value_or_name() -> None:
@@ -52,7 +68,7 @@ def test_a_near_miss_gets_a_did_you_mean() -> None:
 def test_every_message_names_class_and_field(field: str, value: object, expected: str) -> None:
     kwargs = {"id": "r", field: value}
     with pytest.raises(PlanError) as info:
-        Row(**kwargs)  # type: ignore[arg-type]
+        Row(**kwargs)
     assert str(info.value).startswith(expected)
     assert info.value.problems[0].path == f"Row.{field}"
     assert info.value.problems[0].value == value
@@ -69,9 +85,51 @@ def test_conversions() -> None:
 def test_the_error_class_is_the_modules() -> None:
     G = Fields(LedgerError)
 
-    @attrs.frozen
+    @attrs.frozen(field_transformer=G.locate)
     class Line:
-        amount: Decimal = G.decimal()
+        amount: Decimal = attrs.field(converter=as_optional_number)
 
     with pytest.raises(LedgerError, match=r"Line\.amount"):
         Line("x")
+
+
+def test_a_converter_called_alone_raises_a_field_error() -> None:
+    with pytest.raises(FieldError, match=r"^value: expected text"):
+        as_text(3)
+    with pytest.raises(FieldError, match=r"^x: expected a Unit"):
+        choice(Unit, 3, "x")
+    assert issubclass(FieldError, ValueError)
+
+
+def test_converting_outside_a_field_uses_the_toolkits_error() -> None:
+    with pytest.raises(LedgerError, match="row 3: amount: expected a number"):
+        Fields(LedgerError).as_decimal("tolv", "row 3: amount")
+
+
+def test_evolve_and_equality_go_through_the_converters() -> None:
+    row = Row(id="r", amount="2,5")
+    assert attrs.evolve(row, amount="2.5") == row
+
+
+def test_mypy_reads_what_init_accepts(tmp_path: Path) -> None:
+    # Friendly input (text for a band or a unit) must type-check in a user's code: mypy's
+    # attrs plugin reads the converter's first parameter, which the toolkit keeps `object`.
+    code = textwrap.dedent(
+        """
+        from styrmodell import Bands, CompareToReference, Indicator, Unit
+        rule = Bands(green="(60, inf)", red="(-inf, 60]", unit="percent")
+        ref = CompareToReference(direction="higher_is_better", unit=Unit.PERCENT)
+        ind = Indicator(id="i", unit="percent")
+        reveal_type(rule.green)
+        """
+    )
+    path = tmp_path / "user_code.py"
+    path.write_text(code, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "error" not in result.stdout, result.stdout
+    assert "tuple[styrmodell._intervals.Interval, ...]" in result.stdout

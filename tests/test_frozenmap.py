@@ -61,3 +61,15 @@ def test_empty_and_repr_and_other_types():
     assert FrozenMap({"a": 1}) != FrozenMap({"a": 2})
     with pytest.raises(KeyError):
         FrozenMap()["missing"]
+
+
+@given(mappings)
+def test_every_pickle_protocol_and_no_hash_carried_along(d):
+    m = FrozenMap(d)
+    hash(m)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        copied = pickle.loads(pickle.dumps(m, protocol))
+        assert copied == m
+        assert hash(copied) == hash(m)
+    # What a pickle holds is the mapping alone (a hash from another process would be wrong).
+    assert m.__reduce__() == (FrozenMap, (d,))

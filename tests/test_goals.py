@@ -25,6 +25,7 @@ from styrmodell import (
     Unit,
     YearOverYear,
     describe,
+    diff,
 )
 
 
@@ -184,8 +185,11 @@ def test_kf_goal_without_namnd_goals_is_legal() -> None:
         (lambda: Goal(id=" x"), "Goal.id"),
         (lambda: Goal(id="x", level=-1), "level"),
         (lambda: Goal(id="x", reported_in="(X)"), "reported_in"),
-        (lambda: Goal(id="x", children=["y"]), "Goal objects"),
-        (lambda: Goal(id="x", indicators=[Goal(id="y")]), "Indicator objects"),
+        (lambda: Goal(id="x", children=["y"]), r"Goal.children\[0\]: expected a Goal"),
+        (
+            lambda: Goal(id="x", indicators=[Goal(id="y")]),
+            r"Goal.indicators\[0\]: expected an Indicator",
+        ),
         (lambda: Goal(id="x", title=3), "Goal.title"),
         (lambda: Goal(id="x", responsible=[1]), "expected text"),
         (lambda: Goal(id="x", responsible=5), "sequence"),
@@ -295,8 +299,8 @@ def test_diff_records_target_and_goal_changes() -> None:
             )
         ],
     )
-    diff = old.diff(new)
-    lines = [str(c) for c in diff]
+    changes = diff(old, new)
+    lines = [str(c) for c in changes]
     assert "removed goal 'old-goal'" in lines
     assert "added goal 'new-goal'" in lines
     assert "changed goal 'arbetssatt' title: '' → 'Arbetssätt'" in lines
@@ -304,10 +308,10 @@ def test_diff_records_target_and_goal_changes() -> None:
     assert "added indicator 'new'" in lines
     assert "removed target 2010 of indicator 'utredningar'" in lines
     assert "added target 2011 of indicator 'utredningar'" in lines
-    assert len(diff.of(subject="target")) == 2
-    assert len(diff.of(kind="added")) == 3
-    assert diff.describe().count("\n") == len(diff) - 1
-    assert not old.diff(old)
+    assert len(changes.of(subject="target")) == 2
+    assert len(changes.of(kind="added")) == 3
+    assert changes.describe().count("\n") == len(changes) - 1
+    assert not diff(old, old)
 
 
 def test_diff_changed_target_and_moves() -> None:
@@ -338,10 +342,19 @@ def test_diff_changed_target_and_moves() -> None:
         ],
     )
     b = attrs.evolve(a, goals=[moved])
-    lines = [str(c) for c in a.diff(b)]
-    old_rule = describe(ind.targets[2025])
-    new_rule = describe(TargetValue(">=", 55, unit=Unit.PERCENT))
+    changes = diff(a, b)
+    lines = [str(c) for c in changes]
+    old_rule = describe(ind.targets[2025], "en")
+    new_rule = describe(TargetValue(">=", 55, unit=Unit.PERCENT), "en")
     assert f"changed target 2025 of indicator 'i1': {old_rule} → {new_rule}" in lines
+    # In Swedish (the default of describe), the rules in the plan's own words.
+    old_sv = describe(ind.targets[2025])
+    new_sv = describe(TargetValue(">=", 55, unit=Unit.PERCENT))
+    assert f"ändrat målvärde 2025 för indikator 'i1': {old_sv} → {new_sv}" in (
+        changes.describe().splitlines()
+    )
+    assert "ändrad indikator 'i1', datakälla: '' → 'Viva'" in changes.describe()
+    assert "nytt målvärde alla år för indikator 'i1'" in changes.describe()
     assert any(line.startswith("added target all years of indicator 'i1'") for line in lines)
     assert "changed indicator 'i1' source: '' → 'Viva'" in lines
     assert "removed indicator 'i2'" in lines
@@ -377,3 +390,84 @@ def test_action_plan_links_are_validated_with_the_plan() -> None:
     assert "action_plans[1].activities[1].goals[0]: 'saknas' (activity 'ÄF-2')" in str(info.value)
     with pytest.raises(PlanError, match=r"Plan.action_plans\[0\]: expected an ActionPlan"):
         Plan(**base, action_plans=["HP"])  # type: ignore[arg-type]
+
+
+def test_plans_survive_pickle_copy_and_evolve_with_their_indexes() -> None:
+    import copy
+    import pickle
+
+    plan = small_plan()
+    plan.goal("nm")  # the index is built
+    for copied in (pickle.loads(pickle.dumps(plan)), copy.deepcopy(plan), attrs.evolve(plan)):
+        assert copied == plan
+        assert hash(copied) == hash(plan)
+        assert copied.path_of("i1") == "goals[0].children[0].children[0].indicators[0]"
+        assert copied.org_unit("SOF").parent == "VON"
+
+
+def test_every_plan_problem_has_a_path_a_code_and_the_value() -> None:
+    with pytest.raises(PlanError) as info:
+        small_plan(
+            goals=[Goal(id="mo", responsible=["ÄF"]), Goal(id="mo")],
+            org_units=[OrgUnit("SOF"), OrgUnit("SOF")],
+        )
+    found = [(p.path, p.code, p.value) for p in info.value.problems]
+    assert found == [
+        ("org_units[1]", "plan.duplicate_org_unit", "SOF"),
+        ("goals[0].responsible[0]", "plan.unknown_org_unit", "ÄF"),
+        ("goals[1]", "plan.duplicate_goal", "mo"),
+    ]
+
+
+def test_plan_problems_in_swedish() -> None:
+    from styrmodell._messages import problem_text
+
+    with pytest.raises(PlanError) as info:
+        small_plan(goals=[Goal(id="a", responsible=["ÄF"], children=[Goal(id="b", level=5)])])
+    assert [problem_text(p) for p in info.value.problems] == [
+        "goals[0].responsible[0]: ingen enhet 'ÄF' i planen",
+        "goals[0].children[0].level: målet 'b' är på nivå 5 men dess överordnade mål 'a' är på "
+        "nivå 0; ett delmål ligger en nivå under",
+        "goals[0].children[0].level: målet 'b' är på nivå 5, men planen namnger bara 3 nivå(er) "
+        "['Målområde', 'KF-mål', 'Nämndmål']",
+    ]
+
+
+def test_a_deep_tree_is_checked_and_walked_without_recursion_limits() -> None:
+    depth = 3000
+    goal = Goal(id=f"g{depth - 1}", level=depth - 1)
+    for n in range(depth - 2, -1, -1):
+        goal = Goal(id=f"g{n}", level=n, children=(goal,))
+    plan = Plan(id="p", years=2023, levels=tuple(f"L{n}" for n in range(depth)), goals=[goal])
+    assert len(plan.all_goals()) == depth
+    assert plan.path_of(f"g{depth - 1}").count("children") == depth - 1
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Goal(id="x", children=["y"]), "Goal.children[0]: expected a Goal, got 'y'"),
+        (lambda: Indicator(id="x", unit="procent"), "did you mean 'percent'?"),
+        (lambda: Indicator(id="x", baseline=48), "Indicator.baseline: expected a Baseline, got 48"),
+        (lambda: Baseline(1, "20x2"), "Baseline.period: expected a period"),
+        (lambda: OrgUnit("SOF", parent=" VON"), "OrgUnit.parent: expected a non-empty id"),
+        (lambda: Indicator(id="x", target=3), "Indicator.target: expected a threshold, got 3"),
+        (lambda: Baseline("1e999999"), "Baseline.value: the number '1e999999' is too large"),
+    ],
+)
+def test_messages_name_class_and_field(make: object, message: str) -> None:
+    with pytest.raises(PlanError) as info:
+        make()  # type: ignore[operator]
+    assert message in str(info.value)
+    assert info.value.problems[0].code
+
+
+def test_the_same_input_means_the_same_in_every_field() -> None:
+    # Enums by member, value or name; one text or a sequence for lists of ids.
+    for unit in (Unit.PERCENT, "percent", "PERCENT"):
+        assert Indicator(id="x", unit=unit).unit is Unit.PERCENT
+    for direction in (Direction.LOWER_IS_BETTER, "lower_is_better", "LOWER_IS_BETTER"):
+        assert Indicator(id="x", direction=direction).direction is Direction.LOWER_IS_BETTER
+    assert Goal(id="g", responsible="SOF").responsible == ("SOF",)
+    assert Goal(id="g", responsible=["SOF"]).responsible == ("SOF",)
+    assert Baseline(1, Period.year(2022)) == Baseline(1, 2022) == Baseline(1, "2022")

@@ -107,6 +107,44 @@ def test_english_names() -> None:
     assert WorkingDays().holiday_name(D(2025, 6, 5)) is None
 
 
+# Written by hand from the almanacs: year → (påskdagen, Jungfru Marie bebådelsedag). The
+# Sunday of 22–28 March, or the Sunday before palmsöndagen when that Sunday is palmsöndagen
+# (1956, 1959, 1970, 1986) or påskdagen (1967, 1978, 1989).
+ANNUNCIATION = {
+    1953: ("04-05", "03-22"),
+    1956: ("04-01", "03-18"),
+    1959: ("03-29", "03-15"),
+    1961: ("04-02", "03-19"),
+    1967: ("03-26", "03-12"),
+    1970: ("03-29", "03-15"),
+    1978: ("03-26", "03-12"),
+    1981: ("04-19", "03-22"),
+    1986: ("03-30", "03-16"),
+    1989: ("03-26", "03-12"),
+}
+
+
+@pytest.mark.parametrize("year", sorted(ANNUNCIATION))
+def test_marie_bebadelsedag_up_to_1989_matches_the_hand_written_table(year: int) -> None:
+    easter, annunciation = (_date(year, md) for md in ANNUNCIATION[year])
+    h = WorkingDays().holidays(year)
+    assert h[easter] == "Påskdagen"
+    assert h[annunciation] == "Jungfru Marie bebådelsedag"
+    assert annunciation.weekday() == 6  # a Sunday: no working day was ever lost
+    assert WorkingDays().holidays(year, "en")[annunciation] == "Feast of the Annunciation"
+    assert WorkingDays().holiday_name(annunciation) == "Jungfru Marie bebådelsedag"
+
+
+def test_marie_bebadelsedag_ends_with_1989() -> None:
+    assert "Jungfru Marie bebådelsedag" not in WorkingDays().holidays(1990).values()
+    assert D(1990, 3, 25) not in WorkingDays().holidays(1990)
+
+
+def test_closed_days_accept_iso_text_and_datetimes_like_every_date_field() -> None:
+    days = WorkingDays(closed=["2024-05-10", dt.datetime(2024, 1, 5, 12)])  # type: ignore[list-item]
+    assert days.closed == (D(2024, 1, 5), D(2024, 5, 10))
+
+
 def test_closed_days_are_not_working_days_and_are_sorted_unique() -> None:
     days = WorkingDays(closed=[D(2024, 5, 10), D(2024, 5, 10), D(2024, 1, 5)])
     assert days.closed == (D(2024, 1, 5), D(2024, 5, 10))
@@ -145,8 +183,8 @@ def test_shift_raises_when_the_policy_would_move_too_far() -> None:
         ({"max_shift": True}, "max_shift"),
         ({"eves": "ja"}, "eves"),
         ({"closed": D(2024, 1, 1)}, "closed: expected a collection of dates"),
-        ({"closed": ["2024-01-01"]}, r"closed\[0\]: expected a datetime.date, got '2024-01-01'"),
-        ({"closed": [dt.datetime(2024, 1, 1)]}, r"closed\[0\]"),
+        ({"closed": ["1 maj"]}, r"WorkingDays.closed\[0\]: expected a date \(YYYY-MM-DD\)"),
+        ({"closed": [D(1950, 1, 2)]}, r"WorkingDays.closed\[0\]: expected a date in the years"),
     ],
 )
 def test_bad_working_days_are_rejected(kwargs: dict[str, object], message: str) -> None:
@@ -203,7 +241,7 @@ def test_working_days_are_left_alone_and_weekends_never_work(day: dt.date) -> No
 @given(year=st.integers(1953, 9999))
 def test_every_year_has_its_holidays_in_order(year: int) -> None:
     names = [n for joined in WorkingDays().holidays(year).values() for n in joined.split(", ")]
-    assert len(names) == 13
+    assert len(names) == (14 if year <= 1989 else 13)  # Jungfru Marie bebådelsedag to 1989
     assert names[0] == "Nyårsdagen"
     assert names[-1] == "Annandag jul"
     h = WorkingDays().holidays(year)
@@ -218,3 +256,43 @@ def test_shifting_out_of_the_supported_years_raises() -> None:
         WorkingDays().shift(D(1953, 1, 1), Shift.PREVIOUS)
     with pytest.raises(CalendarError, match="9999-12-31: the next working day lies outside"):
         WorkingDays(eves=True).shift(D(9999, 12, 31), Shift.NEXT)
+
+
+@given(
+    days=working_days(max_closed=8),
+    start=st.dates(D(1953, 1, 1), D(2100, 12, 31)),
+    length=st.integers(-3, 800),
+)
+def test_working_days_between_counts_what_a_walk_would(
+    days: WorkingDays, start: dt.date, length: int
+) -> None:
+    end = start + dt.timedelta(days=length)
+    walked = sum(
+        days.is_working_day(start + dt.timedelta(days=i)) for i in range(max(length + 1, 0))
+    )
+    assert days.working_days_between(start, end) == walked
+
+
+def test_working_days_between_to_the_last_day_does_not_overflow() -> None:
+    # 9999-12-31 is a Friday; juldagen and annandag jul fall on the weekend before it.
+    assert WorkingDays().working_days_between(D(9999, 12, 20), D(9999, 12, 31)) == 10
+    with pytest.raises(CalendarError, match="9999-12-31: the next working day lies outside"):
+        WorkingDays().next_working_day(D(9999, 12, 31))
+    with pytest.raises(CalendarError, match="1953-01-01: the previous working day lies outside"):
+        WorkingDays().previous_working_day(D(1953, 1, 1))
+
+
+def test_errors_carry_a_code_the_value_and_word_themselves_in_swedish() -> None:
+    from styrmodell._messages import problem_text
+
+    with pytest.raises(CalendarError) as info:
+        WorkingDays(max_shift=0)
+    (found,) = info.value.problems
+    assert (found.path, found.code, found.value) == (
+        "WorkingDays.max_shift",
+        "calendar.expected_max_shift",
+        0,
+    )
+    assert problem_text(found, "sv") == (
+        "WorkingDays.max_shift: förväntade ett helt antal dagar 1–366, fick 0"
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import styrmodell as sm
@@ -887,6 +887,10 @@ def test_deviation_percent_is_the_budget_deviation_formula(
     if budget == 0:
         assert deviation_percent(outcome, budget) is None
     else:
-        expected = sm.BudgetDeviation.deviation_percent(outcome, budget)
+        try:
+            expected = sm.BudgetDeviation.deviation_percent(outcome, budget)
+        except sm.ThresholdError:
+            # Beyond the limits of numbers a threshold judges (10^24 %): no colour to compare.
+            assume(False)
         assert deviation_percent(outcome, budget) == expected
         assert sl.LedgerDeviation.of(outcome, budget).percent == expected

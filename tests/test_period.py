@@ -2,14 +2,24 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import styrmodell as sm
-from styrmodell import ParseError, Period, PlanError
+from styrmodell import ParseError, Period, PlanError, StyrmodellError
 from styrmodell.calendar import PeriodKind
+
+
+def attempt(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, StyrmodellError | None]:
+    """``(result, None)``, or ``(None, error)`` for a StyrmodellError; anything else escapes."""
+    try:
+        return fn(*args, **kwargs), None
+    except StyrmodellError as exc:
+        return None, exc
+
 
 years = st.integers(min_value=1900, max_value=2200)
 
@@ -184,3 +194,86 @@ def test_a_year_is_one_shared_object(year: int) -> None:
     assert Period.year(year) is Period.year(year)
     assert Period.year(year) == Period(year, 1, 12, PeriodKind.YEAR)
     assert Period.parse(str(year)) is Period.year(year)
+
+
+def test_labels_come_from_the_catalogs_in_any_locale() -> None:
+    assert Period.months(2022, 1, 10).label("sv_SE") == "jan-okt 2022"
+    assert Period.delar(2022).label("de") == "Interim 2022"  # no German catalog: English
+    assert Period.month(2022, 5).label("en") == "May 2022"
+    assert Period.quarter(2023, 2).label("en") == "Q2 2023"
+
+
+def test_a_label_longer_than_any_period_is_refused_at_once_and_shown_short() -> None:
+    with pytest.raises(ParseError) as info:
+        Period.parse("jan-" * 50_000 + "okt 2022")
+    assert len(str(info.value)) < 300
+    assert info.value.problems[0].code == "period.parse_unreadable"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message"),
+    [
+        ("foo 2022", "period.parse_unknown_month", "(unknown month 'foo')"),
+        ("T4 2023", "period.parse_bad_tertial", "(a tertial is 1, 2 or 3, got 4)"),
+        ("Q0 2023", "period.parse_bad_quarter", "(a quarter is 1..4, got 0)"),
+        ("okt-jan 2022", "period.parse_reversed", "(okt comes after jan)"),
+        ("2022-13", "period.parse_bad_month", "(there is no month 13)"),
+        ("Delår 0999", "period.parse_bad_year", "(expected a year between 1000 and 9999)"),
+        ("٢٠٢٢", "period.parse_unreadable", "cannot read '٢٠٢٢' as a period"),
+    ],
+)
+def test_parse_errors_say_what_is_wrong_with_a_code(text: str, code: str, message: str) -> None:
+    with pytest.raises(ParseError) as info:
+        Period.parse(text)
+    (found,) = info.value.problems
+    assert (found.path, found.code, found.value) == ("Period.parse", code, text)
+    assert message in found.message
+
+
+def test_errors_word_themselves_in_swedish() -> None:
+    from styrmodell._messages import problem_text
+
+    with pytest.raises(ParseError) as info:
+        Period.parse("foo 2022")
+    assert problem_text(info.value.problems[0], "sv") == (
+        "Period.parse: 'foo 2022' är ingen giltig period (okänd månad 'foo')"
+    )
+    with pytest.raises(PlanError) as built:
+        Period(2022, 1, 9, PeriodKind.DELAR)
+    assert problem_text(built.value.problems[0], "en") == (
+        "Period: months 1..9 do not make a delar in 2022"
+    )
+
+
+@given(st.text(max_size=60))
+def test_fuzz_any_text_is_a_period_or_a_parse_error(text: str) -> None:
+    period, error = attempt(Period.parse, text)
+    if error is not None:
+        assert isinstance(error, ParseError)
+        assert error.problems[0].path == "Period.parse"
+    else:
+        assert Period.parse(period.label()) == period
+
+
+labels = st.sampled_from(["jan-okt 2022", "Delår 2022", "T1 2023", "Q2 2023", "nov 2022"])
+
+
+@given(label=labels, data=st.data())
+def test_fuzz_mutated_labels_are_a_period_or_a_parse_error(label: str, data: st.DataObject) -> None:
+    chars = list(label)
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(chars)))
+        chars.insert(at, data.draw(st.characters()))
+    _, error = attempt(Period.parse, "".join(chars))
+    assert error is None or isinstance(error, ParseError)
+
+
+def test_the_hash_is_cached_and_survives_pickling() -> None:
+    # A period is the key of many look-ups: its hash is computed once (attrs' cache_hash).
+    p = Period.months(2022, 1, 10)
+    assert hash(p) == hash(Period.months(2022, 1, 10))
+    again = pickle.loads(pickle.dumps(p))
+    assert hash(again) == hash(p)
+    assert {again: 1}[p] == 1
+    assert again.end == dt.date(2022, 10, 31)
+    assert "__getattr__" not in vars(Period)  # no cached_property hook on every look-up

@@ -60,9 +60,10 @@ def test_outcomes(outcome: Outcome) -> None:
 
 @given(outcome_collections())
 def test_outcome_collections_round_trip_csv(collection: Outcomes) -> None:
-    import io
+    from styrmodell.io import read_outcomes, write_outcomes
 
-    assert Outcomes.read_csv(io.StringIO(collection.to_csv())) == collection
+    assert read_outcomes(write_outcomes(collection).encode()) == collection
+    assert read_outcomes(write_outcomes(collection, excel=True).encode()) == collection
 
 
 @given(periods())

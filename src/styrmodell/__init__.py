@@ -43,6 +43,7 @@ if _typing.TYPE_CHECKING:
     from styrmodell._actions import ActionPlan, Activity
     from styrmodell._assessment import Scorecard, assess
     from styrmodell._calendar import FollowUpCalendar, Occasion
+    from styrmodell._diff import diff
     from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Perspective, Plan
     from styrmodell._investments import InvestmentBudget
     from styrmodell._ledger import Ledger
@@ -101,6 +102,7 @@ __all__ = [
     "assess",
     "converter",
     "describe",
+    "diff",
     "dump",
     "dumps",
     "lint",
@@ -136,6 +138,7 @@ _LAZY: dict[str, str] = {
     "assess": "styrmodell._assessment",
     "converter": "styrmodell._serialization",
     "describe": "styrmodell._thresholds._lint",
+    "diff": "styrmodell._diff",
     "dump": "styrmodell._serialization",
     "dumps": "styrmodell._serialization",
     "lint": "styrmodell._thresholds._lint",

@@ -11,89 +11,94 @@ responsible), *när* (when: Q1..Q4 or a date), *hur* (how it is followed up),
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from styrmodell._errors import PlanError
+from styrmodell._errors import PlanError, Problem
+from styrmodell._fields import Fields, as_optional_date, as_text
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._locale import format_number, language
-from styrmodell._period import Period
+from styrmodell._locale import format_number
+from styrmodell._messages import failure, problem, text
+from styrmodell._period import Period, as_year
+from styrmodell._safe import printable
 from styrmodell._thresholds._milestone import Progress
 
 __all__ = ["ActionPlan", "Activity", "Share"]
 
-_QUARTER = re.compile(r"(?:q|kvartal\s*)([1-4])", re.IGNORECASE)
+F = Fields(PlanError)
 
-_FIELDS_SV = {
-    "what": "vad",
-    "why": "varför",
-    "who": "vem/funktion",
-    "when": "när",
-    "how": "hur uppföljningen görs",
-    "goals": "mål",
-}
 _REQUIRED = ("what", "why", "who", "when", "how", "goals")
+"""What an activity must hold by Oxelösund's rule; each is "actions.field.<name>" in words."""
+
+# Vocabulary for reading progress as the plans write it (not wording for people: the labels
+# of Progress come from the catalogs).
+_PROGRESS_WORDS = {
+    "ej påbörjat": Progress.NOT_STARTED,
+    "ej påbörjad": Progress.NOT_STARTED,
+    "not started": Progress.NOT_STARTED,
+    "påbörjat": Progress.STARTED,
+    "påbörjad": Progress.STARTED,
+    "started": Progress.STARTED,
+    "genomfört": Progress.DONE,
+    "genomförd": Progress.DONE,
+    "done": Progress.DONE,
+}
 
 
-def _text(what: str, *, empty: bool = True) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or (not empty and not value.strip()):
-            expected = "a text" if empty else "a non-empty text"
-            raise PlanError(f"{_where(instance)}.{what}: expected {expected}, got {value!r}")
-
-    return check
+def _as_filled(value: object, at: str = "value") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise failure(PlanError, "calendar.expected_filled", at, value=value)
+    return value
 
 
-def _where(instance: object) -> str:
-    ident = getattr(instance, "id", None)
-    name = type(instance).__name__
-    return f"{name} {ident!r}" if isinstance(ident, str) and ident.strip() else name
+def _as_when(value: object, at: str = "value") -> dt.date | str | None:
+    """A quarter ("Q2", "q2", "kvartal 2" → "Q2"), a date (ISO text is read) or None."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) <= 20:
+        word = value.strip().lower()
+        number = word.removeprefix("kvartal").removeprefix("q").strip()
+        if word != number and number in ("1", "2", "3", "4"):
+            return f"Q{number}"
+    try:
+        return F.as_date(value, at)
+    except PlanError:
+        raise failure(PlanError, "actions.expected_when", at, value=value) from None
 
 
-def _when(value: object) -> dt.date | str | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        match = _QUARTER.fullmatch(value.strip())
-        if match:
-            return f"Q{match[1]}"
-    raise PlanError(f"Activity.when: expected 'Q1'..'Q4', a datetime.date or None, got {value!r}")
-
-
-def _progress(value: object) -> Progress:
+def _as_progress(value: object, at: str = "value") -> Progress:
     if isinstance(value, Progress):
         return value
     if isinstance(value, bool):
         return Progress.DONE if value else Progress.NOT_STARTED
     if isinstance(value, str):
-        word = value.strip().lower()
-        for member in Progress:
-            if word in (member.value, member.label("sv"), member.label("en")):
-                return member
-    raise PlanError(
-        "Activity.progress: expected a Progress, a bool or one of "
-        f"'not_started', 'started', 'done', 'ej påbörjat', 'påbörjat', 'genomfört', got {value!r}"
-    )
+        found = _PROGRESS_WORDS.get(" ".join(value.lower().split()))
+        if found is not None:
+            return found
+        try:
+            return F.as_choice(value, at, Progress)
+        except PlanError:
+            pass
+    raise failure(PlanError, "actions.expected_progress", at, value=value)
 
 
-def _goal_ids(value: object) -> tuple[str, ...]:
+def _as_goal_ids(value: object, at: str = "value") -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, Iterable):
-        raise PlanError(f"Activity.goals: expected goal ids, got {value!r}")
+        raise failure(PlanError, "actions.expected_goal_ids", at, value=value)
     out: dict[str, None] = {}
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise PlanError(f"Activity.goals[{i}]: expected a non-empty goal id, got {item!r}")
+            raise failure(PlanError, "actions.expected_goal_id", f"{at}[{i}]", value=item)
         out[item.strip()] = None
     return tuple(out)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Activity:
     """One activity of a handlingsplan: what, why, who, when, how, and how far it has come.
 
@@ -104,8 +109,8 @@ class Activity:
         why: The expected effect that leads towards the goal (varför).
         who: The function responsible (vem/funktion): "enhetschef", "MAS".
         unit: The responsible unit (förvaltning, enhet): "ÄF", "SOF"; empty means the plan's.
-        when: When it is to be done: ``"Q1"``..``"Q4"`` of the plan's year, a date, or
-            ``None``. "kvartal 2" and "q2" read as ``"Q2"``.
+        when: When it is to be done: ``"Q1"``..``"Q4"`` of the plan's year, a date (ISO
+            text is read), or ``None``. "kvartal 2" and "q2" read as ``"Q2"``.
         how: How it is followed up (hur uppföljningen ska göras).
         progress: :class:`~styrmodell.Progress`; also accepts a bool or "genomfört",
             "påbörjat", "ej påbörjat".
@@ -117,16 +122,16 @@ class Activity:
         ('Q2', 'påbörjat')
     """
 
-    id: str = attrs.field(validator=_text("id", empty=False))
-    what: str = attrs.field(validator=_text("what", empty=False))
-    goals: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_goal_ids)
-    why: str = attrs.field(default="", kw_only=True, validator=_text("why"))
-    who: str = attrs.field(default="", kw_only=True, validator=_text("who"))
-    unit: str = attrs.field(default="", kw_only=True, validator=_text("unit"))
-    when: dt.date | str | None = attrs.field(default=None, kw_only=True, converter=_when)
-    how: str = attrs.field(default="", kw_only=True, validator=_text("how"))
+    id: str = attrs.field(converter=_as_filled)
+    what: str = attrs.field(converter=_as_filled)
+    goals: tuple[str, ...] = attrs.field(default=(), converter=_as_goal_ids, kw_only=True)
+    why: str = attrs.field(default="", converter=as_text, kw_only=True)
+    who: str = attrs.field(default="", converter=as_text, kw_only=True)
+    unit: str = attrs.field(default="", converter=as_text, kw_only=True)
+    when: dt.date | str | None = attrs.field(default=None, converter=_as_when, kw_only=True)
+    how: str = attrs.field(default="", converter=as_text, kw_only=True)
     progress: Progress = attrs.field(
-        default=Progress.NOT_STARTED, kw_only=True, converter=_progress
+        default=Progress.NOT_STARTED, converter=_as_progress, kw_only=True
     )
 
     @property
@@ -143,13 +148,19 @@ class Activity:
     def when_label(self, year: int, locale: str = "sv") -> str:
         """When, for people: "Q2 2024", "2024-03-15", or "ej angivet" / "not given"."""
         if isinstance(self.when, str):
-            return f"{self.when} {year}"
+            return text("actions.when_quarter", locale, quarter=self.when, year=year)
         if self.when is None:
-            return "ej angivet" if language(locale) == "sv" else "not given"
+            return text("actions.when_not_given", locale)
         return self.when.isoformat()
 
 
-@attrs.frozen
+def _as_count(value: object, at: str = "value") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise failure(PlanError, "share.expected_count", at, value=value)
+    return value
+
+
+@attrs.frozen(field_transformer=F.locate)
 class Share:
     r"""How many of some activities are done: ``done`` of ``total``.
 
@@ -160,17 +171,14 @@ class Share:
         '3 av 4 (75\xa0%)'
     """
 
-    done: int
-    total: int
+    done: int = attrs.field(converter=_as_count)
+    total: int = attrs.field(converter=_as_count)
 
     def __attrs_post_init__(self) -> None:
-        for count in (self.done, self.total):
-            if isinstance(count, bool) or not isinstance(count, int):
-                raise PlanError(
-                    f"Share: expected whole numbers, got {self.done!r} of {self.total!r}"
-                )
-        if not 0 <= self.done <= self.total:
-            raise PlanError(f"Share: expected 0 ≤ done ≤ total, got {self.done} of {self.total}")
+        if self.done > self.total:
+            raise failure(
+                PlanError, "share.out_of_range", "Share", done=self.done, total=self.total
+            )
 
     @property
     def ratio(self) -> Decimal | None:
@@ -181,38 +189,28 @@ class Share:
 
     def label(self, locale: str = "sv") -> str:
         """The share for people: "3 av 4 (75 %)" (sv, whole percent) or "3 of 4 (75%)" (en)."""
-        sv = language(locale) == "sv"
-        head = f"{self.done} {'av' if sv else 'of'} {self.total}"
         ratio = self.ratio
         if ratio is None:
-            return head
+            return text("share.label_empty", locale, done=self.done, total=self.total)
         percent = format_number((ratio * 100).quantize(Decimal(1)), locale)
-        return f"{head} ({percent}\xa0%)" if sv else f"{head} ({percent}%)"
+        return text("share.label", locale, done=self.done, total=self.total, percent=percent)
 
 
-def _activities(value: object) -> tuple[Activity, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise PlanError(f"ActionPlan.activities: expected a collection, got {value!r}")
+def _as_activities(value: object, at: str = "value") -> tuple[Activity, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise failure(PlanError, "calendar.expected_collection", at, value=value)
     items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, Activity):
-            raise PlanError(f"ActionPlan.activities[{i}]: expected an Activity, got {item!r}")
+    problems = [
+        problem("actions.expected_activity", f"{at}[{i}]", value=item)
+        for i, item in enumerate(items)
+        if not isinstance(item, Activity)
+    ]
+    if problems:
+        raise PlanError("\n".join(map(str, problems)), problems=problems)
     return items
 
 
-def _year(instance: object, attribute: object, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise PlanError(f"ActionPlan.year: expected a year as int, got {value!r}")
-
-
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise PlanError(
-            f"ActionPlan.{attribute.name}: expected a datetime.date or None, got {value!r}"
-        )
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class ActionPlan:
     r"""A handlingsplan: the activities of a förvaltning or enhet for one year.
 
@@ -225,7 +223,8 @@ class ActionPlan:
         decided: When it was decided, or ``None`` if not yet.
 
     Raises:
-        PlanError: listing every duplicate activity id.
+        PlanError: listing every duplicate activity id in ``problems``
+            (``activities[3].id``, code ``"actions.duplicate_id"``).
 
     Examples:
         >>> plan = ActionPlan("HP ÄF 2023", 2023, [
@@ -238,12 +237,12 @@ class ActionPlan:
         ['2']
     """
 
-    name: str = attrs.field(validator=_text("name", empty=False))
-    year: int = attrs.field(validator=_year)
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
-    unit: str = attrs.field(default="", kw_only=True, validator=_text("unit"))
-    decided_by: str = attrs.field(default="", kw_only=True, validator=_text("decided_by"))
-    decided: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    name: str = attrs.field(converter=_as_filled)
+    year: int = attrs.field(converter=as_year)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_as_activities)
+    unit: str = attrs.field(default="", converter=as_text, kw_only=True)
+    decided_by: str = attrs.field(default="", converter=as_text, kw_only=True)
+    decided: dt.date | None = attrs.field(default=None, converter=as_optional_date, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         seen: dict[str, int] = {}
@@ -251,12 +250,20 @@ class ActionPlan:
         for i, activity in enumerate(self.activities):
             if activity.id in seen:
                 problems.append(
-                    f"ActionPlan {self.name!r}: activities[{i}].id {activity.id!r} "
-                    f"repeats activities[{seen[activity.id]}]"
+                    problem(
+                        "actions.duplicate_id",
+                        f"activities[{i}].id",
+                        value=activity.id,
+                        first=seen[activity.id],
+                    )
                 )
             seen.setdefault(activity.id, i)
         if problems:
-            raise PlanError("; ".join(problems), problems=problems)
+            raise self._error(problems)
+
+    def _error(self, problems: list[Problem]) -> PlanError:
+        message = f"ActionPlan {self.name!r}: " + "; ".join(map(str, problems))
+        return PlanError(message, problems=problems)
 
     # -- links and completeness --------------------------------------------------------
 
@@ -272,24 +279,34 @@ class ActionPlan:
         built; this is for an action plan kept apart from its plan.
 
         Raises:
-            PlanError: naming every bad link as ``activities[i].goals[j]`` with the id.
+            PlanError: naming every bad link in ``problems``: path ``activities[i].goals[j]``,
+                code ``"actions.unknown_goal"``, the goal id as value.
         """
         all_goals = getattr(known, "all_goals", None)
         if callable(all_goals):
             known_ids = frozenset(goal.id for goal in all_goals())
         else:
             known_ids = frozenset(known)
-        problems = [
-            f"ActionPlan {self.name!r}: {problem}" for problem in self.link_problems(known_ids)
-        ]
+        problems = self._link_problems(known_ids)
         if problems:
-            raise PlanError("; ".join(problems), problems=problems)
+            raise self._error(problems)
 
     def link_problems(self, goal_ids: frozenset[str], *, path: str = "") -> list[str]:
-        """Every activity goal link not in *goal_ids*, as ``activities[i].goals[j]: …``."""
+        """Every activity goal link not in *goal_ids*, as ``activities[i].goals[j]: …``.
+
+        *path* is put in front of each (``"action_plans[0]."``). :meth:`check_goals` raises
+        the same as :class:`~styrmodell.Problem` values.
+        """
+        return [f"{path}{found}" for found in self._link_problems(goal_ids)]
+
+    def _link_problems(self, goal_ids: frozenset[str]) -> list[Problem]:
         return [
-            f"{path}activities[{i}].goals[{j}]: {goal!r} (activity {a.id!r}) "
-            "is not a goal of the plan"
+            problem(
+                "actions.unknown_goal",
+                f"activities[{i}].goals[{j}]",
+                value=goal,
+                activity=repr(a.id),
+            )
             for i, a in enumerate(self.activities)
             for j, goal in enumerate(a.goals)
             if goal not in goal_ids
@@ -302,26 +319,36 @@ class ActionPlan:
 
         Oxelösund's rule is that a handlingsplan holds, for every activity, what is done,
         why (the expected effect), who is responsible, when (Q1..Q4) and how it is followed
-        up; this lists every gap as ``"activities[2] (ÄF-3): varför saknas"``.
+        up; this lists every gap as ``"activities[2] (ÄF-3): varför saknas"`` (the words
+        from the catalogs, the activity's id made safe to print).
 
         Raises:
             PlanError: for a name in *required* that is not a field of an activity.
         """
         fields = tuple(required)
         for name in fields:
-            if name not in _FIELDS_SV:
-                raise PlanError(
-                    f"ActionPlan.missing: unknown field {name!r}; expected some of {_REQUIRED}"
+            if name not in _REQUIRED:
+                raise failure(
+                    PlanError,
+                    "actions.unknown_required",
+                    "ActionPlan.missing",
+                    value=name,
+                    expected=repr(_REQUIRED),
                 )
-        sv = language(locale) == "sv"
         out = []
         for i, activity in enumerate(self.activities):
             for name in fields:
                 value = getattr(activity, name)
                 if value is None or value == "" or value == ():
-                    what = _FIELDS_SV[name] if sv else name
-                    word = "saknas" if sv else "missing"
-                    out.append(f"activities[{i}] ({activity.id}): {what} {word}")
+                    out.append(
+                        text(
+                            "actions.missing",
+                            locale,
+                            path=f"activities[{i}]",
+                            id=printable(activity.id, newlines=False),
+                            field=text(f"actions.field.{name}", locale),
+                        )
+                    )
         return tuple(out)
 
     # -- follow-up ----------------------------------------------------------------------
@@ -333,8 +360,7 @@ class ActionPlan:
     def _due(self, as_of: dt.date | None) -> list[Activity]:
         if as_of is None:
             return list(self.activities)
-        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-            raise PlanError(f"as_of: expected a datetime.date or None, got {as_of!r}")
+        _check_as_of(as_of)
         return [
             a for a in self.activities if (d := a.deadline(self.year)) is not None and d <= as_of
         ]
@@ -374,6 +400,10 @@ class ActionPlan:
 
     def overdue(self, as_of: dt.date) -> tuple[Activity, ...]:
         """The activities past their quarter (or date) on *as_of* and not done (försenade)."""
-        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-            raise PlanError(f"as_of: expected a datetime.date, got {as_of!r}")
+        _check_as_of(as_of)
         return tuple(a for a in self.activities if self.is_overdue(a, as_of))
+
+
+def _check_as_of(value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise failure(PlanError, "actions.expected_date", "as_of", value=value)

@@ -11,6 +11,11 @@ A :class:`FollowUpCalendar` holds recurring :class:`OccasionRule` s (an RFC 5545
 text, expanded with :mod:`dateutil.rrule` when asked) and one-off :class:`Occasion` s. Its
 queries return occasions whose ``due`` date has been moved off weekends and public holidays
 by each occasion's :class:`~styrmodell.Shift` policy; ``planned`` keeps the date as planned.
+
+Words for people (kinds, contents, recipients, labels) come from the message catalogs; data
+in them (a title, your own kind of occasion) pass through :func:`styrmodell._safe.printable`.
+The calendar knows nothing of plans: what of a plan goes into an occasion is
+:func:`styrmodell.contents_for`, and the iCalendar file is :func:`styrmodell.io.write_ics`.
 """
 
 from __future__ import annotations
@@ -18,25 +23,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import hashlib
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rrulestr
 
-from styrmodell._errors import CalendarError
-from styrmodell._holidays import Shift, WorkingDays, _check_date
-from styrmodell._locale import language
-from styrmodell._period import _FULL_SV, Period, PeriodKind
-
-if TYPE_CHECKING:
-    # _goals imports this module (Plan.calendar holds a FollowUpCalendar); what needs the
-    # plan's types at run time lives in _contents, which imports both.
-    from styrmodell._contents import ReportEntry
-    from styrmodell._goals import Plan
+from styrmodell._errors import CalendarError, PlanError
+from styrmodell._fields import Fields, as_text, choice
+from styrmodell._holidays import FIRST_YEAR, Shift, WorkingDays, as_day, as_shift, check_day
+from styrmodell._messages import failure, ntext, problem, short, text
+from styrmodell._period import Period, PeriodKind, month_number
+from styrmodell._rrule import build, dates_between, dates_from, first_date, normalise
+from styrmodell._safe import printable
 
 __all__ = [
     "Content",
@@ -47,6 +47,8 @@ __all__ = [
     "OccasionKind",
     "OccasionRule",
 ]
+
+F = Fields(CalendarError)
 
 
 class OccasionKind(enum.StrEnum):
@@ -66,20 +68,13 @@ class OccasionKind(enum.StrEnum):
     VERKSAMHETSBERATTELSE = "verksamhetsberättelse"
 
     def label(self, locale: str = "sv") -> str:
-        """The kind for people: "Delårsrapport" (sv) or "Interim report" (en)."""
-        return _KIND_LABELS[self][language(locale) == "en"]
+        """The kind for people: "Delårsrapport" (sv) or "Interim report" (en).
 
-
-_KIND_LABELS = {
-    OccasionKind.MANADSRAPPORT: ("Månadsrapport", "Monthly report"),
-    OccasionKind.TERTIALRAPPORT: ("Tertialrapport", "Four-month report"),
-    OccasionKind.DELARSRAPPORT: ("Delårsrapport", "Interim report"),
-    OccasionKind.ARSREDOVISNING: ("Årsredovisning", "Annual report"),
-    OccasionKind.BUDGETBESLUT: ("Budgetbeslut", "Budget decision"),
-    OccasionKind.INTERNKONTROLLPLAN: ("Internkontrollplan", "Internal control plan"),
-    OccasionKind.HANDLINGSPLAN: ("Handlingsplan", "Action plan"),
-    OccasionKind.VERKSAMHETSBERATTELSE: ("Verksamhetsberättelse", "Annual activity report"),
-}
+        Examples:
+            >>> OccasionKind.DELARSRAPPORT.label("en")
+            'Interim report'
+        """
+        return text(f"occasion_kind.{self.name.lower()}", locale)
 
 
 class Content(enum.StrEnum):
@@ -95,26 +90,17 @@ class Content(enum.StrEnum):
     AUDIT_REPORT = "granskningsrapport"
 
     def label(self, locale: str = "sv") -> str:
-        """The content for people: "prognos" (sv) or "forecast" (en)."""
-        return self.value if language(locale) == "sv" else _CONTENT_EN[self]
+        """The content for people: "prognos" (sv) or "forecast" (en).
+
+        Examples:
+            >>> Content.KEY_FIGURES.label("en")
+            'key figures'
+        """
+        return text(f"content.{self.name.lower()}", locale)
 
 
-_CONTENT_EN = {
-    Content.BUDGET: "budget follow-up",
-    Content.FORECAST: "forecast",
-    Content.GOALS: "goals",
-    Content.INVESTMENTS: "investments",
-    Content.KEY_FIGURES: "key figures",
-    Content.ACTIVITIES: "activities",
-    Content.INTERNAL_CONTROL: "internal control",
-    Content.AUDIT_REPORT: "audit report",
-}
-
-_RECIPIENTS = {
-    "KS": ("kommunstyrelsen (KS)", "municipal executive board (KS)"),
-    "KF": ("kommunfullmäktige (KF)", "municipal council (KF)"),
-    "nämnd": ("nämnden", "the committee (nämnd)"),
-}
+_RECIPIENTS = {"KS": "recipient.ks", "KF": "recipient.kf", "nämnd": "recipient.namnd"}
+"""The recipients that have a name in the catalogs; any other is shown as written."""
 
 
 class Coverage(enum.Enum):
@@ -167,97 +153,103 @@ class Coverage(enum.Enum):
         return None
 
 
-# -- field converters and validators ----------------------------------------------------
+# -- field converters ---------------------------------------------------------------------
 
 
-def _text(what: str, *, empty: bool = False) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or (not empty and not value.strip()):
-            kind = "a text" if empty else "a non-empty text"
-            raise CalendarError(f"{type(instance).__name__}.{what}: expected {kind}, got {value!r}")
-
-    return check
+def as_coverage(value: object, at: str = "value") -> Coverage:
+    """A :class:`Coverage` from the member, its value or its name (a field converter)."""
+    return choice(Coverage, value, at)
 
 
-def _kind(value: object) -> object:
-    if isinstance(value, str) and not isinstance(value, OccasionKind):
-        try:
-            return OccasionKind(value.strip().lower())
-        except ValueError:
-            return value.strip()
+def _as_filled(value: object, at: str = "value") -> str:
+    """Text with something in it besides spaces."""
+    if not isinstance(value, str) or not value.strip():
+        raise failure(CalendarError, "calendar.expected_filled", at, value=value)
     return value
 
 
-def _contents(value: object) -> tuple[str, ...]:
+def _as_kind(value: object, at: str = "value") -> str:
+    if isinstance(value, OccasionKind):
+        return value
+    word = _as_filled(value, at).strip()
+    try:
+        return OccasionKind(word.lower())
+    except ValueError:
+        return word
+
+
+def _as_contents(value: object, at: str = "value") -> tuple[str, ...]:
+    if (  # already read: members, no repeats
+        type(value) is tuple
+        and all(type(item) is Content for item in value)
+        and len(set(value)) == len(value)
+    ):
+        return value
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, Iterable):
-        raise CalendarError(f"contents: expected a collection of texts, got {value!r}")
+        raise failure(CalendarError, "calendar.expected_texts", at, value=value)
     out: dict[str, None] = {}
     for i, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise CalendarError(f"contents[{i}]: expected a non-empty text, got {item!r}")
-        if not isinstance(item, Content):
-            try:
-                item = Content(item.strip().lower())
-            except ValueError:
-                item = item.strip()
-        out[item] = None
+        if isinstance(item, Content):
+            out[item] = None
+            continue
+        word = _as_filled(item, f"{at}[{i}]").strip()
+        try:
+            out[Content(word.lower())] = None
+        except ValueError:
+            out[word] = None
     return tuple(out)
 
 
 _FLAGS = ("D", "B")
+_READ_FLAGS = frozenset({(), ("D",), ("B",), ("D", "B")})
 
 
-def _reported(value: object) -> tuple[str, ...]:
+def _as_reported(value: object, at: str = "value") -> tuple[str, ...]:
     """Read "D/B", "B", ["B", "D"] or () as a tuple of flags in the order D, B."""
     if value is None:
         return ()
+    if type(value) is tuple and all(type(f) is str for f in value) and value in _READ_FLAGS:
+        return value
     items: Iterable[object]
-    items = re.split(r"\s*[/,]\s*", value.strip()) if isinstance(value, str) else value  # type: ignore[assignment]
-    if not isinstance(items, Iterable):
-        raise CalendarError(f"reported: expected 'D', 'B', 'D/B' or a collection, got {value!r}")
+    if isinstance(value, str):
+        items = value.replace(",", "/").split("/")
+    elif isinstance(value, Iterable):
+        items = value
+    else:
+        raise failure(CalendarError, "calendar.expected_flags", at, value=value)
     flags = set()
     for item in items:
-        if item == "":
+        if isinstance(item, str) and not item.strip():
             continue
-        if not isinstance(item, str) or item.upper() not in _FLAGS:
-            raise CalendarError(
-                f"reported: expected the flags D (delår) and/or B (bokslut), got {value!r}"
-            )
-        flags.add(item.upper())
+        if not isinstance(item, str) or item.strip().upper() not in _FLAGS:
+            raise failure(CalendarError, "calendar.expected_flags", at, value=value)
+        flags.add(item.strip().upper())
     return tuple(f for f in _FLAGS if f in flags)
 
 
-def _shift(value: object) -> Shift:
-    if isinstance(value, Shift):
-        return value
-    if isinstance(value, str):
-        try:
-            return Shift(value)
-        except ValueError:
-            pass
-    raise CalendarError(f"shift: expected a Shift ('none', 'previous', 'next'), got {value!r}")
-
-
-def _date_field(what: str) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-        _check_date(value, f"{type(instance).__name__}.{what}")
-
-    return check
-
-
-def _period_field(
-    instance: object, attribute: attrs.Attribute[Period | None], value: object
-) -> None:
+def _as_period(value: object, at: str = "value") -> Period | None:
     if value is not None and not isinstance(value, Period):
-        raise CalendarError(f"Occasion.period: expected a Period or None, got {value!r}")
+        raise failure(CalendarError, "calendar.expected_period", at, value=value)
+    return value
 
 
-# -- Occasion ---------------------------------------------------------------------------
+def _as_lag(value: object, at: str = "value") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 36:
+        raise failure(CalendarError, "calendar.expected_lag", at, value=value)
+    return value
 
 
-@attrs.frozen
+def _shown(word: str) -> str:
+    """Data on one line for people: control characters and bidi overrides made visible."""
+    return printable(word, newlines=False)
+
+
+# -- Occasion -----------------------------------------------------------------------------
+
+
+@attrs.frozen(field_transformer=F.locate)
 class Occasion:
     """One follow-up occasion (uppföljningstillfälle): what is due, when, covering what, to whom.
 
@@ -265,7 +257,8 @@ class Occasion:
         kind: An :class:`OccasionKind` or your own word; known kinds are normalised to the
             member ("Delårsrapport" → ``OccasionKind.DELARSRAPPORT``).
         due: The deadline. For an occasion you build, the date as planned; the calendar's
-            queries return it moved to a working day by ``shift``.
+            queries return it moved to a working day by ``shift``. A date (ISO text is read)
+            of the years 1953–9999.
         period: The :class:`~styrmodell.Period` the occasion covers ("per mars" →
             jan–mar), or ``None`` (a budget decision, a plan to hand in).
         recipient: Who receives it: ``"nämnd"``, ``"KS"`` (kommunstyrelsen), ``"KF"``
@@ -291,18 +284,17 @@ class Occasion:
         ('D', 'B')
     """
 
-    kind: str = attrs.field(converter=_kind, validator=_text("kind"))
-    due: dt.date = attrs.field(validator=_date_field("due"))
-    period: Period | None = attrs.field(default=None, validator=_period_field)
-    recipient: str = attrs.field(default="nämnd", validator=_text("recipient"))
-    contents: tuple[str, ...] = attrs.field(default=(), converter=_contents)
-    reported: tuple[str, ...] = attrs.field(default=(), converter=_reported)
-    shift: Shift = attrs.field(default=Shift.PREVIOUS, converter=_shift)
-    title: str = attrs.field(default="", validator=_text("title", empty=True))
-    description: str = attrs.field(default="", validator=_text("description", empty=True))
+    kind: str = attrs.field(converter=_as_kind)
+    due: dt.date = attrs.field(converter=as_day)
+    period: Period | None = attrs.field(default=None, converter=_as_period)
+    recipient: str = attrs.field(default="nämnd", converter=_as_filled)
+    contents: tuple[str, ...] = attrs.field(default=(), converter=_as_contents)
+    reported: tuple[str, ...] = attrs.field(default=(), converter=_as_reported)
+    shift: Shift = attrs.field(default=Shift.PREVIOUS, converter=as_shift)
+    title: str = attrs.field(default="", converter=as_text)
+    description: str = attrs.field(default="", converter=as_text)
     planned: dt.date = attrs.field(
-        default=attrs.Factory(lambda self: self.due, takes_self=True),
-        validator=_date_field("planned"),
+        default=attrs.Factory(lambda self: self.due, takes_self=True), converter=as_day
     )
 
     @property
@@ -312,29 +304,23 @@ class Occasion:
 
     def kind_label(self, locale: str = "sv") -> str:
         """The kind for people: "Månadsrapport", "Interim report", or your own word."""
-        if isinstance(self.kind, OccasionKind):
-            return self.kind.label(locale)
-        return self.kind[:1].upper() + self.kind[1:]
+        return kind_label_of(self, locale, _shown)
 
     def recipient_label(self, locale: str = "sv") -> str:
         """The recipient for people: "kommunstyrelsen (KS)" for "KS", your own text otherwise."""
-        names = _RECIPIENTS.get(self.recipient)
-        return names[language(locale) == "en"] if names else self.recipient
+        return recipient_label_of(self, locale, _shown)
+
+    def contents_label(self, locale: str = "sv") -> str:
+        """The contents for people: "budgetuppföljning, prognos" or "budget follow-up, ..."."""
+        return ", ".join(content_labels_of(self, locale, _shown))
 
     def name(self, locale: str = "sv") -> str:
         """The title, or kind and period: "Månadsrapport jan-mar 2024", "Delårsrapport 2024"."""
-        if self.title:
-            return self.title
-        if self.period is None:
-            return self.kind_label(locale)
-        if self.period.kind in (PeriodKind.YEAR, PeriodKind.DELAR):
-            return f"{self.kind_label(locale)} {self.period.calendar_year}"
-        return f"{self.kind_label(locale)} {self.period.label(locale)}"
+        return name_of(self, locale, _shown)
 
     def label(self, locale: str = "sv") -> str:
         """Name and recipient: "Delårsrapport 2024 till kommunfullmäktige (KF)"."""
-        word = "till" if language(locale) == "sv" else "to"
-        return f"{self.name(locale)} {word} {self.recipient_label(locale)}"
+        return label_of(self, locale, _shown)
 
     def _sort_key(self) -> tuple[Any, ...]:
         period = (
@@ -356,106 +342,70 @@ class Occasion:
         )
 
 
-# -- OccasionRule -----------------------------------------------------------------------
-
-_RRULE_PARTS = {
-    "FREQ",
-    "INTERVAL",
-    "COUNT",
-    "BYMONTH",
-    "BYMONTHDAY",
-    "BYYEARDAY",
-    "BYWEEKNO",
-    "BYDAY",
-    "BYSETPOS",
-    "WKST",
-}
-_FREQS = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY"}
+# The words of an occasion, with a function for the data in them: printable() for a
+# terminal or a report, the .ics writer's own cleaning for a calendar file.
+Clean = Callable[[str], str]
 
 
-def _normalise_rule(value: object) -> str:
-    if not isinstance(value, str):
-        raise CalendarError(f"OccasionRule.rule: expected RRULE text, got {value!r}")
-    text = value.strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    parts = [p.strip() for p in text.split(";") if p.strip()]
-    names: list[str] = []
-    out = []
-    for part in parts:
-        name, sep, val = part.partition("=")
-        name = name.strip().upper()
-        if not sep or not val.strip():
-            raise CalendarError(f"OccasionRule.rule: {value!r}: expected NAME=VALUE, got {part!r}")
-        if name == "UNTIL":
-            raise CalendarError(
-                f"OccasionRule.rule: {value!r}: give the last date as end=..., not UNTIL"
-            )
-        if name not in _RRULE_PARTS:
-            raise CalendarError(
-                f"OccasionRule.rule: {value!r}: {name} is not allowed in a rule of whole days "
-                f"(allowed: {', '.join(sorted(_RRULE_PARTS))})"
-            )
-        if name in names:
-            raise CalendarError(f"OccasionRule.rule: {value!r}: {name} given twice")
-        if name in ("INTERVAL", "COUNT") and not (val.strip().isdigit() and int(val) >= 1):
-            raise CalendarError(
-                f"OccasionRule.rule: {value!r}: {name} must be a whole number ≥ 1, got {val!r}"
-            )
-        names.append(name)
-        out.append(f"{name}={val.strip().upper()}")
-    if not out or names[0] != "FREQ":
-        raise CalendarError(f"OccasionRule.rule: {value!r}: must start with FREQ=")
-    freq = out[0].partition("=")[2]
-    if freq not in _FREQS:
-        raise CalendarError(
-            f"OccasionRule.rule: {value!r}: FREQ must be one of {', '.join(sorted(_FREQS))}"
-        )
-    return ";".join(out)
+def kind_label_of(occasion: Occasion, locale: str, clean: Clean) -> str:
+    if isinstance(occasion.kind, OccasionKind):
+        return occasion.kind.label(locale)
+    return clean(occasion.kind[:1].upper() + occasion.kind[1:])
 
 
-@functools.lru_cache(maxsize=256)
-def _build_rrule(text: str, start: dt.date) -> rrule:
-    begin = dt.datetime(start.year, start.month, start.day)
-    rule = rrulestr(text, dtstart=begin, cache=True)
-    if not isinstance(rule, rrule):  # pragma: no cover - one RRULE line never gives a set
-        raise CalendarError(f"OccasionRule.rule: {text!r} is not a single rule")
-    return rule
+def recipient_label_of(occasion: Occasion, locale: str, clean: Clean) -> str:
+    code = _RECIPIENTS.get(occasion.recipient)
+    return text(code, locale) if code else clean(occasion.recipient)
 
 
-def _check_lag(instance: object, attribute: object, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 36:
-        raise CalendarError(
-            f"OccasionRule.lag: expected a whole number of months 0–36, got {value!r}"
-        )
+def content_labels_of(occasion: Occasion, locale: str, clean: Clean) -> list[str]:
+    return [c.label(locale) if isinstance(c, Content) else clean(c) for c in occasion.contents]
 
 
-def _coverage(value: object) -> Coverage:
-    if isinstance(value, Coverage):
-        return value
-    if isinstance(value, str):
-        try:
-            return Coverage(value)
-        except ValueError:
-            pass
-    raise CalendarError(
-        f"OccasionRule.covers: expected a Coverage ({', '.join(c.value for c in Coverage)}), "
-        f"got {value!r}"
+def name_of(occasion: Occasion, locale: str, clean: Clean) -> str:
+    if occasion.title:
+        return clean(occasion.title)
+    kind = kind_label_of(occasion, locale, clean)
+    if occasion.period is None:
+        return kind
+    if occasion.period.kind in (PeriodKind.YEAR, PeriodKind.DELAR):
+        return text("occasion.name", locale, kind=kind, period=occasion.period.calendar_year)
+    return text("occasion.name", locale, kind=kind, period=occasion.period.label(locale))
+
+
+def label_of(occasion: Occasion, locale: str, clean: Clean) -> str:
+    return text(
+        "occasion.label",
+        locale,
+        name=name_of(occasion, locale, clean),
+        recipient=recipient_label_of(occasion, locale, clean),
     )
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_date(value, f"OccasionRule.{attribute.name}")
+# -- OccasionRule -------------------------------------------------------------------------
 
 
-@attrs.frozen
+def _as_rule(value: object, at: str = "value") -> str:
+    return normalise(value, at)
+
+
+def _as_optional_day(value: object, at: str = "value") -> dt.date | None:
+    return None if value is None else as_day(value, at)
+
+
+@attrs.frozen(field_transformer=F.locate)
 class OccasionRule:
     """A recurring occasion: an RFC 5545 ``RRULE`` of planned dates plus what each covers.
 
     The rule is held as text (``dateutil.rrule`` objects compare by identity, so they are
-    built when needed and cached). Times of day (``BYHOUR``...), ``UNTIL`` (use ``end``) and
-    ``DTSTART`` (use ``start``) are not accepted.
+    built when needed and cached) and read strictly: the parts ``FREQ`` (``YEARLY``,
+    ``MONTHLY``, ``WEEKLY``, ``DAILY``), ``INTERVAL``, ``COUNT``, ``BYMONTH``,
+    ``BYMONTHDAY``, ``BYYEARDAY``, ``BYWEEKNO``, ``BYDAY``, ``BYSETPOS``, ``WKST``, each
+    value checked, in the combinations RFC 5545 allows. Times of day (``BYHOUR``...),
+    ``UNTIL`` (use ``end``) and ``DTSTART`` (use ``start``) are not accepted. A rule that
+    gives no date is refused when it is built, quickly: by its parts alone
+    (``BYMONTH=2;BYMONTHDAY=30``) or by a search bounded by the span after which the
+    rule's dates repeat.
 
     Attributes:
         kind: As for :class:`Occasion`.
@@ -468,59 +418,84 @@ class OccasionRule:
             due in April.
         recipient, contents, reported, shift, title, description: As for :class:`Occasion`.
 
+    Raises:
+        CalendarError: for a rule that is not valid, or gives no date from ``start`` (to
+            ``end``).
+
     Examples:
         >>> rule = OccasionRule("månadsrapport", "FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=15",
         ...                     start=dt.date(2024, 1, 1), covers="year_to_date", lag=1,
         ...                     recipient="KS")
         >>> [o.name() for o in rule.occasions(between=(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))]
         ['Månadsrapport jan-mar 2024', 'Månadsrapport jan-maj 2024']
+        >>> from styrmodell import CalendarError
+        >>> try:
+        ...     OccasionRule("x", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", start=dt.date(2024, 1, 1))
+        ... except CalendarError as exc:
+        ...     print(exc.problems[0].message)
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' gives no date from 2024-01-01
     """
 
-    kind: str = attrs.field(converter=_kind, validator=_text("kind"))
-    rule: str = attrs.field(converter=_normalise_rule)
-    start: dt.date = attrs.field(kw_only=True, validator=_date_field("start"))
-    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
-    covers: Coverage = attrs.field(default=Coverage.NONE, kw_only=True, converter=_coverage)
-    lag: int = attrs.field(default=0, kw_only=True, validator=_check_lag)
-    recipient: str = attrs.field(default="nämnd", kw_only=True, validator=_text("recipient"))
-    contents: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_contents)
-    reported: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_reported)
-    shift: Shift = attrs.field(default=Shift.PREVIOUS, kw_only=True, converter=_shift)
-    title: str = attrs.field(default="", kw_only=True, validator=_text("title", empty=True))
-    description: str = attrs.field(
-        default="", kw_only=True, validator=_text("description", empty=True)
-    )
+    kind: str = attrs.field(converter=_as_kind)
+    rule: str = attrs.field(converter=_as_rule)
+    start: dt.date = attrs.field(converter=as_day, kw_only=True)
+    end: dt.date | None = attrs.field(default=None, converter=_as_optional_day, kw_only=True)
+    covers: Coverage = attrs.field(default=Coverage.NONE, converter=as_coverage, kw_only=True)
+    lag: int = attrs.field(default=0, converter=_as_lag, kw_only=True)
+    recipient: str = attrs.field(default="nämnd", converter=_as_filled, kw_only=True)
+    contents: tuple[str, ...] = attrs.field(default=(), converter=_as_contents, kw_only=True)
+    reported: tuple[str, ...] = attrs.field(default=(), converter=_as_reported, kw_only=True)
+    shift: Shift = attrs.field(default=Shift.PREVIOUS, converter=as_shift, kw_only=True)
+    title: str = attrs.field(default="", converter=as_text, kw_only=True)
+    description: str = attrs.field(default="", converter=as_text, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise CalendarError(
-                f"OccasionRule: end {self.end.isoformat()} is before start "
-                f"{self.start.isoformat()} ({self.rule})"
+            raise failure(
+                CalendarError,
+                "calendar.rule_end_before_start",
+                "OccasionRule",
+                end=self.end.isoformat(),
+                start=self.start.isoformat(),
+                rule=self.rule,
             )
         try:
-            rule = _build_rrule(self.rule, self.start)
-            first = rule.after(
-                dt.datetime(self.start.year, self.start.month, self.start.day), inc=True
-            )
+            first = first_date(self.rule, self.start, self.end)
         except (ValueError, TypeError, OverflowError) as exc:
-            raise CalendarError(
-                f"OccasionRule.rule: {self.rule!r} is not a valid RRULE ({exc})"
+            raise failure(
+                CalendarError,
+                "calendar.rule_invalid",
+                "OccasionRule.rule",
+                value=self.rule,
+                reason=str(exc),
             ) from None
-        if first is None or (self.end is not None and first.date() > self.end):
-            raise CalendarError(
-                f"OccasionRule.rule: {self.rule!r} gives no date from {self.start.isoformat()}"
-                + (f" to {self.end.isoformat()}" if self.end else "")
+        if first is None:
+            if self.end is None:
+                raise failure(
+                    CalendarError,
+                    "calendar.rule_no_date",
+                    "OccasionRule.rule",
+                    value=self.rule,
+                    start=self.start.isoformat(),
+                )
+            raise failure(
+                CalendarError,
+                "calendar.rule_no_date_until",
+                "OccasionRule.rule",
+                value=self.rule,
+                start=self.start.isoformat(),
+                end=self.end.isoformat(),
             )
-        # The first occurrence must give a valid period (a lag back past year 1953 would not).
-        self.occasion(first.date())
+        # The first occurrence must give a valid period (a year after 9999 would not).
+        self.occasion(first)
 
-    def to_rrule(self) -> rrule:
+    def to_rrule(self) -> Any:
         """The :class:`dateutil.rrule.rrule` of planned dates (built on demand, cached).
 
         It starts at ``start`` but does not know ``end``: :meth:`dates` and
         :meth:`iter_dates` apply it.
         """
-        return _build_rrule(self.rule, self.start)
+        return build(self.rule, self.start)
 
     def dates(self, between: tuple[dt.date, dt.date] | Period) -> tuple[dt.date, ...]:
         """The planned dates in ``[start, end]`` of *between* (both included)."""
@@ -528,33 +503,34 @@ class OccasionRule:
         lo, hi = max(lo, self.start), min(hi, self.end or hi)
         if lo > hi:
             return ()
-        found = self.to_rrule().between(
-            dt.datetime(lo.year, lo.month, lo.day), dt.datetime(hi.year, hi.month, hi.day), inc=True
-        )
-        return tuple(d.date() for d in found)
+        return tuple(dates_between(self.rule, self.start, lo, hi))
 
     def iter_dates(self, after: dt.date) -> Iterator[dt.date]:
         """Planned dates on or after *after*, in order (endless for a rule without end)."""
-        rule = self.to_rrule()
-        begin = dt.datetime(after.year, after.month, after.day)
-        for moment in rule.xafter(begin, inc=True):
-            if self.end is not None and moment.date() > self.end:
-                return
-            yield moment.date()
+        after = max(check_day(after, "after"), self.start)
+        yield from dates_from(self.rule, self.start, after, self.end)
 
     def occasion(self, planned: dt.date) -> Occasion:
         """The occasion this rule gives for one planned date (not yet shifted)."""
+        return self._occasion(planned, planned)
+
+    def _occasion(self, planned: dt.date, due: dt.date) -> Occasion:
         reference = planned - relativedelta(months=self.lag)
         try:
             period = self.covers.period(reference)
-        except Exception as exc:  # a PlanError from Period for years out of range
-            raise CalendarError(
-                f"OccasionRule {self.kind!r}: no {self.covers.value} period for "
-                f"{planned.isoformat()} with lag {self.lag} ({exc})"
+        except PlanError:  # from Period, for the year 10000
+            raise failure(
+                CalendarError,
+                "calendar.rule_no_period",
+                "OccasionRule",
+                kind=str(self.kind),
+                covers=self.covers.value,
+                planned=planned.isoformat(),
+                lag=self.lag,
             ) from None
         return Occasion(
             self.kind,
-            planned,
+            due,
             period,
             self.recipient,
             contents=self.contents,
@@ -562,6 +538,7 @@ class OccasionRule:
             shift=self.shift,
             title=self.title,
             description=self.description,
+            planned=planned,
         )
 
     def occasions(self, between: tuple[dt.date, dt.date] | Period) -> tuple[Occasion, ...]:
@@ -573,38 +550,58 @@ def _between(value: object) -> tuple[dt.date, dt.date]:
     if isinstance(value, Period):
         return value.start, value.end
     if not isinstance(value, tuple) or len(value) != 2:
-        raise CalendarError(f"between: expected (start, end) dates or a Period, got {value!r}")
-    lo = _check_date(value[0], "between[0]")
-    hi = _check_date(value[1], "between[1]")
+        raise failure(CalendarError, "calendar.expected_range", "between", value=value)
+    lo = check_day(value[0], "between[0]")
+    hi = check_day(value[1], "between[1]")
     if lo > hi:
-        raise CalendarError(f"between: start {lo.isoformat()} is after end {hi.isoformat()}")
+        raise failure(
+            CalendarError,
+            "calendar.range_reversed",
+            "between",
+            start=lo.isoformat(),
+            end=hi.isoformat(),
+        )
     return lo, hi
 
 
-# -- FollowUpCalendar -------------------------------------------------------------------
+# -- FollowUpCalendar ---------------------------------------------------------------------
 
 
-def _tuple_of(value: object, cls: type, what: str) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise CalendarError(f"FollowUpCalendar.{what}: expected a collection, got {value!r}")
+T = TypeVar("T")
+
+
+def _items_of(cls: type[T], value: object, at: str) -> tuple[T, ...]:
+    """A tuple of *cls* instances; names every item that is not one."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise failure(CalendarError, "calendar.expected_collection", at, value=value)
     items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise CalendarError(
-                f"FollowUpCalendar.{what}[{i}]: expected {cls.__name__}, got {item!r}"
-            )
+    problems = [
+        problem("calendar.expected_instance", f"{at}[{i}]", value=item, kind=cls.__name__)
+        for i, item in enumerate(items)
+        if not isinstance(item, cls)
+    ]
+    if problems:
+        raise CalendarError("\n".join(map(str, problems)), problems=problems)
     return items
 
 
-def _rules(value: object) -> tuple[OccasionRule, ...]:
-    return _tuple_of(value, OccasionRule, "rules")
+def _as_rules(value: object, at: str = "value") -> tuple[OccasionRule, ...]:
+    return _items_of(OccasionRule, value, at)
 
 
-def _occasions(value: object) -> tuple[Occasion, ...]:
-    return _tuple_of(value, Occasion, "occasions")
+def _as_occasions(value: object, at: str = "value") -> tuple[Occasion, ...]:
+    return _items_of(Occasion, value, at)
 
 
-@attrs.frozen
+def _as_working_days(value: object, at: str = "value") -> WorkingDays:
+    if not isinstance(value, WorkingDays):
+        raise failure(
+            CalendarError, "calendar.expected_instance", at, value=value, kind="WorkingDays"
+        )
+    return value
+
+
+@attrs.frozen(field_transformer=F.locate)
 class FollowUpCalendar:
     """An årshjul: recurring rules and one-off occasions on Swedish working days.
 
@@ -616,6 +613,10 @@ class FollowUpCalendar:
         working_days: Which days are working days (default: Monday–Friday minus public
             holidays; ``WorkingDays(eves=True)`` also closes midsommarafton, julafton,
             nyårsafton).
+
+    Raises:
+        CalendarError: for a bad field; a collection with several items that are not rules
+            (or occasions) names each in ``problems``.
 
     Every query returns occasions sorted by due date, without duplicates, with ``due`` moved
     to a working day by the occasion's :class:`~styrmodell.Shift` policy and ``planned``
@@ -631,27 +632,33 @@ class FollowUpCalendar:
         datetime.date(2028, 9, 29)
     """
 
-    name: str = attrs.field(validator=_text("name"))
-    rules: tuple[OccasionRule, ...] = attrs.field(default=(), converter=_rules)
-    occasions: tuple[Occasion, ...] = attrs.field(default=(), converter=_occasions)
+    name: str = attrs.field(converter=_as_filled)
+    rules: tuple[OccasionRule, ...] = attrs.field(default=(), converter=_as_rules)
+    occasions: tuple[Occasion, ...] = attrs.field(default=(), converter=_as_occasions)
     working_days: WorkingDays = attrs.field(
-        factory=WorkingDays, validator=attrs.validators.instance_of(WorkingDays)
+        default=attrs.Factory(WorkingDays), converter=_as_working_days
     )
 
     def _realise(self, occasion: Occasion) -> Occasion:
         due = self.working_days.shift(occasion.planned, occasion.shift)
         return occasion if due == occasion.due else attrs.evolve(occasion, due=due)
 
-    def _candidates(self, lo: dt.date, hi: dt.date) -> Iterator[Occasion]:
+    def _due_in(self, lo: dt.date, hi: dt.date) -> Iterator[Occasion]:
         margin = dt.timedelta(days=self.working_days.max_shift)
-        first, last = dt.date(1953, 1, 1), dt.date.max
+        first, last = dt.date(FIRST_YEAR, 1, 1), dt.date.max
         # Clamped before adding, so a range that ends in 9999 does not overflow.
         wide = (max(lo, first + margin) - margin, min(hi, last - margin) + margin)
+        shift = self.working_days.shift
         for rule in self.rules:
-            yield from rule.occasions(wide)
+            for planned in rule.dates(wide):
+                due = shift(planned, rule.shift)
+                if lo <= due <= hi:  # built once, already moved: no occasion built for nothing
+                    yield rule._occasion(planned, due)
         for occasion in self.occasions:
             if wide[0] <= occasion.planned <= wide[1]:
-                yield occasion
+                realised = self._realise(occasion)
+                if lo <= realised.due <= hi:
+                    yield realised
 
     def occurrences(self, *, between: tuple[dt.date, dt.date] | Period) -> tuple[Occasion, ...]:
         """Every occasion due in ``between`` (start and end included, or a Period).
@@ -660,8 +667,7 @@ class FollowUpCalendar:
         of it does not.
         """
         lo, hi = _between(between)
-        found = {occ for occ in map(self._realise, self._candidates(lo, hi)) if lo <= occ.due <= hi}
-        return tuple(sorted(found, key=Occasion._sort_key))
+        return tuple(sorted(set(self._due_in(lo, hi)), key=Occasion._sort_key))
 
     def year(self, year: int) -> tuple[Occasion, ...]:
         """The occasions due in calendar year *year*."""
@@ -677,7 +683,7 @@ class FollowUpCalendar:
         Ties (two occasions due the same day) go to the first in the calendar's order;
         use :meth:`due_on` with its date to get them all.
         """
-        _check_date(after, "after")
+        check_day(after, "after")
         margin = dt.timedelta(days=self.working_days.max_shift)
         best: Occasion | None = None
 
@@ -688,61 +694,21 @@ class FollowUpCalendar:
 
         for occasion in self.occasions:
             consider(self._realise(occasion))
-        start = max(after, dt.date(1953, 1, 1) + margin) - margin
+        start = max(after, dt.date(FIRST_YEAR, 1, 1) + margin) - margin
         for rule in self.rules:
             for planned in rule.iter_dates(start):
                 if best is not None and planned - margin > best.due:
                     break
-                consider(self._realise(rule.occasion(planned)))
+                due = self.working_days.shift(planned, rule.shift)
+                if due > after and (best is None or due <= best.due):
+                    consider(rule._occasion(planned, due))
         return best
 
-    def to_ics(
-        self,
-        *,
-        between: tuple[dt.date, dt.date] | Period,
-        locale: str = "sv",
-        stamp: dt.datetime | None = None,
-    ) -> str:
-        """The occasions in *between* as an iCalendar (RFC 5545) text a nämnd can subscribe to.
 
-        Each occasion is an all-day ``VEVENT`` on its (shifted) due date, with a UID that
-        stays the same between exports as long as the occasion's kind, planned date, period,
-        recipient and title do. Lines end in CRLF and are folded at 75 octets.
+# -- when data arrive: Frequency ----------------------------------------------------------
 
-        Args:
-            between: The range to export (dates or a Period).
-            locale: Language of the summaries and descriptions.
-            stamp: The ``DTSTAMP`` (a timezone-aware datetime); default: now, in UTC.
-        """
-        if stamp is None:
-            stamp = dt.datetime.now(dt.UTC)
-        if not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
-            raise CalendarError(f"stamp: expected a timezone-aware datetime, got {stamp!r}")
-        return _ics(self, self.occurrences(between=between), locale, stamp)
-
-    def contents_for(self, occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
-        """The goals and indicators of *plan* that go into *occasion*; see :func:`contents_for`."""
-        from styrmodell._contents import contents_for
-
-        return contents_for(occasion, plan)
-
-    def _uid(self, occasion: Occasion) -> str:
-        period = occasion.period.label() if occasion.period else ""
-        key = "\x1f".join(
-            (
-                self.name,
-                str(occasion.kind),
-                occasion.planned.isoformat(),
-                period,
-                occasion.recipient,
-                occasion.title,
-            )
-        )
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@styrmodell"
-
-
-# -- when data arrive: Frequency -------------------------------------------------------
-
+# Vocabulary for reading a plan's frequency text (not wording for people: labels come from
+# the catalogs). Month names are read with the periods' vocabulary (month_number).
 _CADENCE_WORDS = (
     ("month", ("månadsvis", "månatlig", "varje månad", "per månad", "monthly")),
     ("quarter", ("kvartalsvis", "per kvartal", "varje kvartal", "quarterly")),
@@ -762,7 +728,6 @@ _CADENCE_WORDS = (
         ),
     ),
 )
-_CADENCE_MONTHS = {"month": 1, "quarter": 3, "tertial": 4, "year": 12}
 _NUMBER_WORDS = {
     "en": 1,
     "ett": 1,
@@ -778,27 +743,40 @@ _NUMBER_WORDS = {
     "five": 5,
     "six": 6,
 }
-_MONTH_WORDS = {name: i for i, name in enumerate(_FULL_SV, start=1)}
-_RE_LAG = re.compile(
-    r"(\d+|en|ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s+"
-    r"(?:månad(?:s|ers)?|months?'?)\s*(?:eftersläpning|lag|fördröjning)"
-)
-_RE_PUBLISHED = re.compile(r"publicera[st]*\s+(?:i|under)\s+([a-zåäö]+)")
+_CADENCE_MONTHS = {"month": 1, "quarter": 3, "tertial": 4, "year": 12}
 
 
-def _check_cadence(instance: object, attribute: object, value: Any) -> None:
+@functools.cache
+def _frequency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # A number starts only where no digit stands before it, so a run of digits is tried
+    # once, not once per digit: matching stays linear in the text.
+    lag = re.compile(
+        r"((?<!\d)\d+|en|ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s+"
+        r"(?:månad(?:s|ers)?|months?'?)\s*(?:eftersläpning|lag|fördröjning)"
+    )
+    published = re.compile(r"publicera[st]*\s+(?:i|under)\s+([a-zåäö]+)")
+    return lag, published
+
+
+def _as_cadence(value: object, at: str = "value") -> str | None:
     if value is not None and value not in _CADENCE_MONTHS:
-        raise CalendarError(
-            f"Frequency.cadence: expected one of {sorted(_CADENCE_MONTHS)} or None, got {value!r}"
+        raise failure(
+            CalendarError,
+            "frequency.expected_cadence",
+            at,
+            value=value,
+            choices=repr(sorted(_CADENCE_MONTHS)),
         )
+    return value
 
 
-def _check_lag_months(instance: object, attribute: object, value: object) -> None:
+def _as_frequency_lag(value: object, at: str = "value") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 36:
-        raise CalendarError(f"Frequency.lag: expected 0–36 months, got {value!r}")
+        raise failure(CalendarError, "frequency.expected_lag", at, value=value)
+    return value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Frequency:
     """How often an indicator is measured and how long its data take to arrive.
 
@@ -822,8 +800,8 @@ class Frequency:
         datetime.date(2024, 4, 1)
     """
 
-    cadence: str | None = attrs.field(default=None, validator=_check_cadence)
-    lag: int = attrs.field(default=0, validator=_check_lag_months)
+    cadence: str | None = attrs.field(default=None, converter=_as_cadence)
+    lag: int = attrs.field(default=0, converter=_as_frequency_lag)
 
     @classmethod
     def parse(cls, text: str) -> Frequency:
@@ -831,24 +809,17 @@ class Frequency:
 
         Understood: "Månadsvis", "Kvartalsvis", "Tertialvis", "Årligen", "Helår", with
         "(en månads eftersläpning)", "(2 månaders eftersläpning)" or "publiceras i april"
-        (for a yearly figure: available in April of the following year).
+        (for a yearly figure: available in April of the following year). Reading takes
+        time linear in the text, however long.
+
+        Raises:
+            CalendarError: for text that is no text, or a lag beyond 36 months.
         """
         if not isinstance(text, str):
-            raise CalendarError(f"Frequency.parse: expected a text, got {text!r}")
-        low = " ".join(text.lower().split())
-        cadence = next(
-            (name for name, words in _CADENCE_WORDS if any(w in low for w in words)), None
-        )
-        lag = 0
-        if m := _RE_LAG.search(low):
-            lag = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
-        elif (m := _RE_PUBLISHED.search(low)) and m[1] in _MONTH_WORDS:
-            # Published in month M of the year after a calendar year: M - 1 months' lag.
-            lag = _MONTH_WORDS[m[1]] - 1
-        try:
-            return cls(cadence, lag)
-        except CalendarError as exc:
-            raise CalendarError(f"Frequency.parse: {text!r}: {exc}") from None
+            raise failure(
+                CalendarError, "frequency.parse_expected_text", "Frequency.parse", value=text
+            )
+        return _parse_frequency(text)
 
     def measuring_end(self, day: dt.date) -> dt.date:
         """The last day of the measuring period (month, quarter, tertial, year) holding *day*."""
@@ -869,128 +840,34 @@ class Frequency:
 
     def label(self, locale: str = "sv") -> str:
         """For people: "månadsvis, 1 månads eftersläpning" or "monthly, 1 month's lag"."""
-        sv = language(locale) == "sv"
-        words = {
-            None: ("okänd frekvens", "unknown frequency"),
-            "month": ("månadsvis", "monthly"),
-            "quarter": ("kvartalsvis", "quarterly"),
-            "tertial": ("tertialvis", "every four months"),
-            "year": ("årligen", "yearly"),
-        }[self.cadence][0 if sv else 1]
-        if self.lag:
-            unit = (
-                ("månads" if self.lag == 1 else "månaders")
-                if sv
-                else ("month's" if self.lag == 1 else "months'")
-            )
-            words += f", {self.lag} {unit} {'eftersläpning' if sv else 'lag'}"
-        return words
+        words = text(f"frequency.cadence.{self.cadence or 'unknown'}", locale)
+        if not self.lag:
+            return words
+        lag = ntext("frequency.lag", self.lag, locale)
+        return text("frequency.with_lag", locale, cadence=words, lag=lag)
 
 
-# -- iCalendar (RFC 5545) ---------------------------------------------------------------
-
-
-def _ics_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def _ics_date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def _description(occasion: Occasion, locale: str) -> str:
-    sv = language(locale) == "sv"
-    lines = []
-    if occasion.period is not None:
-        lines.append("Period: " + occasion.period.label(locale))
-    lines.append(("Mottagare: " if sv else "Recipient: ") + occasion.recipient_label(locale))
-    if occasion.contents:
-        words = [c.label(locale) if isinstance(c, Content) else c for c in occasion.contents]
-        lines.append(("Innehåll: " if sv else "Contents: ") + ", ".join(words))
-    if occasion.reported:
-        lines.append(
-            ("Mål som redovisas: " if sv else "Goals reported: ") + "/".join(occasion.reported)
-        )
-    if occasion.is_shifted:
-        lines.append(
-            (
-                f"Planerat {occasion.planned.isoformat()}, flyttat till "
-                f"{occasion.shift.label(locale)}"
-            )
-            if sv
-            else f"Planned {occasion.planned.isoformat()}, moved to the "
-            f"{occasion.shift.label(locale)}"
-        )
-    if occasion.description:
-        lines.append(occasion.description)
-    return "\n".join(lines)
-
-
-def _ics(
-    calendar: FollowUpCalendar,
-    occasions: tuple[Occasion, ...],
-    locale: str,
-    stamp: dt.datetime,
-) -> str:
-    stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lang = language(locale).upper()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//styrmodell//styrmodell årshjul//{lang}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_ics_text(calendar.name)}",
-    ]
-    seen: dict[str, int] = {}
-    for occasion in occasions:
-        uid = calendar._uid(occasion)
-        seen[uid] = seen.get(uid, 0) + 1
-        if seen[uid] > 1:  # equal identity, different contents: keep UIDs unique
-            uid = uid.replace("@", f"-{seen[uid]}@", 1)
-        kind = occasion.kind_label(locale)
-        # An all-day event without DTEND lasts one day (RFC 5545 §3.6.1): only for 9999-12-31.
-        end = (
-            [f"DTEND;VALUE=DATE:{_ics_date(occasion.due + dt.timedelta(days=1))}"]
-            if occasion.due < dt.date.max
-            else []
-        )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}",
-            f"DTSTAMP:{stamp_text}",
-            f"DTSTART;VALUE=DATE:{_ics_date(occasion.due)}",
-            *end,
-            f"SUMMARY:{_ics_text(occasion.label(locale))}",
-            f"DESCRIPTION:{_ics_text(_description(occasion, locale))}",
-            f"CATEGORIES:{_ics_text(kind)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+@functools.lru_cache(maxsize=1024)
+def _parse_frequency(original: str) -> Frequency:
+    low = " ".join(original.lower().split())
+    cadence = next((name for name, words in _CADENCE_WORDS if any(w in low for w in words)), None)
+    lag_pattern, published_pattern = _frequency_patterns()
+    lag = 0
+    if m := lag_pattern.search(low):
+        number = m[1]
+        if number.isdigit():
+            lag = int(number) if len(number) <= 3 else 999  # beyond 36 either way
+            if not 0 <= lag <= 36:
+                raise failure(
+                    CalendarError,
+                    "frequency.parse_bad_lag",
+                    "Frequency.parse",
+                    value=original,
+                    lag=short(number, 20) if len(number) > 6 else number,
+                )
+        else:
+            lag = _NUMBER_WORDS[number]
+    elif (m := published_pattern.search(low)) and (month := month_number(m[1])) is not None:
+        # Published in month M of the year after a calendar year: M - 1 months' lag.
+        lag = month - 1
+    return Frequency(cadence, lag)

@@ -50,6 +50,8 @@ from styrmodell._errors import (
 )
 from styrmodell._goals import Indicator, Plan
 from styrmodell._io._csv import read_table
+from styrmodell._io.ics import write_ics
+from styrmodell._io.outcomes import read_outcomes
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
     REFERENCE_LOCALE,
@@ -279,25 +281,10 @@ def _load_plan(path: str) -> Plan:
 
 
 def _load_outcomes(path: str, data: bytes) -> Outcomes:
-    """Read outcomes from CSV (``Outcomes.read_csv`` skips the ``#`` comments at the top)."""
+    """Read outcomes from CSV (``read_outcomes`` skips the ``#`` comments at the top)."""
     name = _shown_name(path)
     with _reading(name):
-        try:
-            decoded = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise failure(
-                SerializationError,
-                "cli.error.not_utf8",
-                name,
-                byte=f"0x{exc.object[exc.start]:02x}",
-                position=exc.start,
-            ) from None
-        try:
-            import io
-
-            return Outcomes.read_csv(io.StringIO(decoded, newline=""))
-        except StyrmodellError as exc:
-            raise SerializationError(f"{name}: {exc}", problems=exc.problems) from None
+        return read_outcomes(data, name=name)
 
 
 _MARK = re.compile(r"#\s*(fiktiva|fiktiv|fictional)\s*:\s*(\w+)", re.IGNORECASE)
@@ -695,7 +682,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.ics is None:
         _out(_calendar_table(calendar, args.year, args.locale, as_of))
         return EXIT_OK
-    ics = calendar.to_ics(between=Period.year(args.year), locale=args.locale)
+    ics = write_ics(calendar, between=Period.year(args.year), locale=args.locale)
     if args.ics == STDIO:
         _out(ics)
         return EXIT_OK
@@ -720,7 +707,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
     outcomes_csv = (data / "oxelosund_outcomes_2023.csv").read_bytes()
-    outcomes = _load_outcomes("oxelosund_outcomes_2023.csv", outcomes_csv)
+    outcomes = read_outcomes(outcomes_csv, name="oxelosund_outcomes_2023.csv")
     card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
     color = args.format == "text" and _use_color(args.color, sys.stdout)
     width = args.width if args.width is not None else _terminal_width()
@@ -770,7 +757,10 @@ def _width(value: str) -> int:
 
 
 def _requested_locale(argv: Sequence[str]) -> str:
-    """The ``--locale`` in *argv* (also abbreviated, or as ``--locale=xx``), for the help."""
+    """The ``--locale`` in *argv* (also abbreviated, or as ``--locale=xx``), for the help.
+
+    A locale the text layer lacks gives the reference locale (English) for the error.
+    """
     for n, arg in enumerate(argv):
         name, sep, value = arg.partition("=")
         if len(name) < 3 or not "--locale".startswith(name):
@@ -782,7 +772,9 @@ def _requested_locale(argv: Sequence[str]) -> str:
         try:
             return _locale(value)
         except argparse.ArgumentTypeError:
-            break
+            # A locale we lack: whoever asked for it may not read Swedish, so the whole
+            # error (prefix, usage, message) is worded in the reference language.
+            return REFERENCE_LOCALE
     return DEFAULT_LOCALE
 
 

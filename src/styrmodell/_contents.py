@@ -2,7 +2,10 @@
 
 Swedish terms: *innehåll* (contents) of a *månadsrapport*, *delårsrapport* or *bokslut*;
 *D/B* (delår/bokslut) flags; data that are *inte tillgängliga än* (not yet available).
-This module joins the calendar and the plan, so it imports both at run time.
+
+This module joins the calendar and the plan, and sits above both: it imports them, and
+neither imports it. That is why :func:`contents_for` is a function of an occasion and a plan
+and not a method of :class:`~styrmodell.FollowUpCalendar`: a calendar knows nothing of plans.
 """
 
 from __future__ import annotations
@@ -13,13 +16,29 @@ import attrs
 
 from styrmodell._calendar import Content, Frequency, Occasion
 from styrmodell._errors import CalendarError, PlanError
+from styrmodell._fields import Fields, as_flag, as_optional_date, as_text
 from styrmodell._goals import Goal, Indicator, Plan
-from styrmodell._locale import language
+from styrmodell._messages import failure, text
+from styrmodell._reason import Reason, as_optional_reason
 
 __all__ = ["ReportEntry", "contents_for"]
 
+F = Fields(PlanError)
 
-@attrs.frozen
+
+def _as_goal(value: object, at: str = "value") -> Goal:
+    if not isinstance(value, Goal):
+        raise failure(PlanError, "calendar.expected_instance", at, value=value, kind="Goal")
+    return value
+
+
+def _as_optional_indicator(value: object, at: str = "value") -> Indicator | None:
+    if value is not None and not isinstance(value, Indicator):
+        raise failure(PlanError, "calendar.expected_instance", at, value=value, kind="Indicator")
+    return value
+
+
+@attrs.frozen(field_transformer=F.locate)
 class ReportEntry:
     """One goal or indicator that goes into an occasion, and whether its data are there yet.
 
@@ -30,17 +49,19 @@ class ReportEntry:
         indicator: The indicator, or ``None`` for a goal entry.
         available: False when the indicator's data for the occasion's period arrive after
             the occasion is due: assess it as ``NOT_ASSESSED`` with reason
-            ``"not_yet_available"``, never as a false red.
+            :attr:`Reason.NOT_YET_AVAILABLE <styrmodell.Reason.NOT_YET_AVAILABLE>`, never as
+            a false red.
         available_from: The first day the data are there (indicators with a period only).
-        reason: ``""`` or ``"not_yet_available"``.
+        reason: ``None``, or :attr:`Reason.NOT_YET_AVAILABLE
+            <styrmodell.Reason.NOT_YET_AVAILABLE>` (equal to ``"not_yet_available"``).
     """
 
-    path: str
-    goal: Goal
-    indicator: Indicator | None = None
-    available: bool = True
-    available_from: dt.date | None = None
-    reason: str = ""
+    path: str = attrs.field(converter=as_text)
+    goal: Goal = attrs.field(converter=_as_goal)
+    indicator: Indicator | None = attrs.field(default=None, converter=_as_optional_indicator)
+    available: bool = attrs.field(default=True, converter=as_flag)
+    available_from: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    reason: Reason | None = attrs.field(default=None, converter=as_optional_reason)
 
     @property
     def id(self) -> str:
@@ -48,15 +69,15 @@ class ReportEntry:
         return self.indicator.id if self.indicator is not None else self.goal.id
 
     def explain(self, locale: str = "sv") -> str:
-        """Why it can or cannot be assessed yet, in Swedish or English."""
-        sv = language(locale) == "sv"
+        """Why it can or cannot be assessed yet, in the words of *locale*."""
         if self.available or self.indicator is None or self.available_from is None:
-            return "Kan bedömas" if sv else "Can be assessed"
-        freq = Frequency.parse(self.indicator.frequency).label(locale)
-        when = self.available_from.isoformat()
-        if sv:
-            return f"Ej tillgängligt än: utfallet finns tidigast {when} ({freq})"
-        return f"Not yet available: the outcome arrives {when} at the earliest ({freq})"
+            return text("contents.can_be_assessed", locale)
+        return text(
+            "contents.not_yet_available",
+            locale,
+            when=self.available_from.isoformat(),
+            frequency=Frequency.parse(self.indicator.frequency).label(locale),
+        )
 
 
 def _flags_match(flags: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
@@ -74,13 +95,35 @@ def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
     goal's); for an occasion without flags, those measured at least as often as its period
     (a yearly figure does not go into a report per mars).
 
-    Availability (:class:`Frequency`): an indicator whose data for the occasion's period
-    arrive after ``occasion.due`` is ``available=False``, reason ``"not_yet_available"``.
+    Availability (:class:`~styrmodell.Frequency`): an indicator whose data for the
+    occasion's period arrive after ``occasion.due`` is ``available=False``, reason
+    ``Reason.NOT_YET_AVAILABLE``.
+
+    A function of the occasion and the plan, not a method of the calendar: it needs both,
+    and the calendar module does not know plans (a plan holds its calendar, so the calendar
+    importing the plan would make a circle).
+
+    Raises:
+        CalendarError: when *occasion* is no :class:`~styrmodell.Occasion`.
+        PlanError: when *plan* is no :class:`~styrmodell.Plan`.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from styrmodell import Goal, Indicator, Period
+        >>> plan = Plan(id="p", years=2024, levels=["Mål"], goals=[Goal(
+        ...     id="g", reported_in="D/B", indicators=[Indicator(id="sjuk",
+        ...     frequency="Månadsvis (en månads eftersläpning)")])])
+        >>> delar = Occasion("delårsrapport", dt.date(2024, 9, 30), Period.delar(2024),
+        ...                  reported="D")
+        >>> [(e.id, e.available) for e in contents_for(delar, plan)]
+        [('g', True), ('sjuk', False)]
+        >>> contents_for(delar, plan)[1].explain("en")
+        "Not yet available: the outcome arrives 2024-10-01 at the earliest (monthly, 1 month's lag)"
     """
     if not isinstance(occasion, Occasion):
-        raise CalendarError(f"contents_for: expected an Occasion, got {occasion!r}")
+        raise failure(CalendarError, "contents.expected_occasion", "contents_for", value=occasion)
     if not isinstance(plan, Plan):
-        raise PlanError(f"contents_for: expected a Plan, got {plan!r}")
+        raise failure(PlanError, "contents.expected_plan", "contents_for", value=plan)
     if Content.GOALS not in occasion.contents and not occasion.reported:
         return ()
     out: list[ReportEntry] = []
@@ -108,7 +151,7 @@ def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
                     indicator,
                     available=available,
                     available_from=ready,
-                    reason="" if available else "not_yet_available",
+                    reason=None if available else Reason.NOT_YET_AVAILABLE,
                 )
             )
     return tuple(out)

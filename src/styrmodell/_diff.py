@@ -2,25 +2,30 @@
 
 Swedish terms: *ändring från verksamhetsplanen 2010* (Mjölby's footnotes record such
 changes: "Målet har därmed ändrats från 'minskning' till 'ökning'").
+
+This module sits above the plan (it imports :mod:`styrmodell._goals`, never the other way
+round), so comparing is a function, :func:`diff`, not a method of :class:`~styrmodell.Plan`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
-from styrmodell._thresholds._lint import describe
-from styrmodell._thresholds._registry import is_registered
+from styrmodell._errors import StyrmodellError
+from styrmodell._goals import Goal, Indicator, Plan
+from styrmodell._messages import REFERENCE_LOCALE, text
+from styrmodell._thresholds._registry import family_of
 
-if TYPE_CHECKING:
-    from styrmodell._goals import Goal, Indicator, Plan
-
-__all__ = ["Change", "PlanDiff", "diff_plans"]
+__all__ = ["ALL_YEARS", "Change", "PlanDiff", "diff"]
 
 ChangeKind = Literal["added", "removed", "changed"]
 Subject = Literal["goal", "indicator", "target"]
+
+ALL_YEARS = "all years"
+""":attr:`Change.field` of a change to an indicator's one target for every year."""
 
 _GOAL_FIELDS = (
     "title",
@@ -48,14 +53,23 @@ _INDICATOR_FIELDS = (
 class Change:
     """One difference between two plans.
 
+    ``str(change)`` is the English line (stable, for logs and tests); :meth:`describe`
+    words it in a locale, Swedish by default.
+
     Attributes:
         kind: ``"added"``, ``"removed"`` or ``"changed"``.
         subject: ``"goal"``, ``"indicator"`` or ``"target"``.
         id: The goal's or indicator's id (for a target: the indicator's id).
         field: For a changed goal or indicator, the field that changed ("title",
-            "parent"...); for a target, the year as text, or ``"all years"``.
+            "parent"...); for a target, the year as text, or ``"all years"``
+            (:data:`ALL_YEARS`).
         before: The old value (``None`` when added).
         after: The new value (``None`` when removed).
+
+    Example:
+        >>> change = Change("added", "goal", "h")
+        >>> str(change), change.describe()
+        ("added goal 'h'", "nytt mål 'h'")
     """
 
     kind: ChangeKind
@@ -66,23 +80,31 @@ class Change:
     after: Any = None
 
     def __str__(self) -> str:
-        where = f"{self.subject} {self.id!r}"
+        return self.describe(REFERENCE_LOCALE)
+
+    def describe(self, locale: str = "sv") -> str:
+        """The change in words, in *locale* (Swedish by default)."""
+        params: dict[str, object] = {"id": self.id}
         if self.subject == "target":
-            where = f"target {self.field} of indicator {self.id!r}"
+            params["year"] = (
+                text("diff.all_years", locale) if self.field == ALL_YEARS else self.field
+            )
         elif self.field is not None:
-            where += f" {self.field}"
+            params["field"] = text(f"diff.field.{self.field}", locale)
         if self.kind == "changed":
-            return f"changed {where}: {_show(self.before)} → {_show(self.after)}"
-        return f"{self.kind} {where}"
+            params["before"] = _show(self.before, locale)
+            params["after"] = _show(self.after, locale)
+        field = "" if self.subject == "target" or self.field is None else ".field"
+        return text(f"diff.{self.subject}.{self.kind}{field}", locale, **params)
 
 
-def _show(value: Any) -> str:
-    if is_registered(value):
-        return describe(value, "sv")
-    words = getattr(value, "describe", None)
-    if callable(words):
-        return str(words("sv"))
-    return repr(value)
+def _show(value: Any, locale: str) -> str:
+    """A value as a change shows it: a threshold in the plan's words, anything else as repr."""
+    try:
+        family = family_of(value)
+    except StyrmodellError:
+        return repr(value)
+    return str(family.describe(value, locale))
 
 
 @attrs.frozen
@@ -90,6 +112,15 @@ class PlanDiff:
     """The changes from one plan to another, in a stable order (goals, then indicators).
 
     Iterate over it for :class:`Change` objects; it is falsy when nothing changed.
+
+    Example:
+        >>> a = Plan(id="p", years=2010, levels=("Mål",), goals=[Goal(id="g")])
+        >>> b = attrs.evolve(a, years=2011, goals=[Goal(id="g"), Goal(id="h")])
+        >>> changes = diff(a, b)
+        >>> print(changes.describe())
+        nytt mål 'h'
+        >>> print(changes.describe("en"))
+        added goal 'h'
     """
 
     changes: tuple[Change, ...]
@@ -113,21 +144,18 @@ class PlanDiff:
             if (kind is None or c.kind == kind) and (subject is None or c.subject == subject)
         )
 
-    def describe(self) -> str:
-        """One line per change."""
-        return "\n".join(str(c) for c in self.changes)
+    def describe(self, locale: str = "sv") -> str:
+        """One line per change, in *locale* (Swedish by default)."""
+        return "\n".join(c.describe(locale) for c in self.changes)
 
 
 def _goals_with_parent(plan: Plan) -> dict[str, tuple[Goal, str | None]]:
     out: dict[str, tuple[Goal, str | None]] = {}
-
-    def visit(goal: Goal, parent: str | None) -> None:
+    stack: list[tuple[Goal, str | None]] = [(goal, None) for goal in reversed(plan.goals)]
+    while stack:
+        goal, parent = stack.pop()
         out[goal.id] = (goal, parent)
-        for child in goal.children:
-            visit(child, goal.id)
-
-    for goal in plan.goals:
-        visit(goal, None)
+        stack.extend((child, goal.id) for child in reversed(goal.children))
     return out
 
 
@@ -135,8 +163,18 @@ def _indicators_with_goal(plan: Plan) -> dict[str, tuple[Indicator, str]]:
     return {ind.id: (ind, goal.id) for goal in plan.all_goals() for ind in goal.indicators}
 
 
-def diff_plans(old: Plan, new: Plan) -> PlanDiff:
-    """The changes from *old* to *new*, matched by goal and indicator id."""
+def diff(old: Plan, new: Plan) -> PlanDiff:
+    """What changed from plan *old* to plan *new*: goals, indicators and targets.
+
+    Goals and indicators are matched by id; a goal that moved to another parent, or an
+    indicator to another goal, is *changed* (field ``"parent"`` or ``"goal"``).
+
+    Example:
+        >>> a = Plan(id="p", years=2010, levels=("Mål",), goals=[Goal(id="g")])
+        >>> b = attrs.evolve(a, years=2011, goals=[Goal(id="g", title="Trygghet")])
+        >>> print(diff(a, b).describe("en"))
+        changed goal 'g' title: '' → 'Trygghet'
+    """
     changes: list[Change] = []
     a_goals, b_goals = _goals_with_parent(old), _goals_with_parent(new)
     for gid, (goal, parent) in a_goals.items():
@@ -186,5 +224,5 @@ def _target_changes(iid: str, old: Indicator, new: Indicator) -> list[Change]:
         out.append(Change(kind, "target", iid, str(year), before, after))
     if old.target != new.target:
         kind = "added" if old.target is None else "removed" if new.target is None else "changed"
-        out.append(Change(kind, "target", iid, "all years", old.target, new.target))
+        out.append(Change(kind, "target", iid, ALL_YEARS, old.target, new.target))
     return out

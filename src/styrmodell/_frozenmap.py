@@ -1,4 +1,9 @@
-"""An immutable, hashable mapping for frozen attrs values (a dict field would not hash)."""
+"""An immutable, hashable mapping for frozen attrs values (a dict field would not hash).
+
+Its hash is computed when asked, not kept: the mappings styrmodell holds are small (the
+targets of a plan's years, an outcome's references), and a kept hash would travel into
+pickles and copies made in another process, where strings hash differently.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +30,10 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         True
     """
 
-    __slots__ = ("_data", "_hash")
+    __slots__ = ("_data",)
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
         self._data: dict[K, V] = dict(data or {})
-        self._hash: int | None = None
 
     def __getitem__(self, key: K) -> V:
         return self._data[key]
@@ -41,9 +45,7 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         return len(self._data)
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))
-        return self._hash
+        return hash(frozenset(self._data.items()))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mapping):
@@ -54,4 +56,5 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         return f"FrozenMap({self._data!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
+        # A slotted class pickles (with every protocol) and copies as a call with its data.
         return (FrozenMap, (self._data,))

@@ -7,176 +7,224 @@ Swedish terms: *verksamhetsplan* (:class:`Plan`), *målområde*, *övergripande 
 a year), *perspektiv* (:class:`Perspective`, e.g. the five of balanced scorecard),
 *förvaltning* / *enhet* (:class:`OrgUnit`), *D/B* (reported in delår and bokslut),
 *"Gäller för enheten"* (``applies_to``), *"Nytt mål"* (no baseline).
+
+Every field goes through the field toolkit (:class:`styrmodell._fields.Fields`): the same
+input means the same thing in every class, and every message names ``Class.field``. A
+:class:`Plan` checks itself as a whole when it is made and lists every problem with its
+path and code; its look-up indexes are derived data (``functools.cached_property``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
 from styrmodell._actions import ActionPlan
 from styrmodell._calendar import FollowUpCalendar
-from styrmodell._errors import PlanError
+from styrmodell._errors import PlanError, Problem
+from styrmodell._fields import (
+    Fields,
+    as_flag,
+    as_id,
+    as_optional_date,
+    as_optional_id,
+    as_text,
+    as_texts,
+)
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._numbers import to_decimal
-from styrmodell._period import Period
+from styrmodell._messages import REFERENCE_LOCALE, failure, problem, text
+from styrmodell._period import Period, as_optional_period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
-from styrmodell._units import Direction, Unit
-
-if TYPE_CHECKING:
-    from styrmodell._diff import PlanDiff
+from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = ["Baseline", "Goal", "Indicator", "OrgUnit", "Perspective", "Plan"]
 
+F = Fields(PlanError)
+T = TypeVar("T")
 
-# -- small converters -------------------------------------------------------------------
+
+# -- converters of this module's field types (each names its field through *at*) --------
 
 
-def _check_text(what: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise PlanError(f"{what}: expected text, got {value!r}")
+def expected(kind: str) -> str:
+    """The code of "expected a/an *kind*" (the article follows the class name's sound)."""
+    return "plan.expected_an" if kind[:1] in "AEIOU" else "plan.expected_a"
+
+
+def _instances(cls: type[T], value: object, at: str) -> tuple[T, ...]:
+    """A tuple of *cls* instances from ``None`` or any sequence of them."""
+    if type(value) is tuple and all(type(item) is cls for item in value):
+        return value  # already converted (the common case on evolve)
+    items = F.as_tuple(value, at)
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise failure(
+                PlanError, expected(cls.__name__), f"{at}[{i}]", value=item, kind=cls.__name__
+            )
+    return items
+
+
+def _instance(cls: type[T], value: object, at: str) -> T:
+    """*value* if it is an instance of *cls*."""
+    if not isinstance(value, cls):
+        raise failure(PlanError, expected(cls.__name__), at, value=value, kind=cls.__name__)
     return value
 
 
-def _id(what: str, value: object) -> str:
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise PlanError(
-            f"{what}: expected a non-empty id without surrounding spaces, got {value!r}"
-        )
+def _as_baseline(value: object, at: str = "value") -> Baseline | None:
+    return None if value is None else _instance(Baseline, value, at)
+
+
+def _as_indicators(value: object, at: str = "value") -> tuple[Indicator, ...]:
+    return _instances(Indicator, value, at)
+
+
+def _as_goals(value: object, at: str = "value") -> tuple[Goal, ...]:
+    return _instances(Goal, value, at)
+
+
+def _as_org_units(value: object, at: str = "value") -> tuple[OrgUnit, ...]:
+    return _instances(OrgUnit, value, at)
+
+
+def _as_perspectives(value: object, at: str = "value") -> tuple[Perspective, ...]:
+    return _instances(Perspective, value, at)
+
+
+def _as_action_plans(value: object, at: str = "value") -> tuple[ActionPlan, ...]:
+    return _instances(ActionPlan, value, at)
+
+
+def _as_calendar(value: object, at: str = "value") -> FollowUpCalendar | None:
+    return None if value is None else _instance(FollowUpCalendar, value, at)
+
+
+def _as_threshold(value: object, at: str = "value") -> Threshold:
+    if not is_threshold(value):
+        raise failure(PlanError, "plan.expected_threshold", at, value=value)
     return value
 
 
-def _as_tuple(what: str, value: object) -> tuple[object, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise PlanError(f"{what}: expected a sequence, got {value!r}")
-    return tuple(value)
+_NO_TARGETS: FrozenMap[int, Threshold] = FrozenMap()
 
 
-def _strings(what: str, value: object) -> tuple[str, ...]:
+def _as_targets(value: object, at: str = "value") -> FrozenMap[int, Threshold]:
+    """Year → threshold, sorted by year."""
+    if value is None:
+        return _NO_TARGETS
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_targets", at, value=value)
+    if not value:
+        return _NO_TARGETS
+    previous = 0
+    in_order = True
+    for year, threshold in value.items():
+        if type(year) is not int or not 1 <= year <= 9999:
+            F.as_year(year, f"{at} key")
+        if not is_threshold(threshold):
+            _as_threshold(threshold, f"{at}[{year}]")
+        in_order = in_order and year > previous
+        previous = year
+    if in_order and type(value) is FrozenMap:
+        return value
+    return FrozenMap(dict(sorted(value.items())))
+
+
+def _as_baseline_value(value: object, at: str = "value") -> Decimal | bool:
+    if isinstance(value, bool):
+        return value
+    return F.as_decimal(value, at)
+
+
+_REPORTING = {"D": "D", "B": "B", "DELÅR": "D", "BOKSLUT": "B"}
+_REPORTED: dict[tuple[str, ...], tuple[str, ...]] = {
+    (): (),
+    ("D",): ("D",),
+    ("B",): ("B",),
+    ("D", "B"): ("D", "B"),
+}
+
+
+def _as_reporting(value: object, at: str = "value") -> tuple[str, ...]:
+    """``"D"`` (delår) and / or ``"B"`` (bokslut) from "(D/B)", "D, B", ["delår", "B"]..."""
+    if type(value) is tuple and value in _REPORTED:
+        return _REPORTED[value]
     if value is None:
         return ()
+    parts: list[str]
     if isinstance(value, str):
-        return (value,)
+        parts = value.strip().strip("()").replace(",", "/").split("/")
+    else:
+        parts = list(F.as_strings(value, at))
     out: list[str] = []
-    for item in _as_tuple(what, value):
-        if not isinstance(item, str):
-            raise PlanError(f"{what}: expected text, got {item!r} in {value!r}")
-        out.append(item)
-    return tuple(out)
+    for part in parts:
+        key = part.strip().upper()
+        if not key:
+            continue
+        if key not in _REPORTING:
+            raise failure(PlanError, "plan.expected_reporting", at, value=value)
+        if _REPORTING[key] not in out:
+            out.append(_REPORTING[key])
+    return tuple(sorted(out, key="DB".index))
 
 
-def _unit(value: object) -> Unit | None:
-    if value is None or isinstance(value, Unit):
-        return value
-    if isinstance(value, str):
-        try:
-            return Unit(value)
-        except ValueError:
-            pass
-    raise PlanError(f"Indicator.unit: expected a styrmodell.Unit or None, got {value!r}")
-
-
-def _direction(value: object) -> Direction | None:
-    if value is None or isinstance(value, Direction):
-        return value
-    if isinstance(value, str):
-        try:
-            return Direction(value)
-        except ValueError:
-            pass
-    raise PlanError(f"Indicator.direction: expected a styrmodell.Direction or None, got {value!r}")
-
-
-def _baseline_note(value: object) -> str:
-    return _check_text("Baseline.note", value)
-
-
-def _goal_description(value: object) -> str:
-    return _check_text("Goal.description", value)
-
-
-def _goal_title(value: object) -> str:
-    return _check_text("Goal.title", value)
-
-
-def _indicator_frequency(value: object) -> str:
-    return _check_text("Indicator.frequency", value)
-
-
-def _indicator_purpose(value: object) -> str:
-    return _check_text("Indicator.purpose", value)
-
-
-def _indicator_source(value: object) -> str:
-    return _check_text("Indicator.source", value)
-
-
-def _indicator_title(value: object) -> str:
-    return _check_text("Indicator.title", value)
-
-
-def _orgunit_name(value: object) -> str:
-    return _check_text("OrgUnit.name", value)
-
-
-def _perspective_name(value: object) -> str:
-    return _check_text("Perspective.name", value)
-
-
-def _plan_organisation(value: object) -> str:
-    return _check_text("Plan.organisation", value)
-
-
-def _plan_reference(value: object) -> str:
-    return _check_text("Plan.reference", value)
-
-
-def _plan_title(value: object) -> str:
-    return _check_text("Plan.title", value)
-
-
-def _goal_perspectives(value: object) -> tuple[str, ...]:
-    return _strings("Goal.perspectives", value)
-
-
-def _goal_responsible(value: object) -> tuple[str, ...]:
-    return _strings("Goal.responsible", value)
-
-
-def _goal_applies_to(value: object) -> tuple[str, ...]:
-    return _strings("Goal.applies_to", value)
-
-
-def _by_gender(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise PlanError(f"Indicator.by_gender: expected True or False, got {value!r}")
+def _as_level(value: object, at: str = "value") -> int:
+    if type(value) is not int or value < 0:
+        raise failure(PlanError, "plan.expected_level", at, value=value)
     return value
 
 
-def _indicator_reporting(value: object) -> tuple[str, ...]:
-    return _reporting(value)
+def _as_years(value: object, at: str = "value") -> tuple[int, int]:
+    years: object = value
+    if isinstance(value, range):
+        if len(value) == 0 or value.step != 1:
+            raise failure(PlanError, "plan.expected_years", at, value=value)
+        years = (value[0], value[-1])
+    if type(years) is int:
+        years = (years, years)
+    if (
+        isinstance(years, tuple | list)
+        and len(years) == 2
+        and all(type(y) is int for y in years)
+        and years[0] <= years[1]
+    ):
+        return (years[0], years[1])
+    raise failure(PlanError, "plan.expected_years", at, value=value)
+
+
+def _as_levels(value: object, at: str = "value") -> tuple[str, ...]:
+    levels = F.as_strings(value, at)
+    if not levels:
+        raise failure(PlanError, "plan.expected_levels", at)
+    return levels
+
+
+def _as_rollups(value: object, at: str = "value") -> FrozenMap[int, RollUp]:
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_rollups", at, value=value)
+    for level, policy in value.items():
+        if type(level) is not int:
+            raise failure(PlanError, "plan.expected_level_key", f"{at} key", value=level)
+        if not isinstance(policy, RollUp):
+            raise failure(
+                PlanError, expected("RollUp"), f"{at}[{level}]", value=policy, kind="RollUp"
+            )
+    return value if type(value) is FrozenMap else FrozenMap(value)
 
 
 # -- org units and perspectives ---------------------------------------------------------
 
 
-def _org_id(value: object) -> str:
-    return _id("OrgUnit.id", value)
-
-
-def _org_parent(value: object) -> str | None:
-    return None if value is None else _id("OrgUnit.parent", value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class OrgUnit:
     """An organisational unit: a nämnd, förvaltning (SOF, ÄF), programområde or enhet.
 
@@ -190,16 +238,12 @@ class OrgUnit:
         'VON'
     """
 
-    id: str = attrs.field(converter=_org_id)
-    name: str = attrs.field(default="", converter=_orgunit_name)
-    parent: str | None = attrs.field(default=None, converter=_org_parent, kw_only=True)
+    id: str = attrs.field(converter=as_id)
+    name: str = attrs.field(default="", converter=as_text)
+    parent: str | None = attrs.field(default=None, converter=as_optional_id, kw_only=True)
 
 
-def _perspective_id(value: object) -> str:
-    return _id("Perspective.id", value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Perspective:
     """A perspective tag on goals, such as the five of balanced scorecard (Kund, Personal...).
 
@@ -210,30 +254,14 @@ class Perspective:
         'Kundperspektivet'
     """
 
-    id: str = attrs.field(converter=_perspective_id)
-    name: str = attrs.field(default="", converter=_perspective_name)
+    id: str = attrs.field(converter=as_id)
+    name: str = attrs.field(default="", converter=as_text)
 
 
 # -- baseline and indicator -------------------------------------------------------------
 
 
-def _baseline_value(value: object) -> Decimal | bool:
-    if isinstance(value, bool):
-        return value
-    return to_decimal(value, what="Baseline.value", error=PlanError)
-
-
-def _baseline_period(value: object) -> Period | None:
-    if value is None or isinstance(value, Period):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Period.year(value)
-    if isinstance(value, str):
-        return Period.parse(value)
-    raise PlanError(f"Baseline.period: expected a Period, a year or a label, got {value!r}")
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Baseline:
     """The value an indicator starts from (ingångsvärde, bokslutsvärde, utgångsläge).
 
@@ -248,53 +276,17 @@ class Baseline:
         'jan-nov 2022'
     """
 
-    value: Decimal | bool = attrs.field(converter=_baseline_value)
-    period: Period | None = attrs.field(default=None, converter=_baseline_period)
-    note: str = attrs.field(default="", converter=_baseline_note, kw_only=True)
+    value: Decimal | bool = attrs.field(converter=_as_baseline_value)
+    period: Period | None = attrs.field(default=None, converter=as_optional_period)
+    note: str = attrs.field(default="", converter=as_text, kw_only=True)
 
 
-def _indicator_id(value: object) -> str:
-    return _id("Indicator.id", value)
+def _optional_as_threshold(value: object, at: str = "value") -> Any:
+    """:func:`_as_threshold`, or ``None``."""
+    return None if value is None else _as_threshold(value, at)
 
 
-def _baseline(value: object) -> Baseline | None:
-    if value is None or isinstance(value, Baseline):
-        return value
-    raise PlanError(f"Indicator.baseline: expected a Baseline or None, got {value!r}")
-
-
-def _is_threshold(value: object) -> bool:
-    return is_threshold(value)
-
-
-def _targets(value: object) -> FrozenMap[int, Any]:
-    if value is None:
-        return FrozenMap()
-    if not isinstance(value, Mapping):
-        raise PlanError(
-            f"Indicator.targets: expected a mapping of year to threshold, got {value!r}"
-        )
-    out: dict[int, Any] = {}
-    for year, threshold in value.items():
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise PlanError(f"Indicator.targets: expected a year (int) as key, got {year!r}")
-        if not _is_threshold(threshold):
-            raise PlanError(f"Indicator.targets[{year}]: expected a threshold, got {threshold!r}")
-        out[year] = threshold
-    return FrozenMap(dict(sorted(out.items())))
-
-
-def _target(value: object) -> Any:
-    if value is None or _is_threshold(value):
-        return value
-    raise PlanError(f"Indicator.target: expected a threshold or None, got {value!r}")
-
-
-def _notes(value: object) -> tuple[str, ...]:
-    return _strings("notes", value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Indicator:
     """What is measured for a goal (indikator, mått, nyckeltal), and its target per year.
 
@@ -326,19 +318,19 @@ class Indicator:
         '>='
     """
 
-    id: str = attrs.field(converter=_indicator_id)
-    title: str = attrs.field(default="", converter=_indicator_title)
-    unit: Unit | None = attrs.field(default=None, converter=_unit)
-    direction: Direction | None = attrs.field(default=None, converter=_direction)
-    source: str = attrs.field(default="", converter=_indicator_source)
-    baseline: Baseline | None = attrs.field(default=None, converter=_baseline)
-    targets: FrozenMap[int, Threshold] = attrs.field(factory=FrozenMap, converter=_targets)
-    target: Threshold | None = attrs.field(default=None, converter=_target)
-    by_gender: bool = attrs.field(default=False, converter=_by_gender)
-    frequency: str = attrs.field(default="", converter=_indicator_frequency)
-    purpose: str = attrs.field(default="", converter=_indicator_purpose)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
-    reported_in: tuple[str, ...] = attrs.field(default=(), converter=_indicator_reporting)
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
+    direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
+    source: str = attrs.field(default="", converter=as_text)
+    baseline: Baseline | None = attrs.field(default=None, converter=_as_baseline)
+    targets: FrozenMap[int, Threshold] = attrs.field(default=_NO_TARGETS, converter=_as_targets)
+    target: Threshold | None = attrs.field(default=None, converter=_optional_as_threshold)
+    by_gender: bool = attrs.field(default=False, converter=as_flag)
+    frequency: str = attrs.field(default="", converter=as_text)
+    purpose: str = attrs.field(default="", converter=as_text)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
 
     def target_for(self, year: int) -> Threshold | None:
         """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``."""
@@ -354,62 +346,12 @@ class Indicator:
 # -- goal -------------------------------------------------------------------------------
 
 
-_REPORTING = {"D": "D", "B": "B", "DELÅR": "D", "BOKSLUT": "B"}
+def _optional_as_level(value: object, at: str = "value") -> Any:
+    """:func:`_as_level`, or ``None``."""
+    return None if value is None else _as_level(value, at)
 
 
-def _reporting(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    parts: list[str]
-    if isinstance(value, str):
-        parts = value.strip().strip("()").replace(",", "/").split("/")
-    else:
-        parts = list(_strings("reported_in", value))
-    out: list[str] = []
-    for part in parts:
-        key = part.strip().upper()
-        if not key:
-            continue
-        if key not in _REPORTING:
-            raise PlanError(
-                f"reported_in: expected 'D' (delår) and/or 'B' (bokslut), got {value!r}"
-            )
-        if _REPORTING[key] not in out:
-            out.append(_REPORTING[key])
-    return tuple(sorted(out, key="DB".index))
-
-
-def _goal_id(value: object) -> str:
-    return _id("Goal.id", value)
-
-
-def _level(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PlanError(f"Goal.level: expected a level number 0, 1, 2... or None, got {value!r}")
-    return value
-
-
-def _goals(value: object) -> tuple[Goal, ...]:
-    out: list[Goal] = []
-    for item in _as_tuple("goals", value):
-        if not isinstance(item, Goal):
-            raise PlanError(f"goals: expected Goal objects, got {item!r}")
-        out.append(item)
-    return tuple(out)
-
-
-def _indicators(value: object) -> tuple[Indicator, ...]:
-    out: list[Indicator] = []
-    for item in _as_tuple("indicators", value):
-        if not isinstance(item, Indicator):
-            raise PlanError(f"indicators: expected Indicator objects, got {item!r}")
-        out.append(item)
-    return tuple(out)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Goal:
     """A goal at some level of the plan, with its child goals and its indicators.
 
@@ -432,142 +374,84 @@ class Goal:
         ('D', 'B')
     """
 
-    id: str = attrs.field(converter=_goal_id)
-    title: str = attrs.field(default="", converter=_goal_title)
-    level: int | None = attrs.field(default=None, converter=_level)
-    children: tuple[Goal, ...] = attrs.field(default=(), converter=_goals)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
-    perspectives: tuple[str, ...] = attrs.field(default=(), converter=_goal_perspectives)
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=_goal_responsible)
-    reported_in: tuple[str, ...] = attrs.field(default=(), converter=_reporting)
-    applies_to: tuple[str, ...] = attrs.field(default=(), converter=_goal_applies_to)
-    description: str = attrs.field(default="", converter=_goal_description)
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    level: int | None = attrs.field(default=None, converter=_optional_as_level)
+    children: tuple[Goal, ...] = attrs.field(default=(), converter=_as_goals)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_indicators)
+    perspectives: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
+    applies_to: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    description: str = attrs.field(default="", converter=as_text)
 
     def walk(self, path: str = "") -> Iterator[tuple[str, Goal]]:
         """This goal and every goal below it, depth-first, with their paths."""
-        yield path, self
-        for i, child in enumerate(self.children):
-            yield from child.walk(f"{path}.children[{i}]")
+        stack = [(path, self)]
+        while stack:
+            here, goal = stack.pop()
+            yield here, goal
+            stack.extend(
+                (f"{here}.children[{i}]", child)
+                for i, child in reversed(list(enumerate(goal.children)))
+            )
 
 
 # -- plan -------------------------------------------------------------------------------
 
 
-def _plan_id(value: object) -> str:
-    return _id("Plan.id", value)
-
-
-def _years(value: object) -> tuple[int, int]:
-    if isinstance(value, range):
-        if len(value) == 0 or value.step != 1:
-            raise PlanError(f"Plan.years: expected a non-empty range of years, got {value!r}")
-        value = (value[0], value[-1])
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = (value, value)
-    if (
-        isinstance(value, tuple | list)
-        and len(value) == 2
-        and all(isinstance(y, int) and not isinstance(y, bool) for y in value)
-        and value[0] <= value[1]
-    ):
-        return (value[0], value[1])
-    raise PlanError(
-        f"Plan.years: expected (first, last) with first <= last, a year or a range, got {value!r}"
-    )
-
-
-def _levels(value: object) -> tuple[str, ...]:
-    levels = _strings("Plan.levels", value)
-    if not levels:
-        raise PlanError("Plan.levels: expected at least one level name, got none")
-    return levels
-
-
-def _decided(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PlanError(f"Plan.decided: expected a date, got {value!r}")
-
-
-def _org_units(value: object) -> tuple[OrgUnit, ...]:
-    out: list[OrgUnit] = []
-    for item in _as_tuple("Plan.org_units", value):
-        if not isinstance(item, OrgUnit):
-            raise PlanError(f"Plan.org_units: expected OrgUnit objects, got {item!r}")
-        out.append(item)
-    return tuple(out)
-
-
-def _perspectives(value: object) -> tuple[Perspective, ...]:
-    out: list[Perspective] = []
-    for item in _as_tuple("Plan.perspectives", value):
-        if not isinstance(item, Perspective):
-            raise PlanError(f"Plan.perspectives: expected Perspective objects, got {item!r}")
-        out.append(item)
-    return tuple(out)
-
-
-def _action_plans(value: object) -> tuple[ActionPlan, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, ActionPlan) or not isinstance(value, Iterable):
-        raise PlanError(f"Plan.action_plans: expected a sequence of ActionPlan, got {value!r}")
-    out = tuple(value)
-    for i, item in enumerate(out):
-        if not isinstance(item, ActionPlan):
-            raise PlanError(f"Plan.action_plans[{i}]: expected an ActionPlan, got {item!r}")
-    return out
-
-
-def _calendar(value: object) -> FollowUpCalendar | None:
-    if value is None or isinstance(value, FollowUpCalendar):
-        return value
-    raise PlanError(f"Plan.calendar: expected a FollowUpCalendar or None, got {value!r}")
-
-
-def _rollups(value: object) -> FrozenMap[int, RollUp]:
-    if value is None:
-        return FrozenMap()
-    if not isinstance(value, Mapping):
-        raise PlanError(f"Plan.rollups: expected a mapping of level to RollUp, got {value!r}")
-    out: dict[int, RollUp] = {}
-    for level, policy in value.items():
-        if isinstance(level, bool) or not isinstance(level, int):
-            raise PlanError(f"Plan.rollups: expected a level number as key, got {level!r}")
-        if not isinstance(policy, RollUp):
-            raise PlanError(f"Plan.rollups[{level}]: expected a RollUp, got {policy!r}")
-        out[level] = policy
-    return FrozenMap(out)
+_PENDING: Any = object()
 
 
 def _fill_levels(goals: tuple[Goal, ...], depth: int = 0) -> tuple[Goal, ...]:
-    out: list[Goal] = []
-    for goal in goals:
-        children = _fill_levels(
-            goal.children, (goal.level if goal.level is not None else depth) + 1
-        )
-        if goal.level is None or children != goal.children:
-            goal = attrs.evolve(
-                goal, level=depth if goal.level is None else goal.level, children=children
-            )
-        out.append(goal)
-    return tuple(out)
+    """*goals* with every ``level=None`` set to the goal's depth in the tree.
+
+    A goal is rebuilt only when its level or one of its descendants' levels is filled in.
+    Iterative (children before their parent), so a deep tree cannot exhaust the stack.
+    """
+    # A frame: the goals of one level, their depth, the next index, the goals rebuilt so
+    # far (None while none had to be), and the children of the current goal once done.
+    stack: list[list[Any]] = [[goals, depth, 0, None, _PENDING]]
+    while True:
+        frame = stack[-1]
+        these, at_depth, i, out, done = frame
+        if i == len(these):
+            stack.pop()
+            result = these if out is None else tuple(out)
+            if not stack:
+                return result
+            stack[-1][4] = result
+            continue
+        goal = these[i]
+        level = goal.level if goal.level is not None else at_depth
+        if done is _PENDING and goal.children:
+            stack.append([goal.children, level + 1, 0, None, _PENDING])
+            continue
+        children = goal.children if done is _PENDING else done
+        frame[4] = _PENDING
+        frame[2] = i + 1
+        if goal.level is None or children is not goal.children:
+            goal = attrs.evolve(goal, level=level, children=children)
+            if out is None:
+                out = frame[3] = list(these[:i])
+        if out is not None:
+            out.append(goal)
 
 
-def _plan_goals(value: object) -> tuple[Goal, ...]:
-    return _fill_levels(_goals(value))
+def _as_plan_goals(value: object, at: str = "value") -> tuple[Goal, ...]:
+    return _fill_levels(_instances(Goal, value, at))
 
 
-@attrs.frozen(kw_only=True)
+class _Index(NamedTuple):
+    """What one walk over a plan finds: its look-up tables and its problems."""
+
+    goals: dict[str, tuple[str, Goal]]
+    indicators: dict[str, tuple[str, Goal, Indicator]]
+    units: dict[str, OrgUnit]
+    problems: tuple[Problem, ...]
+
+
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Plan:
     """A verksamhetsplan: a tree of goals over some years, decided by someone.
 
@@ -605,121 +489,32 @@ class Plan:
         0
     """
 
-    id: str = attrs.field(converter=_plan_id)
-    title: str = attrs.field(default="", converter=_plan_title)
-    organisation: str = attrs.field(default="", converter=_plan_organisation)
-    years: tuple[int, int] = attrs.field(converter=_years)
-    levels: tuple[str, ...] = attrs.field(converter=_levels)
-    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_plan_goals)
-    org_units: tuple[OrgUnit, ...] = attrs.field(default=(), converter=_org_units)
-    perspectives: tuple[Perspective, ...] = attrs.field(default=(), converter=_perspectives)
-    decided: dt.date | None = attrs.field(default=None, converter=_decided)
-    reference: str = attrs.field(default="", converter=_plan_reference)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
-    rollups: FrozenMap[int, RollUp] = attrs.field(factory=FrozenMap, converter=_rollups)
-    action_plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_action_plans)
-    calendar: FollowUpCalendar | None = attrs.field(default=None, converter=_calendar)
-    _goal_index: dict[str, tuple[str, Goal]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
-    _indicator_index: dict[str, tuple[str, Goal, Indicator]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    organisation: str = attrs.field(default="", converter=as_text)
+    years: tuple[int, int] = attrs.field(converter=_as_years)
+    levels: tuple[str, ...] = attrs.field(converter=_as_levels)
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_as_plan_goals)
+    org_units: tuple[OrgUnit, ...] = attrs.field(default=(), converter=_as_org_units)
+    perspectives: tuple[Perspective, ...] = attrs.field(default=(), converter=_as_perspectives)
+    decided: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    reference: str = attrs.field(default="", converter=as_text)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    rollups: FrozenMap[int, RollUp] = attrs.field(converter=_as_rollups, factory=FrozenMap)
+    action_plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_as_action_plans)
+    calendar: FollowUpCalendar | None = attrs.field(default=None, converter=_as_calendar)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[str] = []
-        goal_index: dict[str, tuple[str, Goal]] = {}
-        indicator_index: dict[str, tuple[str, Goal, Indicator]] = {}
-        first, last = self.years
-        units = {u.id for u in self.org_units}
-        perspectives = {p.id for p in self.perspectives}
-        seen_units: set[str] = set()
-        for i, unit in enumerate(self.org_units):
-            if unit.id in seen_units:
-                problems.append(f"org_units[{i}]: duplicate org unit id {unit.id!r}")
-            seen_units.add(unit.id)
-            if unit.parent is not None and unit.parent not in units:
-                problems.append(f"org_units[{i}].parent: no org unit {unit.parent!r}")
-        seen_persp: set[str] = set()
-        for i, persp in enumerate(self.perspectives):
-            if persp.id in seen_persp:
-                problems.append(f"perspectives[{i}]: duplicate perspective id {persp.id!r}")
-            seen_persp.add(persp.id)
-        for level in self.rollups:
-            if not 0 <= level < len(self.levels):
-                problems.append(
-                    f"rollups[{level}]: the plan has levels 0..{len(self.levels) - 1} only"
-                )
-
-        def visit(goal: Goal, path: str, parent: Goal | None) -> None:
-            if goal.id in goal_index:
-                problems.append(
-                    f"{path}: duplicate goal id {goal.id!r} (also at {goal_index[goal.id][0]})"
-                )
-            else:
-                goal_index[goal.id] = (path, goal)
-            level = goal.level if goal.level is not None else 0
-            if parent is not None and parent.level is not None and level != parent.level + 1:
-                problems.append(
-                    f"{path}.level: goal {goal.id!r} is at level {level} but its parent "
-                    f"{parent.id!r} is at level {parent.level}; a child is one level below"
-                )
-            if level >= len(self.levels):
-                problems.append(
-                    f"{path}.level: goal {goal.id!r} is at level {level}, but the plan names "
-                    f"only {len(self.levels)} level(s) {list(self.levels)}"
-                )
-            for j, unit in enumerate(goal.responsible):
-                if unit not in units:
-                    problems.append(f"{path}.responsible[{j}]: no org unit {unit!r} in the plan")
-            for j, unit in enumerate(goal.applies_to):
-                if unit not in units:
-                    problems.append(f"{path}.applies_to[{j}]: no org unit {unit!r} in the plan")
-            for j, persp in enumerate(goal.perspectives):
-                if persp not in perspectives:
-                    problems.append(
-                        f"{path}.perspectives[{j}]: no perspective {persp!r} in the plan"
-                    )
-            for k, ind in enumerate(goal.indicators):
-                ipath = f"{path}.indicators[{k}]"
-                if ind.id in indicator_index:
-                    problems.append(
-                        f"{ipath}: duplicate indicator id {ind.id!r} "
-                        f"(also at {indicator_index[ind.id][0]})"
-                    )
-                else:
-                    indicator_index[ind.id] = (ipath, goal, ind)
-                for year, threshold in ind.targets.items():
-                    tpath = f"{ipath}.targets[{year}]"
-                    if not first <= year <= last:
-                        problems.append(
-                            f"{tpath}: target year {year} is outside the plan's years "
-                            f"{first}–{last}"
-                        )
-                    problems.extend(_unit_problems(tpath, ind, threshold))
-                if ind.target is not None:
-                    problems.extend(_unit_problems(f"{ipath}.target", ind, ind.target))
-            for c, child in enumerate(goal.children):
-                visit(child, f"{path}.children[{c}]", goal)
-
-        for g, goal in enumerate(self.goals):
-            if goal.level not in (None, 0):
-                problems.append(
-                    f"goals[{g}].level: top-level goal {goal.id!r} is at level {goal.level}, "
-                    "expected 0"
-                )
-            visit(goal, f"goals[{g}]", None)
-        for a, action_plan in enumerate(self.action_plans):
-            problems.extend(
-                action_plan.link_problems(frozenset(goal_index), path=f"action_plans[{a}].")
-            )
+        problems = self._index.problems
         if problems:
+            head = text("plan.problems", REFERENCE_LOCALE, id=self.id, n=len(problems))
             raise PlanError(
-                f"Plan {self.id!r} has {len(problems)} problem(s):\n  " + "\n  ".join(problems),
-                problems=problems,
+                head + "\n  " + "\n  ".join(str(p) for p in problems), problems=problems
             )
-        object.__setattr__(self, "_goal_index", goal_index)
-        object.__setattr__(self, "_indicator_index", indicator_index)
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        return _check(self)
 
     # -- look-up --------------------------------------------------------------------------
 
@@ -730,7 +525,7 @@ class Plan:
             KeyError: naming the id, when there is none.
         """
         try:
-            return self._goal_index[goal_id][1]
+            return self._index.goals[goal_id][1]
         except KeyError:
             raise KeyError(f"plan {self.id!r} has no goal {goal_id!r}") from None
 
@@ -741,22 +536,23 @@ class Plan:
             KeyError: naming the id, when there is none.
         """
         try:
-            return self._indicator_index[indicator_id][2]
+            return self._index.indicators[indicator_id][2]
         except KeyError:
             raise KeyError(f"plan {self.id!r} has no indicator {indicator_id!r}") from None
 
     def path_of(self, item_id: str) -> str:
         """The path of a goal or indicator: ``"goals[1].children[0].indicators[2]"``."""
-        if item_id in self._goal_index:
-            return self._goal_index[item_id][0]
-        if item_id in self._indicator_index:
-            return self._indicator_index[item_id][0]
+        index = self._index
+        if item_id in index.goals:
+            return index.goals[item_id][0]
+        if item_id in index.indicators:
+            return index.indicators[item_id][0]
         raise KeyError(f"plan {self.id!r} has no goal or indicator {item_id!r}")
 
     def goal_of(self, indicator_id: str) -> Goal:
         """The goal an indicator belongs to."""
         self.indicator(indicator_id)
-        return self._indicator_index[indicator_id][1]
+        return self._index.indicators[indicator_id][1]
 
     def walk(self) -> Iterator[tuple[str, Goal]]:
         """Every goal depth-first, with its path (``"goals[0].children[1]"``)."""
@@ -773,10 +569,10 @@ class Plan:
 
     def org_unit(self, unit_id: str) -> OrgUnit:
         """The org unit with *unit_id* (KeyError if none)."""
-        for unit in self.org_units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(f"plan {self.id!r} has no org unit {unit_id!r}")
+        try:
+            return self._index.units[unit_id]
+        except KeyError:
+            raise KeyError(f"plan {self.id!r} has no org unit {unit_id!r}") from None
 
     @property
     def year_range(self) -> range:
@@ -798,28 +594,154 @@ class Plan:
             out["targets"] += sum(ind.target_count for ind in goal.indicators)
         return out
 
-    def diff(self, other: Plan) -> PlanDiff:
-        """What changed from this plan to *other*: goals, indicators and targets.
 
-        Example:
-            >>> a = Plan(id="p", years=2010, levels=("Mål",), goals=[Goal(id="g")])
-            >>> b = attrs.evolve(a, years=2011, goals=[Goal(id="g"), Goal(id="h")])
-            >>> print(a.diff(b).describe())
-            added goal 'h'
-        """
-        from styrmodell._diff import diff_plans
+def _check(plan: Plan) -> _Index:
+    """Walk *plan* once: its indexes, and every problem with its path (in document order)."""
+    problems: list[Problem] = []
+    goal_index: dict[str, tuple[str, Goal]] = {}
+    indicator_index: dict[str, tuple[str, Goal, Indicator]] = {}
+    first, last = plan.years
+    n_levels = len(plan.levels)
+    units: dict[str, OrgUnit] = {}
+    for unit in plan.org_units:
+        units.setdefault(unit.id, unit)
+    seen: set[str] = set()
+    for i, unit in enumerate(plan.org_units):
+        if unit.id in seen:
+            problems.append(problem("plan.duplicate_org_unit", f"org_units[{i}]", value=unit.id))
+        seen.add(unit.id)
+        if unit.parent is not None and unit.parent not in units:
+            problems.append(
+                problem("plan.unknown_parent_unit", f"org_units[{i}].parent", value=unit.parent)
+            )
+    perspectives: set[str] = set()
+    for i, persp in enumerate(plan.perspectives):
+        if persp.id in perspectives:
+            problems.append(
+                problem("plan.duplicate_perspective", f"perspectives[{i}]", value=persp.id)
+            )
+        perspectives.add(persp.id)
+    for level in plan.rollups:
+        if not 0 <= level < n_levels:
+            problems.append(
+                problem("plan.rollup_level", f"rollups[{level}]", value=level, last=n_levels - 1)
+            )
 
-        return diff_plans(self, other)
+    # Depth-first, iteratively: a deep tree cannot exhaust the stack.
+    stack: list[tuple[str, Goal, Goal | None]] = [
+        (f"goals[{g}]", goal, None) for g, goal in reversed(list(enumerate(plan.goals)))
+    ]
+    while stack:
+        path, goal, parent = stack.pop()
+        if parent is None and goal.level not in (None, 0):
+            problems.append(
+                problem("plan.top_level", f"{path}.level", goal=goal.id, level=goal.level)
+            )
+        if goal.id in goal_index:
+            problems.append(
+                problem("plan.duplicate_goal", path, value=goal.id, other=goal_index[goal.id][0])
+            )
+        else:
+            goal_index[goal.id] = (path, goal)
+        level = goal.level if goal.level is not None else 0
+        if parent is not None and parent.level is not None and level != parent.level + 1:
+            problems.append(
+                problem(
+                    "plan.child_level",
+                    f"{path}.level",
+                    goal=goal.id,
+                    level=level,
+                    parent=parent.id,
+                    parent_level=parent.level,
+                )
+            )
+        if level >= n_levels:
+            problems.append(
+                problem(
+                    "plan.level_not_named",
+                    f"{path}.level",
+                    goal=goal.id,
+                    level=level,
+                    n=n_levels,
+                    levels=str(list(plan.levels)),
+                )
+            )
+        for j, unit_id in enumerate(goal.responsible):
+            if unit_id not in units:
+                problems.append(
+                    problem("plan.unknown_org_unit", f"{path}.responsible[{j}]", value=unit_id)
+                )
+        for j, unit_id in enumerate(goal.applies_to):
+            if unit_id not in units:
+                problems.append(
+                    problem("plan.unknown_org_unit", f"{path}.applies_to[{j}]", value=unit_id)
+                )
+        for j, persp_id in enumerate(goal.perspectives):
+            if persp_id not in perspectives:
+                problems.append(
+                    problem("plan.unknown_perspective", f"{path}.perspectives[{j}]", value=persp_id)
+                )
+        for k, ind in enumerate(goal.indicators):
+            ipath = f"{path}.indicators[{k}]"
+            if ind.id in indicator_index:
+                problems.append(
+                    problem(
+                        "plan.duplicate_indicator",
+                        ipath,
+                        value=ind.id,
+                        other=indicator_index[ind.id][0],
+                    )
+                )
+            else:
+                indicator_index[ind.id] = (ipath, goal, ind)
+            for year, threshold in ind.targets.items():
+                if not first <= year <= last:
+                    problems.append(
+                        problem(
+                            "plan.target_year",
+                            f"{ipath}.targets[{year}]",
+                            value=year,
+                            first=first,
+                            last=last,
+                        )
+                    )
+                _unit_problem(problems, ipath, f".targets[{year}]", ind, threshold)
+            if ind.target is not None:
+                _unit_problem(problems, ipath, ".target", ind, ind.target)
+        stack.extend(
+            (f"{path}.children[{c}]", child, goal)
+            for c, child in reversed(list(enumerate(goal.children)))
+        )
+    for a, action_plan in enumerate(plan.action_plans):
+        problems.extend(
+            Problem.of(found)
+            for found in action_plan.link_problems(
+                frozenset(goal_index), path=f"action_plans[{a}]."
+            )
+        )
+    return _Index(goal_index, indicator_index, units, tuple(problems))
 
 
-def _unit_problems(path: str, indicator: Indicator, threshold: object) -> list[str]:
-    if isinstance(threshold, BudgetDeviation):
-        # Its unit is that of the deviation (percent of budget), not of the outcome (tkr).
-        return []
+def _unit_problem(
+    problems: list[Problem], ipath: str, where: str, indicator: Indicator, threshold: object
+) -> None:
+    """The problem of a threshold (at *ipath* + *where*) whose unit does not fit."""
     t_unit = getattr(threshold, "unit", None)
-    if t_unit is not None and indicator.unit is not None and t_unit is not indicator.unit:
-        return [
-            f"{path}: threshold unit {t_unit.name} does not fit indicator "
-            f"{indicator.id!r} measured in {indicator.unit.name}"
-        ]
-    return []
+    if (
+        t_unit is None
+        or indicator.unit is None
+        or t_unit is indicator.unit
+        # A budget deviation's unit is that of the deviation (percent of budget), not of
+        # the outcome (tkr).
+        or isinstance(threshold, BudgetDeviation)
+    ):
+        return
+    problems.append(
+        problem(
+            "plan.unit_mismatch",
+            ipath + where,
+            unit=t_unit.name,
+            indicator=indicator.id,
+            measured=indicator.unit.name,
+        )
+    )

@@ -19,39 +19,25 @@ import functools
 
 import attrs
 from dateutil.easter import easter
-from dateutil.relativedelta import FR, SA, relativedelta
+from dateutil.relativedelta import FR, SA, SU, relativedelta
 
 from styrmodell._errors import CalendarError
+from styrmodell._fields import Fields, as_flag, choice
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._locale import language
+from styrmodell._messages import failure, text
 
-__all__ = ["FIRST_YEAR", "Shift", "WorkingDays"]
+__all__ = ["FIRST_YEAR", "Shift", "WorkingDays", "check_day"]
 
 FIRST_YEAR = 1953
 """The first year the holiday rules here describe (midsommardagen on a Saturday)."""
 
-# key: (Swedish name, English name)
-_NAMES: dict[str, tuple[str, str]] = {
-    "nyarsdagen": ("Nyårsdagen", "New Year's Day"),
-    "trettondedag_jul": ("Trettondedag jul", "Epiphany"),
-    "langfredagen": ("Långfredagen", "Good Friday"),
-    "paskdagen": ("Påskdagen", "Easter Sunday"),
-    "annandag_pask": ("Annandag påsk", "Easter Monday"),
-    "forsta_maj": ("Första maj", "May Day"),
-    "kristi_himmelsfardsdag": ("Kristi himmelsfärdsdag", "Ascension Day"),
-    "pingstdagen": ("Pingstdagen", "Whit Sunday"),
-    "annandag_pingst": ("Annandag pingst", "Whit Monday"),
-    "nationaldagen": ("Sveriges nationaldag", "National Day of Sweden"),
-    "midsommardagen": ("Midsommardagen", "Midsummer Day"),
-    "alla_helgons_dag": ("Alla helgons dag", "All Saints' Day"),
-    "juldagen": ("Juldagen", "Christmas Day"),
-    "annandag_jul": ("Annandag jul", "Boxing Day"),
-    "midsommarafton": ("Midsommarafton", "Midsummer Eve"),
-    "julafton": ("Julafton", "Christmas Eve"),
-    "nyarsafton": ("Nyårsafton", "New Year's Eve"),
-}
+LAST_YEAR_OF_MARIE_BEBADELSEDAG = 1989
+"""Jungfru Marie bebådelsedag was a public holiday (on a Sunday) up to this year."""
 
 _EVES = frozenset({"midsommarafton", "julafton", "nyarsafton"})
+# Each key names its holiday in the catalogs as "holiday.<key>".
+
+_WEEK = dt.timedelta(days=7)
 
 
 @functools.lru_cache(maxsize=512)
@@ -84,6 +70,13 @@ def _holiday_keys(year: int) -> tuple[tuple[dt.date, str], ...]:
         days.append((dt.date(year, 6, 6), "nationaldagen"))
     else:
         days.append((e + relativedelta(days=+50), "annandag_pingst"))
+    if year <= LAST_YEAR_OF_MARIE_BEBADELSEDAG:
+        # The Sunday of 22–28 March; when that Sunday is palmsöndagen or påskdagen, the
+        # Sunday before palmsöndagen (lagen (1952:48) om allmänna helgdagar).
+        sunday = dt.date(year, 3, 22) + relativedelta(weekday=SU(+1))
+        if sunday in (e, e - _WEEK):
+            sunday = e - 2 * _WEEK
+        days.append((sunday, "marie_bebadelsedag"))
     return tuple(sorted(days))
 
 
@@ -113,55 +106,70 @@ class Shift(enum.Enum):
     NEXT = "next"
 
     def label(self, locale: str = "sv") -> str:
-        """A short description of the policy in Swedish or English."""
-        return _SHIFT_LABELS[language(locale)][self.name]
+        """The policy for people: "närmast föregående arbetsdag" (sv), "previous working day".
+
+        Examples:
+            >>> Shift.NEXT.label("en")
+            'next working day'
+        """
+        return text(f"shift.{self.value}", locale)
 
 
-_SHIFT_LABELS = {
-    "sv": {
-        "NONE": "flyttas inte",
-        "PREVIOUS": "närmast föregående arbetsdag",
-        "NEXT": "närmast följande arbetsdag",
-    },
-    "en": {"NONE": "not moved", "PREVIOUS": "previous working day", "NEXT": "next working day"},
-}
+def as_shift(value: object, at: str = "value") -> Shift:
+    """A :class:`Shift` from the member, its value or its name (a field converter)."""
+    return choice(Shift, value, at)
 
 
-def _check_year(year: int) -> None:
+def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= 9999:
-        raise CalendarError(
-            f"year: expected a year {FIRST_YEAR}–9999 (the Swedish holiday rules used here "
-            f"start in {FIRST_YEAR}), got {year!r}"
-        )
+        raise failure(CalendarError, "calendar.expected_year", "year", value=year, first=FIRST_YEAR)
+    return year
 
 
-def _check_date(value: object, what: str) -> dt.date:
+def check_day(value: object, at: str = "value") -> dt.date:
+    """*value* if it is a :class:`datetime.date` (not a datetime) of the years 1953–9999.
+
+    For arguments of queries (``is_working_day(day)``); fields of values take ISO text too
+    (:func:`as_day`).
+    """
     if type(value) is dt.date and value.year >= FIRST_YEAR:  # the common case, fast
         return value
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise CalendarError(f"{what}: expected a datetime.date, got {value!r}")
+        raise failure(CalendarError, "calendar.expected_date", at, value=value)
     _check_year(value.year)
     return value
 
 
-def _to_dates(values: object) -> tuple[dt.date, ...]:
-    if isinstance(values, (str, bytes, dt.date)):
-        raise CalendarError(f"closed: expected a collection of dates, got {values!r}")
+F = Fields(CalendarError)
+
+
+def as_day(value: object, at: str = "value") -> dt.date:
+    """The field toolkit's date (a date, a datetime's date, ISO text), in the years 1953–9999."""
+    if type(value) is dt.date and value.year >= FIRST_YEAR:  # the common case, fast
+        return value
+    day = F.as_date(value, at)
+    if day.year < FIRST_YEAR:
+        raise failure(CalendarError, "calendar.date_too_early", at, value=value, first=FIRST_YEAR)
+    return day
+
+
+def _as_closed(value: object, at: str = "value") -> tuple[dt.date, ...]:
+    if isinstance(value, str | bytes | dt.date):
+        raise failure(CalendarError, "calendar.expected_dates", at, value=value)
     try:
-        items = list(values)  # type: ignore[call-overload]
+        items = list(value)  # type: ignore[call-overload]
     except TypeError:
-        raise CalendarError(f"closed: expected a collection of dates, got {values!r}") from None
-    return tuple(
-        sorted({_check_date(v, f"closed[{i}]") for i, v in enumerate(items)}),
-    )
+        raise failure(CalendarError, "calendar.expected_dates", at, value=value) from None
+    return tuple(sorted({as_day(v, f"{at}[{i}]") for i, v in enumerate(items)}))
 
 
-def _check_max_shift(instance: object, attribute: object, value: int) -> None:
+def _as_max_shift(value: object, at: str = "value") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 366:
-        raise CalendarError(f"max_shift: expected a whole number of days 1–366, got {value!r}")
+        raise failure(CalendarError, "calendar.expected_max_shift", at, value=value)
+    return value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class WorkingDays:
     """Which days are working days (arbetsdagar): Monday–Friday minus Swedish public holidays.
 
@@ -187,37 +195,39 @@ class WorkingDays:
         datetime.date(2024, 12, 23)
     """
 
-    eves: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    closed: tuple[dt.date, ...] = attrs.field(default=(), converter=_to_dates)
-    max_shift: int = attrs.field(default=7, validator=_check_max_shift)
+    eves: bool = attrs.field(default=False, converter=as_flag)
+    closed: tuple[dt.date, ...] = attrs.field(default=(), converter=_as_closed)
+    max_shift: int = attrs.field(default=7, converter=_as_max_shift)
 
     def holidays(self, year: int, locale: str = "sv") -> FrozenMap[dt.date, str]:
         """The public holidays of *year* (and the eves, with ``eves=True``), date → name.
 
         Two holidays on one date share it: ``"Första maj, Kristi himmelsfärdsdag"`` (2008).
-        Dates in ``closed`` are not included: they are no holidays. Names are Swedish by
-        default ("Kristi himmelsfärdsdag"), English with ``locale="en"``.
+        Dates in ``closed`` are not included: they are no holidays. Names come from the
+        message catalogs: Swedish by default ("Kristi himmelsfärdsdag"), English with
+        ``locale="en"``. Up to 1989 the list holds Jungfru Marie bebådelsedag, a Sunday.
 
         Examples:
             >>> WorkingDays().holidays(2024)[dt.date(2024, 5, 9)]
             'Kristi himmelsfärdsdag'
+            >>> WorkingDays().holidays(1970, "en")[dt.date(1970, 3, 15)]
+            'Feast of the Annunciation'
         """
         _check_year(year)
-        index = 0 if language(locale) == "sv" else 1
         names: dict[dt.date, list[str]] = {}
         for day, key in _holiday_keys(year):
             if self.eves or key not in _EVES:
-                names.setdefault(day, []).append(_NAMES[key][index])
+                names.setdefault(day, []).append(text(f"holiday.{key}", locale))
         return FrozenMap({day: ", ".join(n) for day, n in names.items()})
 
     def holiday_name(self, day: dt.date, locale: str = "sv") -> str | None:
         """The name of the holiday (or eve, with ``eves=True``) on *day*, else ``None``."""
-        _check_date(day, "day")
+        check_day(day, "day")
         return self.holidays(day.year, locale).get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
         """True for a weekday that is no public holiday, no eve (with ``eves``), not closed."""
-        return self._works(_check_date(day, "day"))
+        return self._works(check_day(day, "day"))
 
     def _works(self, day: dt.date) -> bool:
         if day.weekday() >= 5 or (self.closed and day in self.closed):
@@ -231,9 +241,9 @@ class WorkingDays:
             CalendarError: if reaching a working day would take more than ``max_shift``
                 days (only possible with a long run of ``closed`` dates).
         """
-        _check_date(day, "day")
+        check_day(day, "day")
         if not isinstance(policy, Shift):
-            raise CalendarError(f"policy: expected a Shift, got {policy!r}")
+            raise failure(CalendarError, "calendar.expected_shift", "policy", value=policy)
         if policy is Shift.NONE or self._works(day):
             return day
         step = _BACK if policy is Shift.PREVIOUS else _FORWARD
@@ -244,32 +254,59 @@ class WorkingDays:
             except OverflowError:
                 moved = dt.date.min
             if moved.year < FIRST_YEAR:
-                raise CalendarError(
-                    f"{day.isoformat()}: the {policy.label('en')} lies outside the years "
-                    f"{FIRST_YEAR}–9999"
+                raise failure(
+                    CalendarError,
+                    f"calendar.shift_outside.{policy.value}",
+                    day=day.isoformat(),
+                    first=FIRST_YEAR,
                 )
             if self._works(moved):
                 return moved
-        raise CalendarError(
-            f"{day.isoformat()}: no working day within {self.max_shift} days "
-            f"({policy.label('en')}); raise max_shift or shorten 'closed'"
+        raise failure(
+            CalendarError,
+            f"calendar.shift_too_far.{policy.value}",
+            day=day.isoformat(),
+            days=self.max_shift,
         )
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after *day*."""
-        return self.shift(_check_date(day, "day") + dt.timedelta(days=1), Shift.NEXT)
+        if check_day(day, "day") == dt.date.max:
+            raise failure(
+                CalendarError, "calendar.shift_outside.next", day=day.isoformat(), first=FIRST_YEAR
+            )
+        return self.shift(day + _FORWARD, Shift.NEXT)
 
     def previous_working_day(self, day: dt.date) -> dt.date:
         """The last working day strictly before *day*."""
-        return self.shift(_check_date(day, "day") - dt.timedelta(days=1), Shift.PREVIOUS)
+        if check_day(day, "day") == dt.date(FIRST_YEAR, 1, 1):
+            raise failure(
+                CalendarError,
+                "calendar.shift_outside.previous",
+                day=day.isoformat(),
+                first=FIRST_YEAR,
+            )
+        return self.shift(day + _BACK, Shift.PREVIOUS)
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """How many working days lie in ``[start, end]`` (both included; 0 if reversed)."""
-        _check_date(start, "start")
-        _check_date(end, "end")
-        count = 0
-        day = start
-        while day <= end:
-            count += self.is_working_day(day)
-            day += dt.timedelta(days=1)
-        return count
+        """How many working days lie in ``[start, end]`` (both included; 0 if reversed).
+
+        Counted, not walked: weekdays by arithmetic, less the holidays (and closed days) on
+        weekdays, so a range of centuries costs no more than its years.
+
+        Examples:
+            >>> WorkingDays().working_days_between(dt.date(2024, 12, 23), dt.date(2024, 12, 31))
+            5
+        """
+        check_day(start, "start")
+        check_day(end, "end")
+        if start > end:
+            return 0
+        days = (end - start).days + 1
+        weeks, rest = divmod(days, 7)
+        first = start.weekday()
+        count = 5 * weeks + sum((first + i) % 7 < 5 for i in range(rest))
+        off: set[dt.date] = set(self.closed)
+        for year in range(start.year, end.year + 1):
+            off.update(_non_working(year, self.eves))
+        return count - sum(1 for d in off if start <= d <= end and d.weekday() < 5)

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ParseError, ThresholdError
-from styrmodell._fields import Fields
+from styrmodell._fields import Fields, as_flag, as_optional_number
 from styrmodell._messages import short
 from styrmodell._numbers import EXACT, MAX_TEXT, optional_decimal, to_decimal
 
@@ -50,7 +50,7 @@ def _finite(value: object, what: str) -> Decimal:
     return to_decimal(value, what=f"Interval.{what}")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=F.locate)
 class Interval:
     """A set of numbers between two bounds, each end open or closed, or unbounded.
 
@@ -71,10 +71,10 @@ class Interval:
         '(60, inf)'
     """
 
-    lower: Decimal | None = F.optional_decimal()
-    upper: Decimal | None = F.optional_decimal()
-    lower_closed: bool = F.flag(kw_only=True)
-    upper_closed: bool = F.flag(kw_only=True)
+    lower: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    upper: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    lower_closed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
+    upper_closed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         problem = self._problem()

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import LedgerError, Problem
+from styrmodell._fields import as_number
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._ledger_base import (
     F,
@@ -65,7 +66,7 @@ def _whole(value: object) -> object:
     return value
 
 
-def as_year(value: object, at: str) -> int:
+def as_year(value: object, at: str = "value") -> int:
     """A year from 1000 to 9999, as an int or its digits ("2023")."""
     year = _whole(value)
     if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
@@ -73,7 +74,7 @@ def as_year(value: object, at: str) -> int:
     return year
 
 
-def as_row(value: object, at: str) -> int:
+def as_row(value: object, at: str = "value") -> int:
     """A printed row number ≥ 1, as an int or its digits ("4")."""
     row = _whole(value)
     if isinstance(row, bool) or not isinstance(row, int) or row < 1:
@@ -91,7 +92,7 @@ def _object_at(obj: InvestmentObject, part: str) -> str:
     return f"investment object row {obj.row} {obj.name!r}: {part}"
 
 
-def _as_amounts(value: object, at: str) -> FrozenMap[int, Decimal]:
+def _as_amounts(value: object, at: str = "value") -> FrozenMap[int, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
@@ -151,7 +152,12 @@ class InvestmentObject:
         return self.amounts.get(year, _ZERO)
 
 
-@attrs.frozen(init=False)
+def optional_as_key(value: object, at: str = "value") -> Any:
+    """:func:`as_key`, or ``None``."""
+    return None if value is None else as_key(value, at)
+
+
+@attrs.frozen(init=False, field_transformer=F.locate)
 class InvestmentSum:
     """A sum the investment table prints: "Summa tkr" or "Varav summa SOF" for a year.
 
@@ -170,12 +176,12 @@ class InvestmentSum:
         'Of which SOF'
     """
 
-    year: int = F.field(as_year)
-    amount: Decimal = F.decimal()
-    group: str | None = F.optional(as_key)
-    category: str | None = F.optional(as_key)
-    label: str = F.field(as_label, default="")
-    unit: Unit = F.field(as_money_unit, default=Unit.TKR)
+    year: int = attrs.field(converter=as_year)
+    amount: Decimal = attrs.field(converter=as_number)
+    group: str | None = attrs.field(default=None, converter=optional_as_key)
+    category: str | None = attrs.field(default=None, converter=optional_as_key)
+    label: str = attrs.field(default="", converter=as_label)
+    unit: Unit = attrs.field(default=Unit.TKR, converter=as_money_unit)
 
     def __init__(
         self,
@@ -268,7 +274,12 @@ def _first_unit(budget: InvestmentBudget) -> Unit:
     return budget.objects[0].unit if budget.objects else Unit.TKR
 
 
-@attrs.frozen(init=False)
+def optional_as_threshold(value: object, at: str = "value") -> Any:
+    """:func:`as_threshold`, or ``None``."""
+    return None if value is None else as_threshold(value, at)
+
+
+@attrs.frozen(init=False, field_transformer=F.locate)
 class InvestmentBudget:
     r"""An investeringsbudget: objects with an amount per year, grouped and categorised.
 
@@ -300,11 +311,13 @@ class InvestmentBudget:
     """
 
     objects: tuple[InvestmentObject, ...] = items_field(InvestmentObject)
-    unit: Unit = F.field(
-        as_money_unit, default=attrs.Factory(_first_unit, takes_self=True), kw_only=True
+    unit: Unit = attrs.field(
+        default=attrs.Factory(_first_unit, takes_self=True), converter=as_money_unit, kw_only=True
     )
     printed: tuple[InvestmentSum, ...] = items_field(InvestmentSum, kw_only=True)
-    threshold: Threshold | None = F.optional(as_threshold, kw_only=True)
+    threshold: Threshold | None = attrs.field(
+        default=None, converter=optional_as_threshold, kw_only=True
+    )
     thresholds: FrozenMap[str, Threshold] = thresholds_field()
 
     def __init__(

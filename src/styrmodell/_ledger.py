@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import LedgerError, Problem
+from styrmodell._fields import as_number
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._ledger_base import (
     F,
@@ -46,7 +47,17 @@ from styrmodell._units import Unit
 __all__ = ["Ledger", "PrintedFigure", "ScenarioChange", "as_chart", "index_of"]
 
 
-@attrs.frozen(init=False)
+def optional_as_key(value: object, at: str = "value") -> Any:
+    """:func:`as_key`, or ``None``."""
+    return None if value is None else as_key(value, at)
+
+
+def optional_as_verksamhet(value: object, at: str = "value") -> Any:
+    """:func:`as_verksamhet`, or ``None``."""
+    return None if value is None else as_verksamhet(value, at)
+
+
+@attrs.frozen(init=False, field_transformer=F.locate)
 class PrintedFigure:
     """A figure a document prints that follows from its lines: a row's nettokostnad or a sum.
 
@@ -66,13 +77,13 @@ class PrintedFigure:
         Decimal('-333088')
     """
 
-    kind: LineKind = F.field(as_kind)
-    scenario: str = F.field(as_key)
-    amount: Decimal = F.decimal()
-    verksamhet: Verksamhet | None = F.optional(as_verksamhet)
-    group: str | None = F.optional(as_key)
-    label: str = F.field(as_label, default="")
-    unit: Unit = F.field(as_money_unit, default=Unit.TKR)
+    kind: LineKind = attrs.field(converter=as_kind)
+    scenario: str = attrs.field(converter=as_key)
+    amount: Decimal = attrs.field(converter=as_number)
+    verksamhet: Verksamhet | None = attrs.field(default=None, converter=optional_as_verksamhet)
+    group: str | None = attrs.field(default=None, converter=optional_as_key)
+    label: str = attrs.field(default="", converter=as_label)
+    unit: Unit = attrs.field(default=Unit.TKR, converter=as_money_unit)
 
     def __init__(
         self,
@@ -106,7 +117,7 @@ class PrintedFigure:
         return text("ledger.where.total", locale)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class ScenarioChange:
     """A change column: ``name`` = ``target`` − ``base`` on every row, per kind.
 
@@ -118,12 +129,12 @@ class ScenarioChange:
         'Budget 2022'
     """
 
-    name: str = F.field(as_key)
-    base: str = F.field(as_key)
-    target: str = F.field(as_key)
+    name: str = attrs.field(converter=as_key)
+    base: str = attrs.field(converter=as_key)
+    target: str = attrs.field(converter=as_key)
 
 
-def as_chart(value: object, at: str) -> FrozenMap[str, str]:
+def as_chart(value: object, at: str = "value") -> FrozenMap[str, str]:
     """A chart of accounts: verksamhet code → group ("54" → "SOF")."""
     if value is None:
         return FrozenMap()
@@ -141,7 +152,12 @@ def _first_unit(ledger: Ledger) -> Unit:
     return ledger.lines[0].unit if ledger.lines else Unit.TKR
 
 
-@attrs.frozen(init=False)
+def optional_as_threshold(value: object, at: str = "value") -> Any:
+    """:func:`as_threshold`, or ``None``."""
+    return None if value is None else as_threshold(value, at)
+
+
+@attrs.frozen(init=False, field_transformer=F.locate)
 class Ledger:
     r"""A budget table: lines per verksamhet, kind and scenario, summed exactly.
 
@@ -178,13 +194,15 @@ class Ledger:
     """
 
     lines: tuple[LedgerLine, ...] = items_field(LedgerLine)
-    unit: Unit = F.field(
-        as_money_unit, default=attrs.Factory(_first_unit, takes_self=True), kw_only=True
+    unit: Unit = attrs.field(
+        default=attrs.Factory(_first_unit, takes_self=True), converter=as_money_unit, kw_only=True
     )
     printed: tuple[PrintedFigure, ...] = items_field(PrintedFigure, kw_only=True)
     changes: tuple[ScenarioChange, ...] = items_field(ScenarioChange, kw_only=True)
-    chart: FrozenMap[str, str] = F.field(as_chart, factory=FrozenMap, kw_only=True)
-    threshold: Threshold | None = F.optional(as_threshold, kw_only=True)
+    chart: FrozenMap[str, str] = attrs.field(converter=as_chart, factory=FrozenMap, kw_only=True)
+    threshold: Threshold | None = attrs.field(
+        default=None, converter=optional_as_threshold, kw_only=True
+    )
     thresholds: FrozenMap[str, Threshold] = thresholds_field()
 
     def __init__(

@@ -95,7 +95,7 @@ def ledger_error(head: str, problems: Iterable[Problem]) -> LedgerError:
 # -- converters proper -------------------------------------------------------------------------
 
 
-def as_key(value: object, at: str) -> str:
+def as_key(value: object, at: str = "value") -> str:
     """Text that is not empty once stripped (a code, a scenario, a group); stripped."""
     if not isinstance(value, str):
         raise failure(LedgerError, "field.expected_text", at, value=value)
@@ -105,7 +105,7 @@ def as_key(value: object, at: str) -> str:
     return text
 
 
-def as_label(value: object, at: str) -> str:
+def as_label(value: object, at: str = "value") -> str:
     """Text that may be empty (a name, a label); stripped."""
     return F.as_text(value, at).strip()
 
@@ -113,7 +113,7 @@ def as_label(value: object, at: str) -> str:
 _UNIT_NAMES = {"tkr": Unit.TKR, "ksek": Unit.TKR, "kr": Unit.SEK, "sek": Unit.SEK}
 
 
-def as_money_unit(value: object, at: str) -> Unit:
+def as_money_unit(value: object, at: str = "value") -> Unit:
     """``Unit.TKR`` or ``Unit.SEK`` from the unit or its name (``"tkr"``, ``"kr"``, ``"sek"``)."""
     if value is Unit.TKR or value is Unit.SEK:
         return value
@@ -142,14 +142,14 @@ def as_items(value: object, at: str, cls: type[T]) -> tuple[T, ...]:
     return items
 
 
-def as_threshold(value: object, at: str) -> Threshold:
+def as_threshold(value: object, at: str = "value") -> Threshold:
     """A styrmodell threshold (``BudgetDeviation``, ``Bands``...)."""
     if is_threshold(value):
         return value
     raise failure(LedgerError, "ledger.expected_threshold", at, value=value)
 
 
-def as_thresholds(value: object, at: str) -> FrozenMap[str, Threshold]:
+def as_thresholds(value: object, at: str = "value") -> FrozenMap[str, Threshold]:
     """Thresholds by key (a verksamhet code, a group, a row number as text)."""
     if value is None:
         return FrozenMap()

@@ -79,7 +79,7 @@ STORED_KINDS = (LineKind.INCOME, LineKind.COSTS)
 """The kinds a line holds; nettokostnad is their sum."""
 
 
-def as_kind(value: object, at: str) -> LineKind:
+def as_kind(value: object, at: str = "value") -> LineKind:
     """A :class:`LineKind` from the member or its Swedish or English name."""
     if isinstance(value, LineKind):
         return value
@@ -90,7 +90,7 @@ def as_kind(value: object, at: str) -> LineKind:
     raise failure(LedgerError, "ledger.expected_kind", at, value=value)
 
 
-def as_line_kind(value: object, at: str) -> LineKind:
+def as_line_kind(value: object, at: str = "value") -> LineKind:
     """The kind of a stored line: intäkter or kostnader, never the derived nettokostnad."""
     if value is LineKind.INCOME or value is LineKind.COSTS:
         return value
@@ -100,7 +100,7 @@ def as_line_kind(value: object, at: str) -> LineKind:
     return kind
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Verksamhet:
     """A verksamhet: an activity code and its name, as the plans print them.
 
@@ -115,8 +115,8 @@ class Verksamhet:
         '54 Individ och familjeomsorg'
     """
 
-    code: str = F.field(as_key)
-    name: str = F.field(as_label, default="")
+    code: str = attrs.field(converter=as_key)
+    name: str = attrs.field(default="", converter=as_label)
 
     @classmethod
     def parse(cls, text: str) -> Verksamhet:
@@ -132,7 +132,7 @@ class Verksamhet:
         return f"{self.code} {self.name}" if self.name else self.code
 
 
-def as_verksamhet(value: object, at: str) -> Verksamhet:
+def as_verksamhet(value: object, at: str = "value") -> Verksamhet:
     """A :class:`Verksamhet`, from itself, ``"54 Individ och familjeomsorg"`` or a pair."""
     if type(value) is Verksamhet:
         return value

@@ -3,34 +3,53 @@
 Swedish terms: *utfall* (an outcome), *kön* with Kolada's codes *T* (totalt), *K* (kvinnor)
 and *M* (män), *enhet* / *förvaltning* / *nämnd* (the org unit measured), *riket* and
 *liknande kommuner* (references), *täljare* / *nämnare* (numerator / denominator of a share).
+
+Reading and writing outcomes as CSV is :mod:`styrmodell.io` (``read_outcomes``,
+``write_outcomes``); this module holds the values.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import io
-import os
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import IO, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
-from styrmodell._errors import PlanError, SerializationError, StyrmodellError
+from styrmodell._errors import PlanError, Problem
+from styrmodell._fields import Fields
 from styrmodell._frozenmap import FrozenMap
-from styrmodell._locale import language
-from styrmodell._numbers import optional_decimal, to_decimal
-from styrmodell._period import Period
+from styrmodell._messages import failure, problem, text
+from styrmodell._numbers import (
+    EXACT,
+    MAX_DECIMALS,
+    MAX_INTEGER_DIGITS,
+    MAX_SIGNIFICANT,
+    check_limits,
+)
+from styrmodell._period import Period, as_period
 
-__all__ = ["CSV_COLUMNS", "Gender", "Outcome", "OutcomeValue", "Outcomes"]
+__all__ = [
+    "Gender",
+    "Outcome",
+    "OutcomeValue",
+    "Outcomes",
+    "as_outcome_value",
+    "checked_outcome",
+]
 
 OutcomeValue: TypeAlias = "Decimal | bool | enum.Enum | tuple[dt.date, dt.date | None] | None"
 """What an outcome's value may be: a number, done / not done, a ``Progress``, a pair of dates
 (start, end) for durations, or ``None`` (not measured, "ej mätbart")."""
 
+F = Fields(PlanError)
+
 _HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
+_INF = float("inf")
 
 
 class Gender(enum.Enum):
@@ -41,15 +60,21 @@ class Gender(enum.Enum):
         True
         >>> Gender.MEN.label()
         'Män'
+        >>> Gender.coerce("k")
+        <Gender.WOMEN: 'K'>
     """
 
     TOTAL = "T"
     WOMEN = "K"
     MEN = "M"
 
+    # Members are singletons compared by identity: hash them by identity too (C speed; the
+    # default Enum hash runs Python code, and genders are part of every outcome's key).
+    __hash__ = object.__hash__
+
     def label(self, locale: str = "sv") -> str:
-        """The word for the gender: "Totalt", "Kvinnor", "Män" (sv); English otherwise."""
-        return _GENDER_LABELS[language(locale)][self]
+        """The word for the gender: "Totalt", "Kvinnor", "Män" (sv), "Total"... (en)."""
+        return text(f"gender.{self.name.lower()}", locale)
 
     @classmethod
     def coerce(cls, value: object) -> Gender:
@@ -58,117 +83,161 @@ class Gender(enum.Enum):
         Raises:
             PlanError: naming the value, for anything else.
         """
-        if isinstance(value, Gender):
+        if type(value) is Gender:
             return value
-        if isinstance(value, str):
-            text = value.strip().upper()
-            if text in ("T", "K", "M"):
-                return cls(text)
-            if text in cls.__members__:
-                return cls[text]
-        raise PlanError(f"gender: expected T, K or M (Gender.TOTAL/WOMEN/MEN), got {value!r}")
+        return F.as_choice(value, "gender", cls)
 
 
-_GENDER_LABELS = {
-    "sv": {Gender.TOTAL: "Totalt", Gender.WOMEN: "Kvinnor", Gender.MEN: "Män"},
-    "en": {Gender.TOTAL: "Total", Gender.WOMEN: "Women", Gender.MEN: "Men"},
-}
+def as_outcome_value(value: object, at: str, fields: Fields = F) -> OutcomeValue:
+    """An outcome value from friendly input: numbers become Decimal (see :data:`OutcomeValue`).
 
-
-def _indicator_id(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise PlanError(f"Outcome.indicator: expected an indicator id, got {value!r}")
-    return value
-
-
-def _period(value: object) -> Period:
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Period.year(value)
-    if isinstance(value, str):
-        return Period.parse(value)
-    raise PlanError(f"Outcome.period: expected a Period, a year or a label, got {value!r}")
-
-
-def _org_unit(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise PlanError(f"Outcome.org_unit: expected an org unit id or None, got {value!r}")
-    return value
-
-
-def _date(value: object, what: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise PlanError(f"{what}: expected a date, got {value!r}")
-
-
-def coerce_value(value: object, *, what: str = "Outcome.value") -> OutcomeValue:
-    """An outcome value from friendly input (numbers become Decimal; see :data:`OutcomeValue`)."""
+    ``None``, ``True`` / ``False`` and enum members (a ``Progress``) are kept; a pair is
+    (start, end) dates, the end may be ``None``; anything else is a number. Errors are of
+    the class of *fields* and name *at*.
+    """
     if value is None or isinstance(value, bool | enum.Enum):
         return value
+    if type(value) is Decimal:
+        return check_limits(value, value, what=at, error=fields.error)
     if isinstance(value, tuple | list):
         if len(value) != 2:
-            raise PlanError(f"{what}: expected a (start, end) pair of dates, got {value!r}")
-        start = _date(value[0], f"{what} start")
-        end = None if value[1] is None else _date(value[1], f"{what} end")
+            raise failure(fields.error, "outcome.expected_pair", at, value=value)
+        start = fields.as_date(_stripped(value[0]), f"{at} start")
+        end = None if value[1] is None else fields.as_date(_stripped(value[1]), f"{at} end")
         return (start, end)
-    return to_decimal(value, what=what, error=PlanError)
+    return fields.as_decimal(value, at)
 
 
-def _value(value: object) -> OutcomeValue:
-    return coerce_value(value)
+def _stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
 
 
-def _numerator(value: object) -> Decimal | None:
-    return optional_decimal(value, what="Outcome.numerator", error=PlanError)
+def _plainly_within(number: Decimal) -> bool:
+    """Whether *number* is certainly within the limits of numbers, seen cheaply.
+
+    True only where :func:`styrmodell._numbers.check_limits` would return *number* itself
+    (finite, not zero, first digit between 10²³ and 10⁻²⁴, at most 28 digits); everything
+    else takes the full check.
+    """
+    if not number.is_finite() or number.is_zero():
+        return False
+    adjusted = number.adjusted()
+    return (
+        -MAX_DECIMALS <= adjusted < MAX_INTEGER_DIGITS
+        and len(number.as_tuple().digits) <= MAX_SIGNIFICANT
+    )
 
 
-def _denominator(value: object) -> Decimal | None:
-    return optional_decimal(value, what="Outcome.denominator", error=PlanError)
+# Outcome is made once per measured value (hundreds of thousands from one file), so its
+# fields take what is already right (an id, a Period, a Gender, a Decimal within the limits)
+# in one step, and everything else through the toolkit's converters, which name the field.
 
 
-def _budget(value: object) -> Decimal | None:
-    return optional_decimal(value, what="Outcome.budget", error=PlanError)
+def _identifier(value: object, at: str = "value") -> str:
+    if type(value) is str and value and value == value.strip():
+        return value
+    return F.as_identifier(value, at)
 
 
-def _gender(value: object) -> Gender:
-    return Gender.coerce(value)
+def _optional_identifier(value: object, at: str = "value") -> str | None:
+    if value is None:
+        return None
+    return _identifier(value, at)
 
 
-def _outcome_items(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
-    return tuple(value)
+def _period(value: object, at: str = "value") -> Period:
+    if type(value) is Period:
+        return value
+    return F.check(as_period, value, at)
+
+
+def _gender(value: object, at: str = "value") -> Gender:
+    if type(value) is Gender:
+        return value
+    return F.as_choice(value, at, Gender)
+
+
+def _from_float(value: float) -> Decimal | None:
+    """``to_decimal(value)`` made without going through text, where that is exact; else None.
+
+    An integral float below 10¹⁵ is its int with one decimal place (``55.0`` → ``55.0``, as
+    its repr reads); a float whose binary value has at most 15 significant digits (``0.5``,
+    ``91.75``) is that value, which is then also its shortest repr. Both are within the
+    limits of numbers. Anything else (``91.74``, whose binary value has 46 digits) is for
+    :func:`~styrmodell._numbers.to_decimal`.
+    """
+    if value.is_integer():
+        if value and -1e15 < value < 1e15:
+            return Decimal(int(value) * 10).scaleb(-1)
+        return None
+    if value != value or value in (_INF, -_INF):
+        return None
+    exact = Decimal(value)
+    return exact if len(exact.as_tuple().digits) <= 15 else None
+
+
+def _optional_number(value: object, at: str = "value") -> Decimal | None:
+    if value is None:
+        return None
+    if type(value) is Decimal and _plainly_within(value):
+        return value
+    if type(value) is float:
+        found = _from_float(value)
+        if found is not None:
+            return found
+    return F.as_decimal(value, at)
+
+
+def _value(value: object, self: Any, field: attrs.Attribute[Any]) -> OutcomeValue:
+    """The value as given, or the share ``100 × numerator / denominator`` when it is ``None``.
+
+    The counts are fields set before the value, so a share given by its counts alone gets
+    its value here (the checks that the counts go together run after every field is set):
+    this converter takes the instance, so it is an ``attrs.Converter``.
+    """
+    at = "Outcome.value"
+    if type(value) is Decimal and _plainly_within(value):
+        return value
+    if type(value) is float:
+        found = _from_float(value)
+        if found is not None:
+            return found
+    if value is None:
+        num, den = self.numerator, self.denominator
+        if num is None or den is None or den <= 0 or num < 0:
+            return None
+        share = _HUNDRED * num / den
+        return check_limits(share, share, what=at, error=PlanError)
+    return as_outcome_value(value, at)
+
+
+def _references(value: object, at: str = "value") -> FrozenMap[str, Decimal]:
+    if value is None or value is _NO_REFERENCES:
+        return _NO_REFERENCES
+    return _as_references(value, at)
 
 
 _NO_REFERENCES: FrozenMap[str, Decimal] = FrozenMap()
 """The references of every outcome that has none (shared: one object, not one per outcome)."""
 
 
-def _references(value: Mapping[str, object] | None) -> FrozenMap[str, Decimal]:
+def _as_references(value: object, at: str = "value") -> FrozenMap[str, Decimal]:
+    """Reference name → number (``{"riket": 82}``)."""
     if value is None or (isinstance(value, Mapping) and not value):
         return _NO_REFERENCES
-    if isinstance(value, FrozenMap) and all(type(v) is Decimal for v in value.values()):
-        return value
     if not isinstance(value, Mapping):
-        raise PlanError(f"Outcome.references: expected a mapping of name to number, got {value!r}")
+        raise failure(PlanError, "outcome.expected_references", at, value=value)
     out: dict[str, Decimal] = {}
+    same = type(value) is FrozenMap
     for key, number in value.items():
         if not isinstance(key, str) or not key:
-            raise PlanError(f"Outcome.references: expected a reference name, got {key!r}")
-        out[key] = to_decimal(number, what=f"Outcome.references[{key!r}]", error=PlanError)
-    return FrozenMap(out)
+            raise failure(PlanError, "outcome.expected_reference_name", at, value=key)
+        out[key] = checked = F.as_decimal(number, f"{at}[{key!r}]")
+        same = same and checked is number
+    return value if same else FrozenMap(out)  # type: ignore[return-value]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Outcome:
     """A measured value (utfall) of one indicator for one period, gender and org unit.
 
@@ -190,6 +259,7 @@ class Outcome:
 
     Raises:
         PlanError: for a value that is not a number, bool, Progress or date pair, a
+            number beyond the limits of :func:`styrmodell._numbers.to_decimal`, a
             negative or zero denominator, or a numerator without denominator.
 
     Example:
@@ -198,34 +268,41 @@ class Outcome:
         Decimal('74')
     """
 
-    indicator: str = attrs.field(converter=_indicator_id)
+    indicator: str = attrs.field(converter=_identifier)
     period: Period = attrs.field(converter=_period)
-    value: OutcomeValue = attrs.field(default=None, converter=_value)
-    gender: Gender = attrs.field(default=Gender.TOTAL, converter=_gender, kw_only=True)
-    org_unit: str | None = attrs.field(default=None, converter=_org_unit, kw_only=True)
-    references: FrozenMap[str, Decimal] = attrs.field(
-        default=_NO_REFERENCES, converter=_references, kw_only=True
+    # The counts come before the value: a share given by its counts gets its value from
+    # them when the value is set (they stay keyword-only).
+    numerator: Decimal | None = attrs.field(converter=_optional_number, default=None, kw_only=True)
+    denominator: Decimal | None = attrs.field(
+        converter=_optional_number, default=None, kw_only=True
     )
-    numerator: Decimal | None = attrs.field(default=None, converter=_numerator, kw_only=True)
-    denominator: Decimal | None = attrs.field(default=None, converter=_denominator, kw_only=True)
-    budget: Decimal | None = attrs.field(default=None, converter=_budget, kw_only=True)
+    # The instance-taking converter hides the accepted types from mypy: any value is taken.
+    value: OutcomeValue = attrs.field(
+        converter=attrs.Converter(_value, takes_self=True, takes_field=True),  # type: ignore[misc]
+        default=None,
+    )
+    gender: Gender = attrs.field(converter=_gender, default=Gender.TOTAL, kw_only=True)
+    org_unit: str | None = attrs.field(converter=_optional_identifier, default=None, kw_only=True)
+    references: FrozenMap[str, Decimal] = attrs.field(
+        converter=_references, default=_NO_REFERENCES, kw_only=True
+    )
+    budget: Decimal | None = attrs.field(converter=_optional_number, default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        where = f"Outcome {self.indicator!r} {self.period}"
-        if (self.numerator is None) != (self.denominator is None):
-            raise PlanError(
-                f"{where}: numerator and denominator go together, got numerator="
-                f"{self.numerator!r}, denominator={self.denominator!r}"
+        num, den = self.numerator, self.denominator
+        if num is None and den is None:
+            return
+        at = f"Outcome {self.indicator!r} {self.period}"
+        if num is None or den is None:
+            raise failure(
+                PlanError, "outcome.counts_together", at, numerator=repr(num), denominator=repr(den)
             )
-        if self.denominator is not None and self.numerator is not None:
-            if self.denominator <= 0:
-                raise PlanError(f"{where}: denominator must be positive, got {self.denominator}")
-            if self.numerator < 0:
-                raise PlanError(f"{where}: numerator must not be negative, got {self.numerator}")
-            if self.value is None:
-                object.__setattr__(self, "value", _HUNDRED * self.numerator / self.denominator)
-            elif not isinstance(self.value, Decimal):
-                raise PlanError(f"{where}: a share must have a numeric value, got {self.value!r}")
+        if den <= 0:
+            raise failure(PlanError, "outcome.denominator_positive", at, denominator=den)
+        if num < 0:
+            raise failure(PlanError, "outcome.numerator_negative", at, numerator=num)
+        if not isinstance(self.value, Decimal):
+            raise failure(PlanError, "outcome.share_not_number", at, value=self.value)
 
     @property
     def key(self) -> tuple[str, Period, Gender, str | None]:
@@ -241,9 +318,11 @@ class Outcome:
     def pool(cls, outcomes: Iterable[Outcome], *, org_unit: str | None = None) -> Outcome:
         """Add up shares from several org units (enheter ▸ förvaltning ▸ nämnd).
 
-        Numerators and denominators are summed and the share is recomputed from the sums;
-        percentages are never averaged. References and budgets are not carried over
-        (references are per unit; budgets add up only where every outcome has one).
+        Numerators and denominators are summed exactly and the share is recomputed from
+        the sums; percentages are never averaged. References and budgets are not carried
+        over (references are per unit; budgets add up only where every outcome has one).
+        Sums beyond the limits of numbers raise :class:`~styrmodell.PlanError`, never
+        overflow.
 
         Args:
             outcomes: Outcomes of the same indicator, period and gender.
@@ -261,31 +340,33 @@ class Outcome:
         """
         items = list(outcomes)
         if not items:
-            raise PlanError("Outcome.pool: expected at least one outcome, got none")
+            raise failure(PlanError, "outcome.pool_empty", "Outcome.pool")
         first = items[0]
-        num = Decimal(0)
-        den = Decimal(0)
-        budgets: list[Decimal] = []
+        num = den = _ZERO
+        budget: Decimal | None = _ZERO
         for item in items:
             if (item.indicator, item.period, item.gender) != (
                 first.indicator,
                 first.period,
                 first.gender,
             ):
-                raise PlanError(
-                    f"Outcome.pool: outcomes must share indicator, period and gender; "
-                    f"{first.key} and {item.key} differ"
+                raise failure(
+                    PlanError,
+                    "outcome.pool_mixed",
+                    "Outcome.pool",
+                    first=str(first.key),
+                    other=str(item.key),
                 )
             if item.numerator is None or item.denominator is None:
-                raise PlanError(
-                    f"Outcome.pool: {item.key} has no numerator and denominator; "
-                    "shares are pooled from counts, never averaged"
+                raise failure(
+                    PlanError, "outcome.pool_uncounted", "Outcome.pool", key=str(item.key)
                 )
-            num += item.numerator
-            den += item.denominator
-            if item.budget is not None:
-                budgets.append(item.budget)
-        budget = sum(budgets, Decimal(0)) if len(budgets) == len(items) else None
+            # Exact: within the limits of numbers, EXACT never rounds a sum.
+            num = EXACT.add(num, item.numerator)
+            den = EXACT.add(den, item.denominator)
+            budget = (
+                None if budget is None or item.budget is None else EXACT.add(budget, item.budget)
+            )
         return cls(
             first.indicator,
             first.period,
@@ -297,75 +378,128 @@ class Outcome:
         )
 
 
+def checked_outcome(
+    indicator: str,
+    period: Period,
+    value: OutcomeValue,
+    gender: Gender,
+    org_unit: str | None,
+    references: FrozenMap[str, Decimal],
+    budget: Decimal | None,
+) -> Outcome:
+    """An :class:`Outcome` without counts from parts the toolkit's converters made already.
+
+    For a reader that has converted every cell of a column with the same converters the
+    fields use (an id stripped and not empty, a Period, a Gender, numbers within the
+    limits): the outcome is made the way unpickling makes one, without converting each
+    part a second time. A test checks that it equals ``Outcome(...)`` of the same parts.
+    Outcomes with a numerator or denominator are made by ``Outcome(...)``, which checks
+    that the counts go together.
+    """
+    made: Outcome = _new(Outcome)
+    made.__setstate__(  # type: ignore[attr-defined]  # attrs gives slotted classes one
+        {
+            "indicator": indicator,
+            "period": period,
+            "numerator": None,
+            "denominator": None,
+            "value": value,
+            "gender": gender,
+            "org_unit": org_unit,
+            "references": references,
+            "budget": budget,
+        }
+    )
+    return made
+
+
+_new = object.__new__
+
+
 _Key: TypeAlias = tuple[str, Period, Gender, "str | None"]
 _SeriesKey: TypeAlias = tuple[Gender, "str | None"]
-
-CSV_COLUMNS = (
-    "indicator",
-    "period",
-    "gender",
-    "org_unit",
-    "value",
-    "numerator",
-    "denominator",
-    "budget",
-)
-"""The fixed CSV columns of :meth:`Outcomes.write_csv`, in order. References follow as one
-column per reference name, ``ref:<name>`` (``ref:riket``)."""
-
-_REF_PREFIX = "ref:"
 _EMPTY: dict[Any, Any] = {}
-_PROGRESS_NAMES = {"not_started", "started", "done"}
 
 
-def _value_text(value: OutcomeValue) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, tuple):
-        start, end = value
-        return f"{start.isoformat()}/{'' if end is None else end.isoformat()}"
-    return str(value.name).lower()
+_Series: TypeAlias = dict[str, dict[_SeriesKey, dict[Period, Outcome]]]
 
 
-def _parse_value(text: str, where: str) -> OutcomeValue:
-    text = text.strip()
-    low = text.lower()
-    if not text:
-        return None
-    if low in ("true", "ja", "yes"):
-        return True
-    if low in ("false", "nej", "no"):
-        return False
-    if low in _PROGRESS_NAMES:
-        import styrmodell
+def _index(items: tuple[Outcome, ...]) -> tuple[_Series, tuple[Problem, ...]]:
+    """Indicator → (gender, org unit) → period → outcome, and the problems of *items*.
 
-        progress = getattr(styrmodell, "Progress", None)
-        if progress is None:  # pragma: no cover
-            raise SerializationError(f"{where}: value {text!r} needs styrmodell.Progress")
-        return progress[low.upper()]  # type: ignore[no-any-return]
-    if "/" in text:
-        start, _, end = text.partition("/")
-        return coerce_value((start, end or None), what=where)
-    return to_decimal(text, what=where, error=SerializationError)
+    The one index every look-up goes through (a key is found in three dictionaries); the
+    others (:meth:`Outcomes.unit_series`, :meth:`Outcomes.for_indicator`) are built from it
+    when first asked.
+    """
+    series: _Series = {}
+    problems: list[Problem] = []
+    repeated: list[tuple[int, _Key]] = []
+    # One (gender, unit) key object per pair, shared by every indicator's series: fewer
+    # objects for the garbage collector to walk through in a collection of a whole country.
+    pairs: dict[_SeriesKey, _SeriesKey] = {}
+    for i, item in enumerate(items):
+        if type(item) is not Outcome and not isinstance(item, Outcome):
+            problems.append(problem("plan.expected_an", f"items[{i}]", value=item, kind="Outcome"))
+            continue
+        indicator = item.indicator
+        of_indicator = series.get(indicator)
+        if of_indicator is None:
+            of_indicator = series[indicator] = {}
+        pair = (item.gender, item.org_unit)
+        periods = of_indicator.get(pair)
+        if periods is None:
+            periods = of_indicator[pairs.setdefault(pair, pair)] = {}
+        if periods.setdefault(item.period, item) is not item:
+            repeated.append((i, (indicator, item.period, item.gender, item.org_unit)))
+    if repeated:
+        problems.extend(_repeated(items, repeated))
+        problems.sort(key=lambda found: int(found.path[len("items[") : -1]))
+    return series, tuple(problems)
 
 
-@attrs.frozen(eq=False)
+def _repeated(items: tuple[Outcome, ...], repeated: list[tuple[int, _Key]]) -> Iterator[Problem]:
+    """A problem for each outcome whose key an earlier one has (``first``: that one's index)."""
+    first: dict[_Key, int] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, Outcome):
+            first.setdefault(item.key, i)
+    for i, (indicator, period, gender, unit) in repeated:
+        yield problem(
+            "outcomes.duplicate",
+            f"items[{i}]",
+            indicator=indicator,
+            period=str(period),
+            gender=gender.value,
+            org_unit=unit,
+            first=first[(indicator, period, gender, unit)],
+        )
+
+
+def _outcome_items(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
+    # A named converter (not a field of the toolkit) so that type checkers see what
+    # Outcomes(...) accepts: any iterable of outcomes. Each item is checked in the index.
+    if type(value) is tuple:
+        return value
+    if isinstance(value, Outcomes):
+        return value.items
+    return F.as_tuple(value, "Outcomes.items")
+
+
+@attrs.frozen(cache_hash=True)
 class Outcomes:
     """An indexed, immutable collection of outcomes.
 
     Look-up by indicator × period × gender × org unit is O(1); so is the series of one
-    indicator for one gender and unit over the years (what history comes from). Two
-    outcomes with the same key are an error.
+    indicator for one gender and unit over the years (what history comes from), and every
+    series of one indicator in one org unit (:meth:`unit_series`), so a scorecard for one
+    unit touches only that unit's outcomes. Two outcomes with the same key are an error.
+    Two collections are equal when they hold the same outcomes, in any order.
 
     Attributes:
         items: The outcomes, in any order.
 
     Raises:
-        PlanError: for a duplicate key, naming it.
+        PlanError: for a duplicate key, naming it, and for an item that is not an Outcome.
 
     Example:
         >>> outs = Outcomes([Outcome("x", 2022, 5), Outcome("x", 2022, 4, gender="K")])
@@ -375,37 +509,43 @@ class Outcomes:
         2
     """
 
-    items: tuple[Outcome, ...] = attrs.field(converter=_outcome_items)
-    _index: dict[_Key, Outcome] = attrs.field(init=False, repr=False)
-    _series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]] = attrs.field(
-        init=False, repr=False
-    )
-    _by_indicator: dict[str, list[Outcome]] = attrs.field(init=False, repr=False)
+    items: tuple[Outcome, ...] = attrs.field(converter=_outcome_items, eq=frozenset)
 
     def __attrs_post_init__(self) -> None:
-        index: dict[_Key, Outcome] = {}
-        series: dict[str, dict[_SeriesKey, dict[Period, Outcome]]] = {}
-        by_indicator: dict[str, list[Outcome]] = {}
-        problems: list[str] = []
-        for i, item in enumerate(self.items):
-            if not isinstance(item, Outcome):
-                problems.append(f"items[{i}]: expected an Outcome, got {item!r}")
-                continue
-            key = item.key
-            if key in index:
-                problems.append(
-                    f"items[{i}]: duplicate outcome for indicator {key[0]!r}, period "
-                    f"{key[1]}, gender {key[2].value}, org unit {key[3]!r}"
-                )
-                continue
-            index[key] = item
-            series.setdefault(key[0], {}).setdefault((key[2], key[3]), {})[key[1]] = item
-            by_indicator.setdefault(key[0], []).append(item)
+        problems = self._checked[1]
         if problems:
-            raise PlanError("Outcomes: " + "; ".join(problems))
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_series", series)
-        object.__setattr__(self, "_by_indicator", by_indicator)
+            raise PlanError("Outcomes: " + "; ".join(str(p) for p in problems), problems=problems)
+
+    @functools.cached_property
+    def _checked(self) -> tuple[_Series, tuple[Problem, ...]]:
+        return _index(self.items)
+
+    @functools.cached_property
+    def _series(self) -> _Series:
+        return self._checked[0]
+
+    @functools.cached_property
+    def _units(self) -> dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]]:
+        units: dict[tuple[str, str | None], dict[Gender, dict[Period, Outcome]]] = {}
+        for indicator, of_indicator in self._series.items():
+            for (gender, unit), periods in of_indicator.items():
+                units.setdefault((indicator, unit), {})[gender] = periods
+        return units
+
+    @functools.cached_property
+    def _by_indicator(self) -> dict[str, tuple[Outcome, ...]]:
+        found: dict[str, list[Outcome]] = {}
+        for item in self.items:
+            found.setdefault(item.indicator, []).append(item)
+        return {indicator: tuple(items) for indicator, items in found.items()}
+
+    def _find(
+        self, indicator: str, period: Period, gender: Gender, org_unit: str | None
+    ) -> Outcome | None:
+        found: Outcome | None = (
+            self._series.get(indicator, _EMPTY).get((gender, org_unit), _EMPTY).get(period)
+        )
+        return found
 
     # -- look-up --------------------------------------------------------------------------
 
@@ -418,21 +558,30 @@ class Outcomes:
         org_unit: str | None = None,
     ) -> Outcome | None:
         """The outcome for indicator × period × gender × org unit, or ``None``."""
-        return self._index.get((indicator, _period(period), Gender.coerce(gender), org_unit))
+        return self._find(
+            indicator, F.check(as_period, period, "period"), Gender.coerce(gender), org_unit
+        )
 
     def __getitem__(self, key: tuple[Any, ...]) -> Outcome:
         """``outcomes["id", period]`` or ``outcomes["id", period, gender, org_unit]``."""
         indicator, period, *rest = key
         gender = Gender.coerce(rest[0]) if rest else Gender.TOTAL
         org_unit = rest[1] if len(rest) > 1 else None
-        full = (indicator, _period(period), gender, org_unit)
-        try:
-            return self._index[full]
-        except KeyError:
-            raise KeyError(full) from None
+        full = (indicator, F.check(as_period, period, "period"), gender, org_unit)
+        found = self._find(*full)
+        if found is None:
+            raise KeyError(full)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._index
+        """Whether a key (indicator, period, gender, org unit) has an outcome."""
+        if not isinstance(key, tuple) or len(key) != 4:
+            return False
+        indicator, period, gender, org_unit = key
+        try:
+            return self._find(indicator, period, gender, org_unit) is not None
+        except TypeError:  # an unhashable part: no such key
+            return False
 
     def __len__(self) -> int:
         return len(self.items)
@@ -440,17 +589,9 @@ class Outcomes:
     def __iter__(self) -> Iterator[Outcome]:
         return iter(self.items)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Outcomes):
-            return NotImplemented
-        return self._index == other._index
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._index.items()))
-
     def for_indicator(self, indicator: str) -> tuple[Outcome, ...]:
         """Every outcome of *indicator*, in the order given."""
-        return tuple(self._by_indicator.get(indicator, ()))
+        return self._by_indicator.get(indicator, ())
 
     def series(
         self,
@@ -460,7 +601,7 @@ class Outcomes:
         org_unit: str | None = None,
     ) -> Mapping[Period, Outcome]:
         """The outcomes of one indicator for one gender and unit, by period (read-only)."""
-        found = self._series.get(indicator, {}).get((Gender.coerce(gender), org_unit))
+        found = self._series.get(indicator, _EMPTY).get((Gender.coerce(gender), org_unit))
         return FrozenMap(found or {})
 
     def series_of(
@@ -475,15 +616,35 @@ class Outcomes:
         )
         return found
 
+    def unit_series(
+        self, indicator: str, org_unit: str | None
+    ) -> Mapping[Gender, Mapping[Period, Outcome]]:
+        """The series of *indicator* in one org unit, per gender: gender → period → outcome.
+
+        O(1): what a scorecard for one unit needs without scanning the other units. Do not
+        mutate what this returns; it is the collection's own index.
+
+        Example:
+            >>> outs = Outcomes([Outcome("x", 2022, 5, org_unit="0580"),
+            ...                  Outcome("x", 2022, 7, gender="K", org_unit="0580"),
+            ...                  Outcome("x", 2022, 6, org_unit="0581")])
+            >>> {g.value: len(s) for g, s in outs.unit_series("x", "0580").items()}
+            {'T': 1, 'K': 1}
+        """
+        found: Mapping[Gender, Mapping[Period, Outcome]] = self._units.get(
+            (indicator, org_unit), _EMPTY
+        )
+        return found
+
     @property
     def indicators(self) -> frozenset[str]:
         """The ids of every indicator with an outcome."""
-        return frozenset(self._by_indicator)
+        return frozenset(self._series)
 
     @property
     def org_units(self) -> frozenset[str | None]:
         """Every org unit with an outcome (``None`` for the nämnd as a whole)."""
-        return frozenset(key[3] for key in self._index)
+        return frozenset(unit for _, unit in self._units)
 
     def __add__(self, other: Outcomes | Iterable[Outcome]) -> Outcomes:
         """A new collection with the outcomes of both (duplicates are an error)."""
@@ -509,167 +670,13 @@ class Outcomes:
         for unit in org_units:
             item = self.get(indicator, period, gender=gender, org_unit=unit)
             if item is None:
-                raise PlanError(
-                    f"Outcomes.pooled: no outcome for {indicator!r} {_period(period)} "
-                    f"in org unit {unit!r}"
+                raise failure(
+                    PlanError,
+                    "outcomes.pooled_missing",
+                    "Outcomes.pooled",
+                    indicator=indicator,
+                    period=str(F.check(as_period, period, "period")),
+                    org_unit=unit,
                 )
             found.append(item)
         return Outcome.pool(found, org_unit=into)
-
-    # -- rows and CSV ---------------------------------------------------------------------
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> Outcomes:
-        """Build from rows with the :data:`CSV_COLUMNS` keys (and ``ref:<name>`` keys).
-
-        Values may be text (as read from CSV) or Python values. Every bad row is reported.
-
-        Raises:
-            SerializationError: listing every bad row with its number and the problem.
-        """
-        items: list[Outcome] = []
-        problems: list[str] = []
-        for n, row in enumerate(rows, start=1):
-            where = f"row {n}"
-            try:
-                items.append(_outcome_from_row(row, where))
-            except StyrmodellError as exc:
-                problems.append(f"{where}: {exc}")
-        if problems:
-            raise SerializationError("Outcomes: " + "; ".join(problems), problems=problems)
-        try:
-            return cls(items)
-        except PlanError as exc:
-            raise SerializationError(str(exc), problems=exc.problems) from None
-
-    def rows(self) -> list[dict[str, str]]:
-        """The outcomes as text rows with the :data:`CSV_COLUMNS` and ``ref:<name>`` keys."""
-        names = sorted({name for item in self.items for name in item.references})
-        out: list[dict[str, str]] = []
-        for item in self.items:
-            row = {
-                "indicator": item.indicator,
-                "period": item.period.label("sv"),
-                "gender": item.gender.value,
-                "org_unit": item.org_unit or "",
-                "value": _value_text(item.value),
-                "numerator": "" if item.numerator is None else str(item.numerator),
-                "denominator": "" if item.denominator is None else str(item.denominator),
-                "budget": "" if item.budget is None else str(item.budget),
-            }
-            for name in names:
-                ref = item.references.get(name)
-                row[_REF_PREFIX + name] = "" if ref is None else str(ref)
-            out.append(row)
-        return out
-
-    @classmethod
-    def read_csv(cls, source: str | os.PathLike[str] | IO[str]) -> Outcomes:
-        r"""Read outcomes from a CSV file (a path or an open text file) with a header row.
-
-        Columns: ``indicator``, ``period`` (a label such as "2022" or "Delår 2022"),
-        ``gender`` (T/K/M, default T), ``org_unit``, ``value``, ``numerator``,
-        ``denominator``, ``budget`` and one ``ref:<name>`` column per reference. Numbers
-        may use a decimal comma; ``true`` / ``false`` are done / not done; ``done`` /
-        ``started`` / ``not_started`` are a ``Progress``; ``2023-01-05/2023-03-20`` is a
-        pair of dates. Empty cells are absent values.
-
-        Lines at the top that start with ``#`` are comments, as are blank lines among them:
-        a file can say where its numbers come from, or that they are made up. The header
-        row is the first other line; rows are numbered from the first line after it, and
-        a ``#`` further down is data. A UTF-8 byte order mark is skipped.
-
-        Example:
-            >>> text = "# FIKTIVA UTFALL\nindicator,period,value\njobbcoach,2023,55\n"
-            >>> Outcomes.read_csv(io.StringIO(text)).get("jobbcoach", 2023).value
-            Decimal('55')
-
-        Raises:
-            SerializationError: for a missing ``indicator`` or ``period`` column, and for
-                every bad row.
-        """
-        if isinstance(source, str | os.PathLike):
-            with open(source, encoding="utf-8", newline="") as handle:
-                return cls._read(handle)
-        return cls._read(source)
-
-    @classmethod
-    def _read(cls, handle: IO[str]) -> Outcomes:
-        reader = csv.DictReader(_without_comments(handle))
-        header = reader.fieldnames or []
-        missing = [c for c in ("indicator", "period") if c not in header]
-        if missing:
-            raise SerializationError(f"Outcomes CSV: missing column(s) {missing}; got {header}")
-        return cls.from_rows(reader)
-
-    def write_csv(self, target: str | os.PathLike[str] | IO[str]) -> None:
-        """Write the outcomes as CSV (UTF-8, header row) with the documented columns."""
-        if isinstance(target, str | os.PathLike):
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                self._write(handle)
-        else:
-            self._write(target)
-
-    def _write(self, handle: IO[str]) -> None:
-        rows = self.rows()
-        names = sorted({name for item in self.items for name in item.references})
-        fields = [*CSV_COLUMNS, *(_REF_PREFIX + n for n in names)]
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-    def to_csv(self) -> str:
-        """The CSV text that :meth:`write_csv` writes."""
-        buffer = io.StringIO()
-        self._write(buffer)
-        return buffer.getvalue()
-
-
-def _without_comments(lines: Iterable[str]) -> Iterator[str]:
-    """*lines* from the header on: without the ``#`` comment lines and blank lines at the top."""
-    rest = iter(lines)
-    for line in rest:
-        text = line.removeprefix("\ufeff")
-        if text.strip() and not text.startswith("#"):
-            yield text
-            break
-    yield from rest
-
-
-def _cell(row: Mapping[str, object], name: str) -> object:
-    value = row.get(name)
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _outcome_from_row(row: Mapping[str, object], where: str) -> Outcome:
-    indicator = _cell(row, "indicator")
-    period = _cell(row, "period")
-    if indicator is None or period is None:
-        raise SerializationError("indicator and period are required")
-    raw_value = row.get("value")
-    value = (
-        _parse_value(raw_value, f"{where} value")
-        if isinstance(raw_value, str)
-        else coerce_value(raw_value)
-    )
-    refs: dict[str, object] = {}
-    for key, cell in row.items():
-        if isinstance(key, str) and key.startswith(_REF_PREFIX):
-            text = cell.strip() if isinstance(cell, str) else cell
-            if text not in (None, ""):
-                refs[key[len(_REF_PREFIX) :]] = text
-    gender = _cell(row, "gender")
-    return Outcome(
-        indicator,
-        period,
-        value,
-        gender=Gender.TOTAL if gender is None else gender,
-        org_unit=_cell(row, "org_unit"),
-        references=refs,
-        numerator=_cell(row, "numerator"),
-        denominator=_cell(row, "denominator"),
-        budget=_cell(row, "budget"),
-    )

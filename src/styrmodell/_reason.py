@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import enum
 
+from styrmodell._fields import choice
+
 __all__ = ["Reason"]
 
 
@@ -92,3 +94,8 @@ class Reason(enum.StrEnum):
     """The data arrive after the assessment date: too early, never a false red."""
     NO_TARGET = "no_target"
     """The indicator has no target for the year."""
+
+
+def as_optional_reason(value: object, at: str = "value") -> Reason | None:
+    """A :class:`Reason` or ``None`` (a field converter)."""
+    return None if value is None else choice(Reason, value, at)

@@ -8,12 +8,12 @@ indikatorerna är gröna" is ``RollUp.share(green_at_least=0.75)``; *sämsta fä
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
 from styrmodell._errors import PlanError
-from styrmodell._fields import Fields
+from styrmodell._fields import Fields, as_flag
 from styrmodell._messages import failure, text
 from styrmodell._status import Status
 
@@ -28,20 +28,25 @@ _KINDS = ("worst", "majority", "share")
 F = Fields(PlanError)
 
 
-def _kind(value: object, at: str) -> Kind:
+def _kind(value: object, at: str = "value") -> Kind:
     if value not in _KINDS:
         raise failure(PlanError, "rollup.kind", at, value=value, choices=str(list(_KINDS)))
     return value  # type: ignore[return-value]
 
 
-def _share(value: object, at: str) -> Decimal:
+def _share(value: object, at: str = "value") -> Decimal:
     number = F.as_decimal(value, at)
     if not Decimal(0) <= number <= Decimal(1):
         raise failure(PlanError, "rollup.share_range", at, value=value)
     return number
 
 
-@attrs.frozen
+def _optional_share(value: object, at: str = "value") -> Any:
+    """:func:`_share`, or ``None``."""
+    return None if value is None else _share(value, at)
+
+
+@attrs.frozen(field_transformer=F.locate)
 class RollUp:
     """A policy that turns the statuses of a goal's parts into the goal's status.
 
@@ -66,10 +71,10 @@ class RollUp:
         <Status.GREEN: 'green'>
     """
 
-    kind: Kind = F.field(_kind)
-    green_at_least: Decimal | None = F.optional(_share)
-    yellow_at_least: Decimal | None = F.optional(_share)
-    count_not_assessed: bool = F.flag(kw_only=True)
+    kind: Kind = attrs.field(converter=_kind)
+    green_at_least: Decimal | None = attrs.field(default=None, converter=_optional_share)
+    yellow_at_least: Decimal | None = attrs.field(default=None, converter=_optional_share)
+    count_not_assessed: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
 
     WORST: ClassVar[RollUp]
     MAJORITY: ClassVar[RollUp]
@@ -102,13 +107,7 @@ class RollUp:
         Green when at least *green_at_least* of the parts are green, yellow when at least
         *yellow_at_least* are, else red (fractions 0..1: "minst 75 %" is 0.75).
         """
-        # The fields' converters take any number (mypy's attrs plugin sees only Decimal).
-        return cls(
-            "share",
-            green_at_least,  # type: ignore[arg-type]
-            yellow_at_least,  # type: ignore[arg-type]
-            count_not_assessed=count_not_assessed,
-        )
+        return cls("share", green_at_least, yellow_at_least, count_not_assessed=count_not_assessed)
 
     def counting(self) -> RollUp:
         """The same policy with ``NOT_ASSESSED`` parts counted."""

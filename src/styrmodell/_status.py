@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 
+from styrmodell._fields import choice
 from styrmodell._messages import text
 
 __all__ = ["Status"]
@@ -73,3 +74,8 @@ class Status(enum.Enum):
     def __ge__(self, other: object) -> bool:
         a, b = self._key(other)
         return a >= b
+
+
+def as_status(value: object, at: str = "value") -> Status:
+    """A :class:`Status` from the member, its value or its name (a field converter)."""
+    return choice(Status, value, at)

@@ -136,7 +136,7 @@ def occasion_rules(
             covers=draw(st.sampled_from(Coverage)),
             lag=draw(st.integers(0, 13)),
             recipient=draw(_RECIPIENT_WORDS),
-            contents=draw(st.lists(_CONTENT_WORDS, max_size=3)),
+            contents=tuple(draw(st.lists(_CONTENT_WORDS, max_size=3))),
             reported=draw(st.sampled_from(["", "D", "B", "D/B"])),
             shift=draw(st.sampled_from(Shift)),
         )

@@ -8,10 +8,12 @@ years with units that fit) and shrinks towards small plans.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 
+from styrmodell._frozenmap import FrozenMap
 from styrmodell._goals import Baseline, Goal, Indicator, OrgUnit, Plan
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period, PeriodKind
@@ -85,7 +87,7 @@ def indicators(
         unit=unit,
         direction=draw(st.none() | st.sampled_from(Direction)),
         baseline=baseline,
-        targets=targets,
+        targets=FrozenMap(targets),
         by_gender=draw(st.booleans()),
     )
 
@@ -141,9 +143,9 @@ def goals(
         id=gid,
         title=draw(st.text(max_size=20)),
         level=_level,
-        children=children,
-        indicators=inds,
-        responsible=responsible,
+        children=tuple(children),
+        indicators=tuple(inds),
+        responsible=tuple(responsible),
         reported_in=draw(st.sampled_from(["", "D", "B", "D/B"])),
     )
 
@@ -184,8 +186,8 @@ def plans(
         title=draw(st.text(max_size=20)),
         years=years,
         levels=tuple(f"Nivå {i}" for i in range(depth)),
-        goals=tops,
-        org_units=[OrgUnit("N"), OrgUnit("F1", parent="N"), OrgUnit("F2", parent="N")],
+        goals=tuple(tops),
+        org_units=(OrgUnit("N"), OrgUnit("F1", parent="N"), OrgUnit("F2", parent="N")),
         calendar=draw(st.none() | follow_up_calendars(max_rules=2, max_occasions=2))
         if calendar
         else None,
@@ -211,10 +213,12 @@ def outcomes(
     per = period if period is not None else draw(periods())
     if share:
         den = draw(st.integers(1, 10_000))
-        return Outcome(ind, per, numerator=draw(st.integers(0, den)), denominator=den, **kwargs)
+        num = draw(st.integers(0, den))
+        return Outcome(ind, per, numerator=Decimal(num), denominator=Decimal(den), **kwargs)
     value = draw(st.decimals(min_value=-(10**6), max_value=10**6, places=2))
     refs = draw(st.dictionaries(st.sampled_from(["riket", "länet"]), st.integers(0, 100)))
-    return Outcome(ind, per, value, references=refs, **kwargs)
+    references = FrozenMap({name: Decimal(number) for name, number in refs.items()})
+    return Outcome(ind, per, value=value, references=references, **kwargs)
 
 
 @st.composite
@@ -235,5 +239,5 @@ def outcome_collections(
         )
     )
     return Outcomes(
-        [draw(outcomes(indicator=i, period=p, gender=g, org_unit=u)) for i, p, g, u in keys]
+        tuple(draw(outcomes(indicator=i, period=p, gender=g, org_unit=u)) for i, p, g, u in keys)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 
+from styrmodell._fields import choice
 from styrmodell._locale import format_number, parse_locale
 from styrmodell._messages import has_text, text
 from styrmodell._numbers import to_decimal
@@ -38,6 +39,16 @@ class Direction(enum.Enum):
         if self is Direction.HIGHER_IS_BETTER:
             return Direction.LOWER_IS_BETTER
         return Direction.HIGHER_IS_BETTER
+
+
+def as_direction(value: object, at: str = "value") -> Direction:
+    """A :class:`Direction` from the member, its value or its name (a field converter)."""
+    return choice(Direction, value, at)
+
+
+def as_optional_direction(value: object, at: str = "value") -> Direction | None:
+    """A :class:`Direction` or ``None`` (a field converter)."""
+    return None if value is None else choice(Direction, value, at)
 
 
 class Unit(enum.Enum):
@@ -91,6 +102,16 @@ class Unit(enum.Enum):
     def is_money(self) -> bool:
         """True for SEK and TKR."""
         return self in (Unit.SEK, Unit.TKR)
+
+
+def as_unit(value: object, at: str = "value") -> Unit:
+    """A :class:`Unit` from the member, its value or its name (a field converter)."""
+    return choice(Unit, value, at)
+
+
+def as_optional_unit(value: object, at: str = "value") -> Unit | None:
+    """A :class:`Unit` or ``None`` (a field converter)."""
+    return None if value is None else choice(Unit, value, at)
 
 
 def unit_text(number: Decimal | int, unit: Unit, locale: str, *, places: int | None = None) -> str:

@@ -123,7 +123,7 @@ def raise_if(name: str, problems: list[Problem]) -> None:
         raise ledger_error(name, problems)
 
 
-def unit_cell(value: object, at: str) -> Unit:
+def unit_cell(value: object, at: str = "value") -> Unit:
     """The unit column: ``tkr`` or ``kr``; an empty cell is tkr."""
     return Unit.TKR if value == "" else as_money_unit(value, at)
 

@@ -25,8 +25,8 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Literal
 
 import attrs
 
@@ -34,12 +34,14 @@ from styrmodell._errors import Problem, SerializationError
 from styrmodell._messages import failure, problem
 
 __all__ = [
+    "Columns",
     "Limits",
     "Row",
     "Source",
     "Table",
     "neutralise",
     "read_bytes",
+    "read_columns",
     "read_table",
     "write_table",
 ]
@@ -109,6 +111,38 @@ class Table:
         """What was detected, for ``--verbose``: ``"cp1252, separator ';'"``."""
         sep = "tab" if self.delimiter == "\t" else repr(self.delimiter)
         return f"{self.encoding}, separator {sep}"
+
+
+@attrs.frozen
+class Columns:
+    r"""A CSV file read column by column (:func:`read_columns`).
+
+    What a reader that converts a whole column at a time needs, without a dictionary per
+    row.
+
+    Attributes:
+        name: How messages name the file (its path, or ``"<csv>"``).
+        header: The column names as written (stripped).
+        lines: The line each data row starts on, in order.
+        cells: One tuple per column of the header: its cells, one per row (``""`` where a
+            row is shorter than the header).
+        encoding: ``"utf-8"``, ``"utf-8-sig"`` (with a byte order mark) or ``"cp1252"``.
+        delimiter: ``","``, ``";"`` or ``"\\t"``.
+    """
+
+    name: str
+    header: tuple[str, ...]
+    lines: tuple[int, ...]
+    cells: tuple[tuple[str, ...], ...]
+    encoding: str
+    delimiter: str
+
+    def column(self, name: str) -> tuple[str, ...] | None:
+        """The cells of column *name* (as written, not stripped), or ``None`` without one."""
+        try:
+            return self.cells[self.header.index(name)]
+        except ValueError:
+            return None
 
 
 def _name_of(source: Source, name: str | None) -> str:
@@ -220,6 +254,74 @@ def read_table(
         >>> table.delimiter, table.rows[0].get("value"), table.rows[0].line
         (';', '1,5', 2)
     """
+    label, header, lines, records, used, delimiter = _read(
+        source, name, required, encoding, limits, comments
+    )
+    rows = tuple(
+        Row(line, dict(zip(header, cells, strict=False)))
+        for line, cells in zip(lines, records, strict=True)
+    )
+    return Table(label, header, rows, used, delimiter)
+
+
+def read_columns(
+    source: Source,
+    *,
+    name: str | None = None,
+    required: Sequence[str] = (),
+    encoding: Encoding = "utf-8",
+    limits: Limits = DEFAULT_LIMITS,
+    comments: bool = True,
+) -> Columns:
+    r"""Read a CSV file with a header row into :class:`Columns`, column by column.
+
+    The same checks, the same errors and the same rows as :func:`read_table`.
+
+    Examples:
+        >>> columns = read_columns(b"indicator;value\nx;1,5\ny;2\n")
+        >>> columns.column("value"), columns.lines
+        (('1,5', '2'), (2, 3))
+    """
+    columns: list[list[str]] = []
+
+    def flush(header: tuple[str, ...], rows: list[list[str]]) -> None:
+        width = len(header)
+        if not columns:
+            columns.extend([] for _ in header)
+        if min(map(len, rows)) < width:
+            rows = [[*row, *[""] * (width - len(row))] for row in rows]
+        for column, cells in zip(columns, zip(*rows, strict=True), strict=True):
+            column.extend(cells)
+
+    label, header, lines, _, used, delimiter = _read(
+        source, name, required, encoding, limits, comments, flush
+    )
+    cells = tuple(tuple(column) for column in columns) if columns else tuple(() for _ in header)
+    return Columns(label, header, tuple(lines), cells, used, delimiter)
+
+
+_CHUNK = 200
+"""Rows a column reader takes at a time: fewer than the garbage collector's first
+generation holds (700 new objects), so the lists of rows die young instead of piling up in
+the oldest generation, which every full collection walks."""
+
+
+def _read(
+    source: Source,
+    name: str | None,
+    required: Sequence[str],
+    encoding: Encoding,
+    limits: Limits,
+    comments: bool,
+    flush: Callable[[tuple[str, ...], list[list[str]]], None] | None = None,
+) -> tuple[str, tuple[str, ...], list[int], list[list[str]], str, str]:
+    """The checks and parsing of :func:`read_table`.
+
+    Returns the file's label, the header, the line and the cells of each row, the encoding
+    and the delimiter. With *flush*, the rows are handed to it every :data:`_CHUNK` rows
+    instead (and the cells returned are empty): a reader that keeps columns does not keep
+    a list per row until the end, for the garbage collector to walk through.
+    """
     label = _name_of(source, name)
     data = read_bytes(source, name=label, limits=limits)
     if isinstance(data, str):
@@ -240,27 +342,40 @@ def read_table(
     delimiter = _delimiter(lines[start])
     # Each line keeps its end, so a line break inside a quoted cell is read as one.
     reader = csv.reader((line + "\n" for line in lines[start:]), delimiter=delimiter, strict=False)
-    rows: list[Row] = []
+    lines_of_rows: list[int] = []
+    rows: list[list[str]] = []
     header: tuple[str, ...] = ()
+    width = 0
     problems: list[Problem] = []
+    field_limit, max_rows = limits.field, limits.rows
+    next_line = start + 1
     try:
-        for record in _records(reader, label, start, limits):
-            line, cells = record
+        # One pass, no call per row: this loop runs for every row of every file read.
+        for cells in reader:
+            line = next_line
+            next_line = start + reader.line_num + 1
+            if cells and max(map(len, cells)) > field_limit:
+                raise failure(
+                    SerializationError, "io.field_too_long", f"{label}:{line}", limit=field_limit
+                )
             if not header:
                 header = tuple(cell.strip() for cell in cells)
+                width = len(header)
                 continue
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():  # only blank cells
                 continue
-            if len(cells) > len(header):
+            if len(cells) > width:
                 problems.append(
-                    problem(
-                        "io.too_many_cells", f"{label}:{line}", got=len(cells), expected=len(header)
-                    )
+                    problem("io.too_many_cells", f"{label}:{line}", got=len(cells), expected=width)
                 )
                 continue
-            rows.append(Row(line, dict(zip(header, cells, strict=False))))
-            if len(rows) > limits.rows:
-                raise failure(SerializationError, "io.too_many_rows", label, limit=limits.rows)
+            lines_of_rows.append(line)
+            rows.append(cells)
+            if len(lines_of_rows) > max_rows:
+                raise failure(SerializationError, "io.too_many_rows", label, limit=max_rows)
+            if flush is not None and len(rows) == _CHUNK:
+                flush(header, rows)
+                rows = []
     except csv.Error as exc:
         where = f"{label}:{start + reader.line_num}"
         if "field larger than field limit" in str(exc):
@@ -286,22 +401,10 @@ def read_table(
         )
     if problems:
         raise SerializationError(_summary(label, problems), problems=problems)
-    return Table(label, header, tuple(rows), used, delimiter)
-
-
-def _records(
-    reader: Any, label: str, start: int, limits: Limits
-) -> Iterator[tuple[int, list[str]]]:
-    first = start + 1
-    for cells in reader:
-        line = first
-        first = start + reader.line_num + 1
-        for cell in cells:
-            if len(cell) > limits.field:
-                raise failure(
-                    SerializationError, "io.field_too_long", f"{label}:{line}", limit=limits.field
-                )
-        yield line, cells
+    if flush is not None and rows:
+        flush(header, rows)
+        rows = []
+    return label, header, lines_of_rows, rows, used, delimiter
 
 
 def _summary(label: str, problems: list[Problem]) -> str:

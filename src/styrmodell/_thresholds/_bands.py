@@ -31,9 +31,9 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
-from styrmodell._thresholds._fields import F, as_precision, band, coerce_band, sort_key
+from styrmodell._thresholds._fields import F, as_band, as_precision, coerce_band, sort_key
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = [
     "BandTable",
@@ -351,7 +351,7 @@ def _ends_later(a: Interval, b: Interval) -> bool:
     return a.upper > b.upper or (a.upper == b.upper and a.upper_closed and not b.upper_closed)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Bands:
     r"""Green, yellow and red as intervals on the value ("Grönt: mer än 60% Gult: 40-60% …").
 
@@ -386,12 +386,12 @@ class Bands:
         'Grönt: mer än 60\xa0%, Gult: 40–60\xa0%, Rött: mindre än 40\xa0%'
     """
 
-    green: tuple[Interval, ...] = band()
-    yellow: tuple[Interval, ...] = band()
-    red: tuple[Interval, ...] = band()
-    unit: Unit | None = F.optional_choice(Unit)
-    direction: Direction | None = F.optional_choice(Direction)
-    precision: Decimal | None = F.field(as_precision, default=None)
+    green: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    yellow: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    red: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
+    direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
+    precision: Decimal | None = attrs.field(default=None, converter=as_precision)
 
     def __attrs_post_init__(self) -> None:
         bands = self.bands()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 import attrs
 
 from styrmodell._errors import ThresholdError
-from styrmodell._fields import Fields
+from styrmodell._fields import Fields, as_optional_date, as_optional_number, as_optional_year
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
 from styrmodell._messages import failure, text
@@ -30,7 +30,7 @@ __all__ = ["Assessment", "Context", "Threshold", "is_threshold"]
 F = Fields(ThresholdError)
 
 
-def _references(value: object, at: str) -> FrozenMap[str, Decimal]:
+def _references(value: object, at: str = "value") -> FrozenMap[str, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
@@ -43,7 +43,7 @@ def _references(value: object, at: str) -> FrozenMap[str, Decimal]:
     return FrozenMap(out)
 
 
-def _history(value: object, at: str) -> FrozenMap[int, Decimal]:
+def _history(value: object, at: str = "value") -> FrozenMap[int, Decimal]:
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
@@ -56,7 +56,7 @@ def _history(value: object, at: str) -> FrozenMap[int, Decimal]:
     return FrozenMap(out)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Context:
     """Everything besides the value that a threshold may need. Every field is optional.
 
@@ -76,11 +76,11 @@ class Context:
         Decimal('82.5')
     """
 
-    year: int | None = F.optional_year()
-    as_of: dt.date | None = F.optional_date()
-    references: FrozenMap[str, Decimal] = F.field(_references, factory=FrozenMap)
-    history: FrozenMap[int, Decimal] = F.field(_history, factory=FrozenMap)
-    budget: Decimal | None = F.optional_decimal()
+    year: int | None = attrs.field(default=None, converter=as_optional_year)
+    as_of: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    references: FrozenMap[str, Decimal] = attrs.field(converter=_references, factory=FrozenMap)
+    history: FrozenMap[int, Decimal] = attrs.field(converter=_history, factory=FrozenMap)
+    budget: Decimal | None = attrs.field(default=None, converter=as_optional_number)
 
 
 _EMPTY_CONTEXT = Context()

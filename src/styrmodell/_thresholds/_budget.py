@@ -36,7 +36,7 @@ from styrmodell._thresholds._base import (
     context_or_default,
     not_assessed,
 )
-from styrmodell._thresholds._fields import F, as_precision, band
+from styrmodell._thresholds._fields import F, as_band, as_precision
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Unit
 
@@ -50,7 +50,7 @@ _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 _QUOTIENT = DecimalContext(prec=MAX_SIGNIFICANT, Emax=999, Emin=-999)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class BudgetDeviation:
     r"""Bands on the deviation from budget in percent: ``(outcome − budget) / |budget| × 100``.
 
@@ -72,10 +72,10 @@ class BudgetDeviation:
         'Avvikelse 0,5\xa0% (utfall −99\xa0500, budget −100\xa0000) är minst 0\xa0% → Grönt'
     """
 
-    green: tuple[Interval, ...] = band()
-    yellow: tuple[Interval, ...] = band()
-    red: tuple[Interval, ...] = band()
-    precision: Decimal | None = F.field(as_precision, default=None)
+    green: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    yellow: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    red: tuple[Interval, ...] = attrs.field(default=None, converter=as_band)
+    precision: Decimal | None = attrs.field(default=None, converter=as_precision)
 
     def __attrs_post_init__(self) -> None:
         bands = [

@@ -14,10 +14,11 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import as_optional_year
 from styrmodell._messages import text
 from styrmodell._numbers import EXACT, to_decimal
 from styrmodell._reason import Reason
-from styrmodell._status import Status
+from styrmodell._status import Status, as_status
 from styrmodell._thresholds import _draw, _text
 from styrmodell._thresholds._bands import Bands, difference_bands
 from styrmodell._thresholds._base import (
@@ -29,14 +30,14 @@ from styrmodell._thresholds._base import (
 from styrmodell._thresholds._fields import F, as_tolerance
 from styrmodell._thresholds._finding import Finding
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = ["YearOverYear"]
 
 _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class YearOverYear:
     """Compares the value with an earlier year's outcome from ``Context.history``.
 
@@ -62,11 +63,11 @@ class YearOverYear:
         '76 är förbättrat jämfört med 2018 (74) → Grönt'
     """
 
-    direction: Direction | None = F.optional_choice(Direction)
-    base_year: int | None = F.optional_year()
-    tolerance: Decimal = F.field(as_tolerance, default=Decimal(0))
-    unchanged: Status = F.choice(Status, default=Status.YELLOW)
-    unit: Unit | None = F.optional_choice(Unit)
+    direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
+    base_year: int | None = attrs.field(default=None, converter=as_optional_year)
+    tolerance: Decimal = attrs.field(default=Decimal(0), converter=as_tolerance)
+    unchanged: Status = attrs.field(default=Status.YELLOW, converter=as_status)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
 
     def __attrs_post_init__(self) -> None:
         if not self.unchanged.is_colour:

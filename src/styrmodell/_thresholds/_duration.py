@@ -55,7 +55,7 @@ def _bounded(months: int, days: int, value: object, at: str) -> relativedelta:
     return relativedelta(months=months, days=days)
 
 
-def _within(value: object, at: str) -> relativedelta:
+def _within(value: object, at: str = "value") -> relativedelta:
     if isinstance(value, relativedelta):
         rd = value.normalized()
         absolute = (rd.year, rd.month, rd.day, rd.weekday, rd.hour, rd.minute, rd.second)
@@ -99,7 +99,7 @@ def _span(rd: relativedelta) -> tuple[int, int]:
     return 28 * months - 3 + rd.days, 31 * months + rd.days
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class Duration:
     """Green when something happened within a time limit of its start, red when later.
 
@@ -122,7 +122,7 @@ class Duration:
         'Grönt: inom 3 månader, Rött: efter 3 månader'
     """
 
-    within: relativedelta = F.field(_within)
+    within: relativedelta = attrs.field(converter=_within)
 
     def deadline(self, start: dt.date) -> dt.date:
         """The last day that still counts as within the limit.

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
 
 from styrmodell._errors import ParseError, ThresholdError
 from styrmodell._fields import Fields
 from styrmodell._intervals import Interval
 from styrmodell._messages import failure, short
 
-__all__ = ["F", "as_band", "as_precision", "as_tolerance", "band", "coerce_band", "sort_key"]
+__all__ = ["F", "as_band", "as_precision", "as_tolerance", "coerce_band", "sort_key"]
 
 F = Fields(ThresholdError)
 """The field toolkit of the threshold families: every message names ``Class.field``."""
@@ -26,7 +25,7 @@ F = Fields(ThresholdError)
 _NEG_INF = Decimal("-Infinity")
 
 
-def as_tolerance(value: object, at: str) -> Decimal:
+def as_tolerance(value: object, at: str = "value") -> Decimal:
     """A tolerance: a Decimal that is zero or more."""
     d = F.as_decimal(value, at)
     if d < 0:
@@ -34,7 +33,7 @@ def as_tolerance(value: object, at: str) -> Decimal:
     return d
 
 
-def as_precision(value: object, at: str) -> Decimal | None:
+def as_precision(value: object, at: str = "value") -> Decimal | None:
     """A reporting precision: a power of ten such as 1, 0.1 or 0.01, or ``None``."""
     if value is None:
         return None
@@ -44,15 +43,9 @@ def as_precision(value: object, at: str) -> Decimal | None:
     return Decimal(1).scaleb(p.adjusted())
 
 
-def as_band(value: object, at: str) -> tuple[Interval, ...]:
+def as_band(value: object, at: str = "value") -> tuple[Interval, ...]:
     """A band from friendly input (see :func:`coerce_band`); *at* names it in messages."""
     return coerce_band(value, name=at)
-
-
-def band(**kwargs: Any) -> tuple[Interval, ...]:
-    """An attrs field holding a band (``None`` by default: no band)."""
-    result: tuple[Interval, ...] = F.field(as_band, default=None, **kwargs)
-    return result
 
 
 def coerce_band(value: object, *, name: str = "band") -> tuple[Interval, ...]:

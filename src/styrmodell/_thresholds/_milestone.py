@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import as_optional_date
 from styrmodell._messages import failure, text
 from styrmodell._reason import Reason
 from styrmodell._status import Status
@@ -94,14 +95,14 @@ class Progress(enum.Enum):
         return self.rank >= other.rank
 
 
-def _required(value: object, at: str) -> Progress:
+def _required(value: object, at: str = "value") -> Progress:
     progress = F.as_choice(value, at, Progress)
     if progress is Progress.NOT_STARTED:
         raise failure(ThresholdError, "milestone.required", at, value=value)
     return progress
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Milestone:
     """Done / not done, with an optional deadline.
 
@@ -126,8 +127,8 @@ class Milestone:
         <Status.RED: 'red'>
     """
 
-    due: dt.date | None = F.optional_date()
-    required: Progress = F.field(_required, default=Progress.DONE)
+    due: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    required: Progress = attrs.field(default=Progress.DONE, converter=_required)
 
     def deadline(self, context: Context) -> dt.date | None:
         """The deadline in *context*: ``due``, else 31 December of ``context.year``."""

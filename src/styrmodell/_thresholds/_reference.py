@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import as_flag, as_number
 from styrmodell._messages import failure, text
 from styrmodell._numbers import EXACT, to_decimal
 from styrmodell._reason import Reason
@@ -29,20 +30,20 @@ from styrmodell._thresholds._base import (
 from styrmodell._thresholds._fields import F, as_tolerance
 from styrmodell._thresholds._finding import Finding
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_direction, as_optional_unit
 
 __all__ = ["CompareToReference"]
 
 _REASONS = {Status.GREEN: Reason.BETTER, Status.RED: Reason.WORSE}
 
 
-def _reference_name(value: object, at: str) -> str:
+def _reference_name(value: object, at: str = "value") -> str:
     if not isinstance(value, str) or not value.strip():
         raise failure(ThresholdError, "reference.expected_name", at, value=value)
     return value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class CompareToReference:
     r"""Green when better than a reference (riket, liknande kommuner), yellow when level.
 
@@ -66,12 +67,12 @@ class CompareToReference:
         '84\xa0% är bättre än riket (82\xa0%) → Grönt'
     """
 
-    reference: str = F.field(_reference_name, default="riket")
-    direction: Direction = F.choice(Direction, default=Direction.HIGHER_IS_BETTER)
-    tolerance: Decimal = F.field(as_tolerance, default=Decimal(0))
-    offset: Decimal = F.decimal(default=Decimal(0))
-    yellow: bool = F.flag(default=True)
-    unit: Unit | None = F.optional_choice(Unit)
+    reference: str = attrs.field(default="riket", converter=_reference_name)
+    direction: Direction = attrs.field(default=Direction.HIGHER_IS_BETTER, converter=as_direction)
+    tolerance: Decimal = attrs.field(default=Decimal(0), converter=as_tolerance)
+    offset: Decimal = attrs.field(default=Decimal(0), converter=as_number)
+    yellow: bool = attrs.field(default=True, converter=as_flag)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
 
     def __attrs_post_init__(self) -> None:
         self._bands  # noqa: B018 - built (and so checked) with the rule

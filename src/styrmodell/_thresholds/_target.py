@@ -14,6 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from styrmodell._errors import ThresholdError
+from styrmodell._fields import as_number
 from styrmodell._intervals import Interval
 from styrmodell._messages import failure, text
 from styrmodell._numbers import EXACT
@@ -24,7 +25,7 @@ from styrmodell._thresholds._bands import Bands, band_values, explain_number
 from styrmodell._thresholds._base import Assessment, Context
 from styrmodell._thresholds._fields import F
 from styrmodell._thresholds._registry import Family, register
-from styrmodell._units import Direction, Unit
+from styrmodell._units import Direction, Unit, as_optional_unit
 
 __all__ = ["Comparator", "TargetValue"]
 
@@ -47,13 +48,13 @@ _REASONS = {
 }
 
 
-def _comparator(value: object, at: str) -> Comparator:
+def _comparator(value: object, at: str = "value") -> Comparator:
     if isinstance(value, str) and value.strip() in _COMPARATORS:
         return _COMPARATORS[value.strip()]
     raise failure(ThresholdError, "target.expected_comparator", at, value=value)
 
 
-def _margin(value: object, at: str) -> Decimal | None:
+def _margin(value: object, at: str = "value") -> Decimal | None:
     if value is None:
         return None
     m = F.as_decimal(value, at)
@@ -113,7 +114,7 @@ def _target_bands(
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=F.locate)
 class TargetValue:
     r"""A single target the value must meet: ``TargetValue(">=", 50, unit=Unit.PERCENT)``.
 
@@ -135,10 +136,10 @@ class TargetValue:
         'Grönt: ≥ 50\xa0%, Gult: minst 45\xa0% och mindre än 50\xa0%, Rött: mindre än 45\xa0%'
     """
 
-    comparator: Comparator = F.field(_comparator)
-    target: Decimal = F.decimal()
-    unit: Unit | None = F.optional_choice(Unit, kw_only=True)
-    yellow_margin: Decimal | None = F.field(_margin, default=None, kw_only=True)
+    comparator: Comparator = attrs.field(converter=_comparator)
+    target: Decimal = attrs.field(converter=as_number)
+    unit: Unit | None = attrs.field(default=None, converter=as_optional_unit, kw_only=True)
+    yellow_margin: Decimal | None = attrs.field(default=None, converter=_margin, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         self._bands  # noqa: B018 - built (and so checked) with the rule

@@ -21,7 +21,17 @@ from decimal import Decimal
 
 import attrs
 
-from styrmodell._fields import Fields
+from styrmodell._fields import (
+    Fields,
+    as_date,
+    as_flag,
+    as_id,
+    as_number,
+    as_text,
+    as_texts,
+    as_year,
+    choice,
+)
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._locale import format_number
 from styrmodell._messages import ntext, text
@@ -31,7 +41,7 @@ from styrmodell._safe import printable
 from styrmodell._units import Unit
 from styrmodell.kolada._client import municipality_ids, years_of
 from styrmodell.kolada._errors import KoladaError
-from styrmodell.kolada._values import Row, Snapshot, UnitKind, as_count
+from styrmodell.kolada._values import Row, Snapshot, UnitKind, as_count, as_gender
 
 __all__ = [
     "COUNTRY",
@@ -88,6 +98,11 @@ class ReferenceKind(enum.Enum):
         return cls.MUNICIPALITY
 
 
+def as_reference_kind(value: object, at: str = "value") -> ReferenceKind:
+    """A :class:`ReferenceKind` from the member, its value or its name (a field converter)."""
+    return choice(ReferenceKind, value, at)
+
+
 def is_preliminary(snapshot: Snapshot, row: Row) -> bool:
     """Whether *row* was fetched before the final publication of its year.
 
@@ -126,7 +141,12 @@ def _frozen_values(value: Mapping[str, Decimal]) -> FrozenMap[str, Decimal]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
-@attrs.frozen(kw_only=True)
+def _optional_count(value: object, at: str = "value") -> int | None:
+    """:func:`as_count`, or ``None``."""
+    return None if value is None else as_count(value, at)
+
+
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Reference:
     r"""A comparison value with where it came from.
 
@@ -162,19 +182,19 @@ class Reference:
         'Riket 2023: 82,1\xa0% (Källa: Kolada, hämtat 2026-11-30)'
     """
 
-    name: str = F.text()
-    kind: ReferenceKind = F.choice(ReferenceKind)
-    id: str = F.identifier()
-    title: str = F.text()
-    kpi: str = F.identifier()
-    year: int = F.year()
-    gender: Gender = F.choice(Gender, default=Gender.TOTAL)
-    value: Decimal = F.decimal()
-    count: int | None = F.optional(as_count)
-    fetched_at: dt.date = F.date()
-    preliminary: bool = F.flag()
-    members: tuple[str, ...] = F.strings()
-    missing: tuple[str, ...] = F.strings()
+    name: str = attrs.field(default="", converter=as_text)
+    kind: ReferenceKind = attrs.field(converter=as_reference_kind)
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    kpi: str = attrs.field(converter=as_id)
+    year: int = attrs.field(converter=as_year)
+    gender: Gender = attrs.field(default=Gender.TOTAL, converter=as_gender)
+    value: Decimal = attrs.field(converter=as_number)
+    count: int | None = attrs.field(default=None, converter=_optional_count)
+    fetched_at: dt.date = attrs.field(converter=as_date)
+    preliminary: bool = attrs.field(default=False, converter=as_flag)
+    members: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
 
     @property
     def calculated(self) -> bool:

@@ -309,7 +309,7 @@ def parse_ous(values: list[Any], url: str) -> list[OrganisationalUnit]:
     return _each(values, url, read)
 
 
-def _number(value: object, at: str) -> Decimal | None:
+def _number(value: object, at: str = "value") -> Decimal | None:
     # The row's own field checks the limits (the one number coercion); here only the type.
     if value is None or isinstance(value, Decimal):
         return value

@@ -17,12 +17,25 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 
-from styrmodell._fields import Fields
-from styrmodell._messages import problem
+from styrmodell._fields import (
+    FieldError,
+    Fields,
+    as_date,
+    as_flag,
+    as_id,
+    as_optional_date,
+    as_optional_id,
+    as_optional_number,
+    as_optional_year,
+    as_text,
+    as_year,
+    choice,
+)
+from styrmodell._messages import failure, problem
 from styrmodell._outcomes import Gender
 from styrmodell.kolada._errors import KoladaError, kolada_failure
 
@@ -52,19 +65,32 @@ RowKey: TypeAlias = tuple[str, UnitKind, str, int, Gender]
 """(kpi, unit kind, unit id, year, gender): one value of a snapshot."""
 
 
-def as_count(value: object, at: str) -> int:
+def as_count(value: object, at: str = "value") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**12:
         raise kolada_failure("kolada.expected_count", at, value=value)
     return value
 
 
-def _ids(value: object, at: str) -> tuple[str, ...]:
+def _ids(value: object, at: str = "value") -> tuple[str, ...]:
     return tuple(
         F.as_identifier(item, f"{at}[{i}]") for i, item in enumerate(F.as_tuple(value, at))
     )
 
 
-@attrs.frozen(kw_only=True)
+def as_gender(value: object, at: str = "value") -> Gender:
+    """A :class:`~styrmodell.Gender` from the member, its value (T/K/M) or its name."""
+    return choice(Gender, value, at)
+
+
+def _status_text(value: object, at: str = "value") -> str:
+    """A Kolada row's status: text of at most 200 characters."""
+    text = as_text(value, at)
+    if len(text) > 200:
+        raise failure(FieldError, "field.too_long", at, value=value, limit=200)
+    return text
+
+
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Kpi:
     """A Kolada nyckeltal's metadata, as Kolada describes it.
 
@@ -87,21 +113,21 @@ class Kpi:
         2023
     """
 
-    id: str = F.identifier()
-    title: str = F.text()
-    description: str = F.text()
-    is_divided_by_gender: bool = F.flag()
-    municipality_type: str = F.text()
-    operating_area: str = F.text()
-    perspective: str = F.text()
-    auspice: str = F.text()
-    has_ou_data: bool = F.flag()
-    publication_date: dt.date | None = F.optional_date()
-    prel_publication_date: dt.date | None = F.optional_date()
-    publ_period: int | None = F.optional_year()
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    description: str = attrs.field(default="", converter=as_text)
+    is_divided_by_gender: bool = attrs.field(default=False, converter=as_flag)
+    municipality_type: str = attrs.field(default="", converter=as_text)
+    operating_area: str = attrs.field(default="", converter=as_text)
+    perspective: str = attrs.field(default="", converter=as_text)
+    auspice: str = attrs.field(default="", converter=as_text)
+    has_ou_data: bool = attrs.field(default=False, converter=as_flag)
+    publication_date: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    prel_publication_date: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    publ_period: int | None = attrs.field(default=None, converter=as_optional_year)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class KpiGroup:
     """A Kolada group of KPIs (``/kpi_groups``).
 
@@ -110,12 +136,12 @@ class KpiGroup:
         ('N21704',)
     """
 
-    id: str = F.identifier()
-    title: str = F.text()
-    members: tuple[str, ...] = F.field(_ids, default=())
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_ids)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Municipality:
     """A municipality as Kolada lists it: a kommun (type "K"), a region or riket (type "L").
 
@@ -124,12 +150,12 @@ class Municipality:
         'Oxelösund'
     """
 
-    id: str = F.identifier()
-    title: str = F.text()
-    type: str = F.text()
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    type: str = attrs.field(default="", converter=as_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class MunicipalityGroup:
     """A Kolada municipality group (kommungrupp): "G" and digits, valid in data paths.
 
@@ -143,12 +169,12 @@ class MunicipalityGroup:
         2
     """
 
-    id: str = F.identifier()
-    title: str = F.text()
-    members: tuple[str, ...] = F.field(_ids, default=())
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_ids)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class OrganisationalUnit:
     """An organisational unit (organisatorisk enhet) with values in ``/oudata``.
 
@@ -158,12 +184,12 @@ class OrganisationalUnit:
         '0481'
     """
 
-    id: str = F.identifier()
-    title: str = F.text()
-    municipality: str = F.text()
+    id: str = attrs.field(converter=as_id)
+    title: str = attrs.field(default="", converter=as_text)
+    municipality: str = attrs.field(default="", converter=as_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Request:
     """One request made to Kolada (after chunking), kept as provenance in a snapshot.
 
@@ -179,14 +205,19 @@ class Request:
         datetime.date(2026, 11, 30)
     """
 
-    path: str = F.text()
-    fetched_at: dt.date = F.date()
-    from_date: dt.date | None = F.optional_date()
-    pages: int = F.field(as_count, default=1)
-    rows: int = F.field(as_count, default=0)
+    path: str = attrs.field(default="", converter=as_text)
+    fetched_at: dt.date = attrs.field(converter=as_date)
+    from_date: dt.date | None = attrs.field(default=None, converter=as_optional_date)
+    pages: int = attrs.field(default=1, converter=as_count)
+    rows: int = attrs.field(default=0, converter=as_count)
 
 
-@attrs.frozen(kw_only=True)
+def _optional_count(value: object, at: str = "value") -> int | None:
+    """:func:`as_count`, or ``None``."""
+    return None if value is None else as_count(value, at)
+
+
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Row:
     """One value as Kolada returned it: a KPI for a unit, a year and a gender.
 
@@ -214,16 +245,16 @@ class Row:
         (Decimal('21.88749'), True)
     """
 
-    kpi: str = F.identifier()
-    municipality: str | None = F.optional_identifier()
-    ou: str | None = F.optional_identifier()
-    period: int = F.year()
-    gender: Gender = F.choice(Gender)
-    value: Decimal | None = F.optional_decimal()
-    count: int | None = F.optional(as_count)
-    status: str = F.text(max_length=200)
-    is_deleted: bool = F.flag()
-    fetched_at: dt.date = F.date()
+    kpi: str = attrs.field(converter=as_id)
+    municipality: str | None = attrs.field(default=None, converter=as_optional_id)
+    ou: str | None = attrs.field(default=None, converter=as_optional_id)
+    period: int = attrs.field(converter=as_year)
+    gender: Gender = attrs.field(converter=as_gender)
+    value: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    count: int | None = attrs.field(default=None, converter=_optional_count)
+    status: str = attrs.field(default="", converter=_status_text)
+    is_deleted: bool = attrs.field(default=False, converter=as_flag)
+    fetched_at: dt.date = attrs.field(converter=as_date)
 
     def __attrs_post_init__(self) -> None:
         if (self.municipality is None) == (self.ou is None):
@@ -252,27 +283,50 @@ class Row:
         return self.value is not None and not self.status and not self.is_deleted
 
 
-def _schema(value: object, at: str) -> str:
+def _schema(value: object, at: str = "value") -> str:
     if value != SCHEMA:
         raise kolada_failure("kolada.unknown_schema", at, value=value, expected=SCHEMA)
     return SCHEMA
 
 
-def _tuple_of(cls: type[Any]) -> Any:
-    def convert(value: object, at: str) -> tuple[Any, ...]:
-        items = F.as_tuple(value, at)
-        for i, item in enumerate(items):
-            if not isinstance(item, cls):
-                raise kolada_failure(
-                    "kolada.expected_item", f"{at}[{i}]", value=item, kind=cls.__name__
-                )
-        return items
-
-    convert.__name__ = f"tuple_of_{cls.__name__}"
-    return convert
+T = TypeVar("T")
 
 
-@attrs.frozen(kw_only=True)
+def _items(cls: type[T], value: object, at: str) -> tuple[T, ...]:
+    items = F.as_tuple(value, at)
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise kolada_failure(
+                "kolada.expected_item", f"{at}[{i}]", value=item, kind=cls.__name__
+            )
+    return items
+
+
+def _kpis(value: object, at: str = "value") -> tuple[Kpi, ...]:
+    return _items(Kpi, value, at)
+
+
+def _municipalities(value: object, at: str = "value") -> tuple[Municipality, ...]:
+    return _items(Municipality, value, at)
+
+
+def _groups(value: object, at: str = "value") -> tuple[MunicipalityGroup, ...]:
+    return _items(MunicipalityGroup, value, at)
+
+
+def _ous(value: object, at: str = "value") -> tuple[OrganisationalUnit, ...]:
+    return _items(OrganisationalUnit, value, at)
+
+
+def _requests(value: object, at: str = "value") -> tuple[Request, ...]:
+    return _items(Request, value, at)
+
+
+def _rows(value: object, at: str = "value") -> tuple[Row, ...]:
+    return _items(Row, value, at)
+
+
+@attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Snapshot:
     """Everything fetched from Kolada, with where and when it came from: loads offline.
 
@@ -308,16 +362,16 @@ class Snapshot:
         Decimal('82')
     """
 
-    schema: str = F.field(_schema)
-    base_url: str = F.text()
-    fetched_at: dt.date = F.date()
-    kpis: tuple[Kpi, ...] = F.field(_tuple_of(Kpi), default=())
-    municipalities: tuple[Municipality, ...] = F.field(_tuple_of(Municipality), default=())
-    groups: tuple[MunicipalityGroup, ...] = F.field(_tuple_of(MunicipalityGroup), default=())
-    ous: tuple[OrganisationalUnit, ...] = F.field(_tuple_of(OrganisationalUnit), default=())
-    requests: tuple[Request, ...] = F.field(_tuple_of(Request), default=())
-    rows: tuple[Row, ...] = F.field(_tuple_of(Row), default=())
-    note: str = F.text()
+    schema: str = attrs.field(converter=_schema)
+    base_url: str = attrs.field(default="", converter=as_text)
+    fetched_at: dt.date = attrs.field(converter=as_date)
+    kpis: tuple[Kpi, ...] = attrs.field(default=(), converter=_kpis)
+    municipalities: tuple[Municipality, ...] = attrs.field(default=(), converter=_municipalities)
+    groups: tuple[MunicipalityGroup, ...] = attrs.field(default=(), converter=_groups)
+    ous: tuple[OrganisationalUnit, ...] = attrs.field(default=(), converter=_ous)
+    requests: tuple[Request, ...] = attrs.field(default=(), converter=_requests)
+    rows: tuple[Row, ...] = attrs.field(default=(), converter=_rows)
+    note: str = attrs.field(default="", converter=as_text)
 
     def __attrs_post_init__(self) -> None:
         problems = []
