@@ -92,7 +92,7 @@ def test_check_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(tmp_pat
     bad.write_text('format = "styrmodell/1"\nid = "p"\nyears = [2023, 2025]\n', encoding="utf-8")
     result = process("check", str(bad), "--locale", "en")
     assert result.returncode == 2
-    assert result.stderr == f"styrmodell: fel: {bad}: levels: required field missing\n"
+    assert result.stderr == f"styrmodell: error: {bad}: levels: required field missing\n"
     assert "Traceback" not in result.stderr
 
 
@@ -217,7 +217,7 @@ def test_check_unreadable_input_exits_2(
 def test_check_a_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "missing.toml"), "--locale", "en")
     assert result.returncode == 2
-    assert result.stderr.startswith(f"styrmodell: fel: {tmp_path / 'missing.toml'}: ")
+    assert result.stderr.startswith(f"styrmodell: error: {tmp_path / 'missing.toml'}: ")
     assert len(result.stderr.splitlines()) == 1
 
 
