@@ -218,6 +218,54 @@ def test_headless_chromium_renders_the_html_report(card: sm.Scorecard, tmp_path:
     assert len(data) > 20_000  # a page with text and colour, not a blank image
 
 
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (Debian: apt-get install -y chromium)",
+)
+@pytest.mark.parametrize("window", [1200, 1000])
+def test_the_html_report_fits_its_window_without_scrolling_sideways(
+    card: sm.Scorecard, tmp_path: Path, window: int
+) -> None:
+    """The whole Oxelösund report, laid out by Chromium: nothing wider than the window.
+
+    The report has no script; a copy of it gets one that writes the page's width into
+    the DOM Chromium dumps (the measurement only, never the report itself).
+    """
+    assert CHROMIUM is not None
+    report = sm.render(card, "html")
+    assert "<script" not in report
+    measure = (
+        "<script>window.addEventListener('load', () => {"
+        "document.body.setAttribute('data-width', document.documentElement.scrollWidth);"
+        "});</script></body>"
+    )
+    page = tmp_path / "measure.html"
+    page.write_text(report.replace("</body>", measure), encoding="utf-8")
+    dumped = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--window-size={window},900",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    found = re.search(r'data-width="(\d+)"', dumped)
+    assert found is not None, dumped[-500:]
+    assert int(found.group(1)) <= window
+
+
 # -- text from data cannot inject into any format ----------------------------------------
 
 INJECTIONS = [
@@ -597,7 +645,8 @@ def test_html_shows_a_bar_of_statuses_per_malomrade(card: sm.Scorecard) -> None:
     page = parse(out)
     bars = re.findall(r'<svg class="bar" role="img" aria-label="([^"]*)"', out)
     assert len(bars) == len(card.goals)
-    assert bars[0] == "4 gröna, 1 röda"  # Mod och framtidstro's indicators
+    assert bars[0] == "4 gröna, 1 rött"  # Mod och framtidstro's indicators (mått is neuter)
+    assert "1 grönt" in bars  # Nämndens egen styrning: one green mått
     for bar in re.findall(r'<svg class="bar".*?</svg>', out):
         widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="0" width="([\d.]+)"', bar)]
         assert abs(sum(widths) - 160) < 0.5

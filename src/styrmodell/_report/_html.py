@@ -14,7 +14,7 @@ import html
 
 from styrmodell._assessment import one_line
 from styrmodell._locale import parse_locale
-from styrmodell._messages import REFERENCE_LOCALE, available_locales, text
+from styrmodell._messages import REFERENCE_LOCALE, available_locales, ntext, text
 from styrmodell._report._rows import ICONS, ORDER, Line, Report, Section
 from styrmodell._report._svg import share_bar, sparkline
 from styrmodell._status import Status
@@ -29,19 +29,21 @@ _CSS_CLASS = {
 }
 
 CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem;
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem;
        color: #1a1a1a; }
 h1 { font-size: 1.4rem; margin-bottom: 0.3rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
 .facts, .org { margin: 0.2rem 0; color: #374151; }
 .fictional { border: 2px solid #7f1d1d; background: #fdecea; color: #7f1d1d; font-weight: 600;
              padding: 0.5rem 0.8rem; border-radius: 0.3rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left;
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.4rem; text-align: left;
          vertical-align: top; }
 th { background: #f0f0f0; }
 tr.goal td { font-weight: 600; background: #fafafa; }
-td.target { min-width: 12rem; }
-td.number, th.number { white-space: nowrap; }
+td.name { min-width: 8rem; width: 30%; }
+td.target { min-width: 7rem; }
+td.name, td.target { overflow-wrap: anywhere; }  /* long compounds: äldreomsorgsförvaltningen */
+td.gender .status { display: inline-block; margin-bottom: 0.1rem; }
 .note { font-weight: normal; font-size: 0.8rem; color: #4b5563; margin-top: 0.15rem; }
 .status { white-space: nowrap; font-weight: 600; border-radius: 0.3rem; padding: 0.1rem 0.4rem; }
 .green { background: #d4edda; color: #14532d; }
@@ -85,14 +87,14 @@ def badge(status: Status, locale: str) -> str:
 
 def _tally(counts: dict[Status, int] | Section, locale: str) -> str:
     found = counts.counts if isinstance(counts, Section) else counts
-    shown = [text(f"assess.count.{s.value}", locale, n=n) for s, n in found.items() if n]
+    shown = [ntext(f"report.share.{s.value}", n, locale) for s, n in found.items() if n]
     return ", ".join(shown) or text("report.no_indicators", locale)
 
 
 def _name(line: Line) -> str:
-    indent = f' style="padding-left: {0.5 + 1.2 * line.depth:.1f}rem"'
+    indent = f' style="padding-left: {0.4 + 0.8 * line.depth:.1f}rem"'
     notes = "".join(f'<div class="note">{e(note)}</div>' for note in line.notes)
-    return f"<td{indent}>{e(line.name)}{notes}</td>"
+    return f'<td class="name"{indent}>{e(line.name)}{notes}</td>'
 
 
 def _history(line: Line, locale: str) -> str:
@@ -169,7 +171,7 @@ def write_html(report: Report) -> str:
         for gender in report.genders:
             cell = line.genders.get(gender)
             shown = f"{badge(cell.status, locale)} {e(cell.value)}" if cell else ""
-            row.append(f'<td class="number">{shown}</td>')
+            row.append(f'<td class="gender">{shown}</td>')
         row.append(f'<td class="target">{e(line.target)}</td>')
         css = "goal" if line.is_goal else "indicator"
         out.append(f'<tr class="{css}">' + "".join(row) + "</tr>")
