@@ -766,3 +766,82 @@ def test_every_command_speaks_swedish_by_default_and_english_when_asked() -> Non
     import argparse
 
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+# -- diff -----------------------------------------------------------------------------------
+
+DIFF_PLAN = """\
+format = "styrmodell/1"
+id = "p"
+years = [2023, 2025]
+levels = ["Mål"]
+
+[[goals]]
+id = "g"
+title = "{title}"
+level = 0
+
+[[goals.indicators]]
+id = "i"
+title = "Mått"
+targets.2023 = {{ type = "target_value", comparator = ">=", target = "{target}" }}
+"""
+
+
+def two_plans(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.toml", tmp_path / "new.toml"
+    old.write_text(DIFF_PLAN.format(title="Mål", target="50"), encoding="utf-8")
+    new.write_text(DIFF_PLAN.format(title="Trygghet", target="55"), encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "sv",
+            [
+                "ändrat mål 'g', titel: 'Mål' → 'Trygghet'",
+                "ändrat målvärde 2023 för indikator 'i': Grönt: ≥ 50, Rött: mindre än 50 → "
+                "Grönt: ≥ 55, Rött: mindre än 55",
+                "2 ändringar",
+            ],
+        ),
+        (
+            "en",
+            [
+                "changed goal 'g' title: 'Mål' → 'Trygghet'",
+                "changed target 2023 of indicator 'i': Green: ≥ 50, Red: less than 50 → "
+                "Green: ≥ 55, Red: less than 55",
+                "2 changes",
+            ],
+        ),
+    ],
+)
+def test_diff_says_each_change_in_the_locale_and_exits_1(
+    tmp_path: Path, locale: str, expected: list[str]
+) -> None:
+    old, new = two_plans(tmp_path)
+    result = run("diff", str(old), str(new), "--locale", locale)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.replace("\xa0", " ").splitlines() == expected
+
+
+def test_diff_of_a_plan_with_itself_is_0_changes_and_exit_0(tmp_path: Path) -> None:
+    old, _ = two_plans(tmp_path)
+    result = run("diff", str(old), str(old))
+    assert (result.returncode, result.stdout) == (0, "0 ändringar\n")
+
+
+def test_diff_reads_one_plan_from_stdin(tmp_path: Path) -> None:
+    old, new = two_plans(tmp_path)
+    result = run_with_stdin(old.read_bytes(), "diff", "-", str(new), "--locale", "en")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[-1] == "2 changes"
+
+
+def test_diff_of_an_unreadable_plan_exits_2(tmp_path: Path) -> None:
+    old, _ = two_plans(tmp_path)
+    result = run("diff", str(old), str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"styrmodell: fel: {tmp_path / 'missing.toml'}: ")

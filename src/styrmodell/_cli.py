@@ -41,6 +41,7 @@ import attrs
 
 from styrmodell._assessment import assess, one_line
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
+from styrmodell._diff import diff
 from styrmodell._errors import (
     CalendarError,
     PlanError,
@@ -791,6 +792,16 @@ def _help(code: str, locale: str, **params: object) -> str:
     return text(code, locale, **params).replace("%", "%%")  # argparse %-formats help
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    """What changed from one plan file to another, one change a line; exit 1 when any did."""
+    _one_stdin(args.old, args.new)
+    changes = diff(_load_plan(args.old), _load_plan(args.new))
+    for change in changes:
+        _say(change.describe(args.locale))
+    _say(ntext("cli.diff.count", len(changes), args.locale))
+    return EXIT_FINDINGS if changes else EXIT_OK
+
+
 def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     from styrmodell import __version__
 
@@ -817,7 +828,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
         required=True,
         parser_class=Parser,
         title=text("cli.group.commands", locale),
-        metavar="{check,report,describe,calendar,demo}",
+        metavar="{check,report,describe,diff,calendar,demo}",
     )
 
     def command(name: str) -> tuple[Any, Any]:
@@ -880,6 +891,12 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     options.add_argument("--year", type=int, help=_help("cli.help.describe_year", locale))
     locale_option(options)
     options.set_defaults(func=_cmd_describe)
+
+    arguments, options = command("diff")
+    arguments.add_argument("old", help=_help("cli.help.diff_old", locale))
+    arguments.add_argument("new", help=_help("cli.help.diff_new", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_diff)
 
     arguments, options = command("calendar")
     arguments.add_argument("file", help=_help("cli.help.calendar_file", locale))
