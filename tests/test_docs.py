@@ -260,8 +260,14 @@ def test_every_example_of_the_page_runs_and_prints_what_it_shows(
     setup = SETUP.get(str(page.relative_to(ROOT)))
     if setup is not None:
         setup(document.namespace)
-    for example in document:
-        example.evaluate()
+    before = {family.type for family in sm.families.families()}
+    try:
+        for example in document:
+            example.evaluate()
+    finally:  # a page that registers a family of its own leaves the registry as it was
+        for family in list(sm.families.families()):
+            if family.type not in before:
+                sm.families.unregister(family.type)
 
 
 def test_the_docs_hold_this_many_examples_and_every_python_block_is_run() -> None:
