@@ -199,3 +199,17 @@ def test_improving_is_green_exactly_when_enough_improved(kinds, share):
         enough = Decimal(kinds.count(UP)) / len(known) >= share
         assert status is (Status.GREEN if enough else Status.RED)
     assert RollUp.improving(share).judge_trends(list(reversed(kinds))) is status
+
+
+def test_across_a_series_break_the_trend_is_not_comparable() -> None:
+    # The survey's method changed in 2022: 2021 and 2023 are not comparable.
+    nki = Indicator(id="nki", direction=HIB, breaks=[2022])
+    outcomes = [Outcome("nki", 2021, 80), Outcome("nki", 2023, 70)]
+    trend = assess(plan_of(nki), outcomes, 2023).indicator("nki").trend
+    assert (trend.kind, trend.year, trend.short()) == (
+        TrendKind.NOT_COMPARABLE,
+        2021,
+        "Ej jämförbar",
+    )
+    after = [Outcome("nki", 2022, 60), Outcome("nki", 2023, 70)]
+    assert assess(plan_of(nki), after, 2023).indicator("nki").trend.kind is UP

@@ -84,6 +84,8 @@ class IndicatorResult:
         org_unit: The org unit assessed (``None``: the nämnd as a whole).
         trends: The :class:`~styrmodell.results.Trend` of each entry of *results* against
             the previous available period of the same months (the main one: :attr:`trend`).
+        history: The earlier years' outcomes behind the main status, by year (the same
+            months of each year, as ``YearOverYear`` sees them): for reports.
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, Unit, assess
@@ -127,6 +129,8 @@ class IndicatorResult:
         """The trends per gender, side by side, for the org unit assessed."""
         unit = self.org_unit
         return FrozenMap({g: t for (g, u), t in self.trends.items() if u == unit})
+
+    history: FrozenMap[int, Decimal] = attrs.field(repr=False, factory=FrozenMap)
 
     @property
     def id(self) -> str:
@@ -714,6 +718,7 @@ def _assess_indicator(
     used: dict[_SeriesKey, Outcome] = {}
     trends: dict[_SeriesKey, Trend] = {}
     direction = trend_direction(indicator, threshold)
+    histories: dict[_SeriesKey, FrozenMap[int, Decimal]] = {}
     frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
     full_year: Period | None = Period.year(year)
     if full_year is not None and not _available(full_year, as_of, frequency):
@@ -723,7 +728,7 @@ def _assess_indicator(
         outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
-        history = _history(series, outcome.period)
+        found = _history(series, outcome.period)
         if baseline is not None and baseline.period is not None:
             # The baseline is the history of its year where no outcome is (per gender too).
             start = baseline.value_for(key[0])
@@ -734,19 +739,22 @@ def _assess_indicator(
                 and (at.first_month, at.last_month)
                 == (outcome.period.first_month, outcome.period.last_month)
             ):
-                history.setdefault(at.calendar_year, start)
+                found.setdefault(at.calendar_year, start)
+        history = FrozenMap(found)
         context = Context(
             year=year,
             as_of=as_of,
             references=outcome.references,
-            history=FrozenMap(history),
+            history=history,
             budget=outcome.budget,
+            breaks=indicator.breaks,
         )
         own = indicator.target_for(year, key[0]) if indicator.gender_targets else threshold
         rule: Any = own if own is not None else NO_TARGET
         results[key] = rule.assess(outcome.value, context)
         used[key] = outcome
         trends[key] = _trend(indicator, direction, series, outcome)
+        histories[key] = history
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
@@ -768,6 +776,7 @@ def _assess_indicator(
         outcomes=FrozenMap(used),
         org_unit=org_unit,
         trends=FrozenMap(trends),
+        history=histories.get(main_key, FrozenMap()),
     )
 
 

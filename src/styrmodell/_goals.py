@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar
 
@@ -28,6 +28,7 @@ from styrmodell._actions import ActionPlan
 from styrmodell._calendar import FollowUpCalendar
 from styrmodell._errors import PlanError, Problem
 from styrmodell._fields import (
+    FieldError,
     Fields,
     as_flag,
     as_id,
@@ -43,6 +44,7 @@ from styrmodell._period import Period, as_optional_period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
+from styrmodell._thresholds._staged import line_target
 from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = ["Baseline", "Goal", "Indicator", "OrgUnit", "Perspective", "Plan"]
@@ -165,6 +167,15 @@ def _as_gender_values(value: object, at: str = "value") -> FrozenMap[Gender, Dec
             for key, number in value.items()
         }
     )
+
+
+def _as_breaks(value: object, at: str = "value") -> tuple[int, ...]:
+    """Years, sorted, each once (series breaks)."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise failure(PlanError, "plan.expected_breaks", at, value=value)
+    return tuple(sorted({F.as_year(year, f"{at}[{i}]") for i, year in enumerate(value)}))
 
 
 def _as_baseline_value(value: object, at: str = "value") -> Decimal | bool:
@@ -341,6 +352,20 @@ def _as_trend_tolerance(value: object, at: str = "value") -> Decimal:
     return number
 
 
+KOLADA_PREFIX = "kolada:"
+"""An :attr:`Indicator.source` starting so names a Kolada KPI: ``"kolada:U21468"``."""
+
+
+def _as_source(value: object, at: str = "value") -> str:
+    """:func:`as_text`; ``"kolada:<KPI>"`` must name a KPI id ("N" or "U" and five digits)."""
+    source = as_text(value, at)
+    if source[: len(KOLADA_PREFIX)].lower() == KOLADA_PREFIX:
+        kpi = source[len(KOLADA_PREFIX) :].strip()
+        if not (len(kpi) == 6 and kpi[0] in "NU" and kpi[1:].isascii() and kpi[1:].isdigit()):
+            raise failure(FieldError, "kolada.source_kpi", at, value=value)
+    return source
+
+
 @attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Indicator:
     """What is measured for a goal (indikator, mått, nyckeltal), and its target per year.
@@ -353,7 +378,10 @@ class Indicator:
         title: The indicator as the plan words it.
         unit: The :class:`Unit` values are measured in, or ``None``.
         direction: Which way is better, where it is known.
-        source: The data source (datakälla): "Egen mätning i Viva", "Kolada N21814".
+        source: The data source (datakälla): "Egen mätning i Viva", "Kolada N21814";
+            ``"kolada:<KPI>"`` ("kolada:U21468") names a Kolada nyckeltal that
+            :mod:`styrmodell.kolada` reads the outcomes and references from
+            (:attr:`kolada_kpi`).
         baseline: The :class:`Baseline`, or ``None`` ("Nytt mål").
         targets: Year → threshold (the målvärde of each year).
         target: One threshold for every year not in *targets* ("one target for all years").
@@ -366,6 +394,11 @@ class Indicator:
             as an unchanged trend, in the unit (0: any change is a trend).
         gender_targets: Targets that differ per gender, gender → year → threshold ("extra
             fokus på sjukfrånvaron hos kvinnor"); a gender or year not given uses *targets*.
+        interpolate: Judge a year without a target of its own against the straight line
+            from the baseline (or the latest earlier stage) to the next stage: *targets*
+            may hold stages beyond the plan's years ("9 % 2020, 15 % 2025, 30 % 2030").
+        breaks: The years the measure's method changed (series breaks): values on two
+            sides of one are not comparable (``Context.breaks``).
 
     Example:
         >>> from styrmodell import TargetValue, Unit
@@ -381,7 +414,7 @@ class Indicator:
     title: str = attrs.field(default="", converter=as_text)
     unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
     direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
-    source: str = attrs.field(default="", converter=as_text)
+    source: str = attrs.field(default="", converter=_as_source)
     baseline: Baseline | None = attrs.field(default=None, converter=_as_baseline)
     targets: FrozenMap[int, Threshold] = attrs.field(default=_NO_TARGETS, converter=_as_targets)
     target: Threshold | None = attrs.field(default=None, converter=_optional_as_threshold)
@@ -390,19 +423,31 @@ class Indicator:
     purpose: str = attrs.field(default="", converter=as_text)
     notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
     reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
+    interpolate: bool = attrs.field(default=False, converter=as_flag)
+    breaks: tuple[int, ...] = attrs.field(default=(), converter=_as_breaks)
+
     trend_tolerance: Decimal = attrs.field(default=Decimal(0), converter=_as_trend_tolerance)
     gender_targets: FrozenMap[Gender, FrozenMap[int, Threshold]] = attrs.field(
         factory=FrozenMap, converter=_as_gender_targets
     )
 
     def target_for(self, year: int, gender: Gender | str = Gender.TOTAL) -> Threshold | None:
-        """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``.
+        r"""The threshold for *year*: ``targets[year]``, else ``target``, else ``None``.
 
         For a *gender* with targets of its own (:attr:`gender_targets`), its target for
-        *year* comes first.
+        *year* comes first. With ``interpolate``, a year with neither is judged on the line
+        to the next stage (a :class:`~styrmodell._thresholds._staged.StagedTarget`), where
+        there is one.
 
-        Example:
-            >>> from styrmodell import TargetValue
+        Examples:
+            >>> from styrmodell import Baseline, TargetValue, describe
+            >>> ind = Indicator(
+            ...     id="fossilfritt", unit="percent", baseline=Baseline(8, 2019),
+            ...     targets={2030: TargetValue(">=", 30, unit="percent")}, interpolate=True,
+            ... )
+            >>> describe(ind.target_for(2024))  # doctest: +NORMALIZE_WHITESPACE
+            'Mellan utgångsläget 2019 och etappmålet 2030: Grönt: ≥ 18\xa0%, Rött: mindre
+            än 18\xa0%'
             >>> sjuk = Indicator(id="sjuk", targets={2024: TargetValue("<=", 6)},
             ...                  gender_targets={"K": {2024: TargetValue("<=", 7)}})
             >>> str(sjuk.target_for(2024, "K").target), str(sjuk.target_for(2024, "M").target)
@@ -414,7 +459,32 @@ class Indicator:
             if found is not None:
                 return found
         found = self.targets.get(year)
-        return found if found is not None else self.target
+        if found is not None:
+            return found
+        if self.target is not None or not self.interpolate:
+            return self.target
+        baseline = None
+        if (
+            self.baseline is not None
+            and self.baseline.period is not None
+            and isinstance(self.baseline.value, Decimal)
+        ):
+            baseline = (self.baseline.period.calendar_year, self.baseline.value)
+        return line_target(year, self.targets, baseline=baseline)
+
+    @property
+    def kolada_kpi(self) -> str | None:
+        """The Kolada KPI id when :attr:`source` is ``"kolada:<KPI>"``, else ``None``.
+
+        Example:
+            >>> Indicator(id="nojd", source="kolada:U21468").kolada_kpi
+            'U21468'
+            >>> Indicator(id="egen", source="Kolada N21814").kolada_kpi is None
+            True
+        """
+        if self.source[: len(KOLADA_PREFIX)].lower() != KOLADA_PREFIX:
+            return None
+        return self.source[len(KOLADA_PREFIX) :].strip()
 
     @property
     def target_count(self) -> int:
@@ -538,9 +608,10 @@ class Plan:
     Validation collects every problem and raises one :class:`~styrmodell.PlanError` that
     names the path of each (``goals[1].children[0].indicators[2].targets[2024]``): duplicate
     ids, a child not one level below its parent, a level the plan does not name, a target
-    year outside ``years``, a threshold whose unit does not fit the indicator's unit, and
-    a responsible or applicable unit, perspective or parent unit that does not exist. The
-    error's ``problems`` lists them one by one.
+    year before ``years`` (a year after them is a stage: a long-term goal), a threshold
+    whose unit does not fit the indicator's unit, and a responsible or applicable unit,
+    perspective or parent unit that does not exist. The error's ``problems`` lists them one
+    by one.
 
     Attributes:
         id: A short id for the plan.
@@ -800,7 +871,8 @@ def _check(plan: Plan) -> _Index:
             else:
                 indicator_index[ind.id] = (ipath, goal, ind)
             for year, threshold in ind.targets.items():
-                if not first <= year <= last:
+                # A year after the plan is a stage (a long-term goal), kept and shown.
+                if year < first:
                     problems.append(
                         problem(
                             "plan.target_year",
