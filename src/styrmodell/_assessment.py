@@ -728,7 +728,8 @@ def _assess_indicator(
         outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
-        found = _history(series, outcome.period)
+        outcomes_before = _history(series, outcome.period)
+        found = dict(outcomes_before)
         if baseline is not None and baseline.period is not None:
             # The baseline is the history of its year where no outcome is (per gender too).
             start = baseline.value_for(key[0])
@@ -754,7 +755,8 @@ def _assess_indicator(
         results[key] = rule.assess(outcome.value, context)
         used[key] = outcome
         trends[key] = _trend(indicator, direction, series, outcome)
-        histories[key] = history
+        # Reports show earlier outcomes, never a baseline, as "utfall per år".
+        histories[key] = FrozenMap(outcomes_before)
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
