@@ -50,10 +50,11 @@ if _typing.TYPE_CHECKING:
     from styrmodell._outcomes import Gender, Outcome, Outcomes
     from styrmodell._parse._grammar import parse_threshold
     from styrmodell._period import Period
+    from styrmodell._plan_lint import lint
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
     from styrmodell._serialization import converter, dump, dumps, load, loads, make_converter
-    from styrmodell._thresholds._lint import Finding, describe, lint
+    from styrmodell._thresholds._lint import Finding, describe
 
 __all__ = [
     "ActionPlan",
@@ -142,7 +143,7 @@ _LAZY: dict[str, str] = {
     "diff": "styrmodell._diff",
     "dump": "styrmodell._serialization",
     "dumps": "styrmodell._serialization",
-    "lint": "styrmodell._thresholds._lint",
+    "lint": "styrmodell._plan_lint",
     "load": "styrmodell._serialization",
     "loads": "styrmodell._serialization",
     "make_converter": "styrmodell._serialization",

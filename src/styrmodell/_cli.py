@@ -55,11 +55,12 @@ from styrmodell._messages import (
 )
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
+from styrmodell._plan_lint import lint
 from styrmodell._report import render
 from styrmodell._safe import printable
 from styrmodell._serialization import load, loads
 from styrmodell._thresholds._base import Threshold
-from styrmodell._thresholds._lint import Finding, describe, lint
+from styrmodell._thresholds._lint import describe
 
 __all__ = ["main"]
 
@@ -213,6 +214,34 @@ def _invalid_plan(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
     return EXIT_FINDINGS
 
 
+def _subjects(plan: Plan, locale: str) -> dict[str, str]:
+    """Path of every goal and indicator → "mått id ”title”", to name what a finding is about."""
+    found: dict[str, str] = {}
+    for goal_path, goal in plan.walk():
+        found[goal_path] = text(
+            "plan_lint.subject.goal", locale, id=goal.id, title=_title(goal.title)
+        )
+        for n, ind in enumerate(goal.indicators):
+            found[f"{goal_path}.indicators[{n}]"] = text(
+                "plan_lint.subject.indicator", locale, id=ind.id, title=_title(ind.title)
+            )
+    return found
+
+
+def _title(title: str) -> str:
+    shown = one_line(title)
+    return shown if len(shown) <= 80 else shown[:79] + "…"
+
+
+def _subject_of(path: str, subjects: dict[str, str]) -> str:
+    """The indicator (or goal) a finding at *path* concerns: the longest path it starts with."""
+    while path:
+        if path in subjects:
+            return subjects[path]
+        path = path.rpartition(".")[0]
+    return ""
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     try:
         plan = _load_plan(args.plan)
@@ -222,13 +251,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if isinstance(exc.__cause__, PlanError) and exc.problems:
             return _invalid_plan(args, exc.problems)
         raise
-    findings: list[tuple[str, Finding]] = []
-    for path, _indicator, _year, threshold in _targets(plan):
-        findings += [(path, f) for f in lint(threshold)]
-    for path, f in findings:
+    findings = lint(plan)
+    subjects = _subjects(plan, args.locale)
+    for f in findings:
         severity = text(f"cli.severity.{f.severity}", args.locale)
-        _say(f"{args.plan}: {path}: {severity}: {f.message(args.locale)}")
-    errors = sum(1 for _, f in findings if f.severity == "error")
+        about = _subject_of(f.path, subjects)
+        shown = f"{args.plan}: {f.path}: {severity}: {f.text(args.locale)}"
+        _say(f"{shown} [{about}]" if about else shown)
+    errors = sum(1 for f in findings if f.severity == "error")
     _say(
         text(
             "cli.check.summary",
