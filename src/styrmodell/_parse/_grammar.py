@@ -625,6 +625,9 @@ def _change(c: Cursor, frame: _Frame) -> Result:
     kept = _level_kept(c)
     if kept is not None:
         return kept
+    than = _than_earlier(c)
+    if than is not None:
+        return than
     # "Ingen ökning": unchanged or the other way.
     refused = c.take(Role.NEGATION) is not None or c.sense(Role.SHARE) == 0
     if refused and c.sense(Role.NEGATION) is None and c.sense(Role.SHARE) == 0:
@@ -720,6 +723,33 @@ def _better_than_year(c: Cursor) -> Result:
     rule = YearOverYear(
         direction=direction,
         base_year=_base_year(c, int(year_.number), lo + 1),
+        unchanged=Status.RED,
+        unit=c.hints.unit,
+    )
+    return rule, None
+
+
+def _than_earlier(c: Cursor) -> Result:
+    """Above or below an earlier outcome: "Lägre än föregående år", "högre än året innan".
+
+    As ">2022": strictly better than the earlier outcome; the same level is not enough.
+    """
+    lo = c.pos
+    cmp = c.sense(Role.COMPARATOR)
+    following = c.peek(1)
+    if cmp not in (">", "<") or following is None or Role.EARLIER not in following.senses:
+        return None
+    c.pos += 1
+    when = base(c)
+    if when is None:
+        return None
+    ok, _ = _done(c)
+    if not ok:
+        return None
+    direction = _check_direction(c, HIGHER if cmp == ">" else LOWER, lo)
+    rule = YearOverYear(
+        direction=direction,
+        base_year=_base_year(c, when.year, when.lo),
         unchanged=Status.RED,
         unit=c.hints.unit,
     )
