@@ -44,6 +44,7 @@ from styrmodell._errors import (
 from styrmodell._goals import Indicator, Plan
 from styrmodell._io.ics import write_ics
 from styrmodell._io.outcomes import read_outcomes
+from styrmodell._io.targets import read_target_table
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
     REFERENCE_LOCALE,
@@ -58,7 +59,7 @@ from styrmodell._period import Period
 from styrmodell._plan_lint import lint
 from styrmodell._report import render
 from styrmodell._safe import printable
-from styrmodell._serialization import load, loads
+from styrmodell._serialization import dumps, load, loads
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._lint import describe
 
@@ -271,6 +272,59 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+def _years_option(value: str) -> tuple[int, int]:
+    first, sep, last = value.partition("-")
+    if sep and first.strip().isdigit() and last.strip().isdigit():
+        a, b = int(first), int(last)
+        if 1900 <= a <= b <= 2200:
+            return a, b
+    raise argparse.ArgumentTypeError(text("import.bad_years", DEFAULT_LOCALE, value=value))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Read a target table into a draft plan; print each cell not read; exit 1 if any."""
+    with _reading(args.table):
+        draft = read_target_table(
+            args.table, plan_id=args.id, title=args.title, years=args.years, locale=args.locale
+        )
+    for cell in draft.unread:
+        message = problem_text(attrs.evolve(cell.problem, path=""), args.locale)
+        _say(
+            text(
+                "import.unread",
+                args.locale,
+                table=args.table,
+                line=cell.line,
+                column=cell.column,
+                message=message,
+            )
+        )
+    if draft.ignored:
+        columns = ", ".join(repr(c) for c in draft.ignored)
+        _say(
+            ntext(
+                "import.ignored", len(draft.ignored), args.locale, table=args.table, columns=columns
+            )
+        )
+    kind = "json" if args.out.lower().endswith(".json") else "toml"
+    _write(dumps(draft.plan, kind), args.out)
+    _say(
+        text(
+            "import.summary",
+            args.locale,
+            out=args.out,
+            goals=sum(1 for _ in draft.plan.walk()),
+            indicators=len(draft.plan.all_indicators()),
+            targets=draft.targets,
+            unread=len(draft.unread),
+        )
+    )
+    return EXIT_FINDINGS if draft.unread else EXIT_OK
 
 
 # -- describe and report -------------------------------------------------------------------
@@ -590,6 +644,15 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     locale_option(options)
     options.set_defaults(func=_cmd_calendar)
 
+    arguments, options = command("import")
+    arguments.add_argument("table", help=_help("import.help.table", locale))
+    options.add_argument("--out", required=True, help=_help("import.help.out", locale))
+    options.add_argument("--id", help=_help("import.help.id", locale))
+    options.add_argument("--title", help=_help("import.help.title", locale))
+    options.add_argument("--years", type=_years_option, help=_help("import.help.years", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_import)
+
     arguments, options = command("demo")
     format_option(options)
     locale_option(options)
@@ -624,7 +687,7 @@ def _worded(exc: StyrmodellError, locale: str) -> str:
 
 
 def _inputs(args: argparse.Namespace) -> str:
-    names = [getattr(args, name, None) for name in ("plan", "outcomes", "file")]
+    names = [getattr(args, name, None) for name in ("plan", "outcomes", "file", "table")]
     return ", ".join(name for name in names if name) or "styrmodell"
 
 
