@@ -28,8 +28,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     '"Grönt " * n/6 (tag pattern)': lambda n: "Grönt " * (n // 6),
     '"a har " * n/6 + "b"': lambda n: "a har " * (n // 6) + "b",
     '"x har " + "y " * n/2 + "vid"': lambda n: "x har " + "y " * (n // 2) + "vid",
-    '"Grönt: minst 1 % " * n/17 (a legend of many parts)': lambda n: "Grönt: minst 1 % "
-    * (n // 17),
+    '"Grönt: minst 1 % " * n/17 (a legend of many parts)': lambda n: (
+        "Grönt: minst 1 % " * (n // 17)
+    ),
     '"minst " * n/6 + "5"': lambda n: "minst " * (n // 6) + "5",
     '"(" * n/2 + ")" * n/2 (notes)': lambda n: "(" * (n // 2) + ")" * (n // 2),
     '"1 000 " * n/6 (thousands groups)': lambda n: "1 000 " * (n // 6),
