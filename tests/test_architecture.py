@@ -223,3 +223,20 @@ def test_the_package_and_each_public_submodule_import_alone() -> None:
         "    importlib.import_module(name)\n"
     )
     subprocess.run([sys.executable, "-c", code, *public], check=True, timeout=300)
+
+
+# A locale is a pair of catalog files: no module compares a locale with a language's name.
+_LOCALE_BRANCH = (
+    "== \"sv\"", "== \"en\"", "\"sv\" if", "\"en\" if", "{\"sv\":", "{\"en\":", "[\"sv\"]",
+    "[\"en\"]", "startswith(\"sv\")", "startswith(\"en\")", "_sv =", "_en =", "message_sv",
+)  # fmt: skip
+
+
+def test_no_module_branches_on_the_locale() -> None:
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if not line.lstrip().startswith(("#", ">>>")) and any(m in line for m in _LOCALE_BRANCH)
+    ]
+    assert found == []

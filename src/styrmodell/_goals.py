@@ -714,10 +714,7 @@ def _check(plan: Plan) -> _Index:
         )
     for a, action_plan in enumerate(plan.action_plans):
         problems.extend(
-            Problem.of(found)
-            for found in action_plan.link_problems(
-                frozenset(goal_index), path=f"action_plans[{a}]."
-            )
+            action_plan.link_problems(frozenset(goal_index), path=f"action_plans[{a}].")
         )
     return _Index(goal_index, indicator_index, units, tuple(problems))
 
