@@ -1338,6 +1338,15 @@ def _band_piece(c: Cursor) -> _Piece | None:
                 if c.is_text("-") or (c.peek(1) is not None and c.peek(1).is_value):  # type: ignore[union-attr]
                     fork = c.fork()
                     fork.pos += 1
+                    upper = fork.sense(Role.COMPARATOR)
+                    if upper in ("<", "<="):  # "80 - < 90 %": the upper end said
+                        fork.pos += 1
+                        b = value(fork)
+                        if b is None:
+                            return None
+                        c.pos = fork.pos
+                        piece = _Piece(a, b, True, upper == "<=")
+                        return _side(c, piece._replace(mirrored=mirrored))
                     b = value(fork)
                     if b is not None:
                         c.pos = fork.pos
