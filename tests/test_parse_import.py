@@ -161,6 +161,32 @@ def test_units_directions_and_sources_from_their_columns() -> None:
     ]
 
 
+def test_baselines_with_their_unit_and_period() -> None:
+    draft = read_target_table(
+        table(
+            "Mål;Mått;Ingångsvärde;2024",
+            "A;a;48 %;50",
+            "A;b;1 500 st (2022);5",
+            "A;c;72 jan-okt 2022;5",
+            "A;d;Nytt mål;5",
+            "A;e;ungefär hälften;5",
+            "A;f;−2,5;5",
+        )
+    )
+    found = [i.baseline for i in draft.plan.all_indicators()]
+    assert found == [
+        sm.Baseline(48),
+        sm.Baseline(1500, "2022"),
+        sm.Baseline(72, "jan-okt 2022"),
+        None,
+        None,
+        sm.Baseline("-2.5"),
+    ]
+    assert [(u.line, u.column, u.problem.code) for u in draft.unread] == [
+        (6, "Ingångsvärde", "import.baseline")
+    ]
+
+
 def test_a_target_column_for_every_year_and_years_named_in_the_text() -> None:
     draft = read_target_table(
         table(

@@ -15,6 +15,8 @@ goal columns (``KF-mål``, ``Nämndmål``...)  every column left of the indicato
 ``Enhet``                                   its unit (``%``, ``dagar``, ``tkr``, ``st``...)
 ``Riktning``                                ``högre är bättre`` / ``lägre är bättre``
 ``Källa`` / ``Datakälla``                   where its values come from
+``Ingångsvärde`` / ``Utgångsläge``          its baseline: ``48 %``, ``48 (2022)``,
+                                            ``72 jan-okt 2022``
 ``2024``, ``Målvärde 2025``...              the målvärde of that year, as the plan writes it
 ``Målvärde``                                a målvärde for every year (or for the year the
                                             text names: "Målvärde 2026: 92 %")
@@ -35,8 +37,14 @@ from pathlib import Path
 
 import attrs
 
-from styrmodell._errors import ParseError, Problem, SerializationError, ThresholdError
-from styrmodell._goals import Goal, Indicator, Plan
+from styrmodell._errors import (
+    ParseError,
+    PlanError,
+    Problem,
+    SerializationError,
+    ThresholdError,
+)
+from styrmodell._goals import Baseline, Goal, Indicator, Plan
 from styrmodell._io._csv import Encoding, Row, Source, Table, read_table
 from styrmodell._messages import failure, problem
 from styrmodell._parse._grammar import read
@@ -50,6 +58,9 @@ _INDICATOR = frozenset({"indikator", "indikatorer", "mått", "mätetal", "nyckel
 _UNIT = frozenset({"enhet", "unit"})
 _DIRECTION = frozenset({"riktning", "direction"})
 _SOURCE = frozenset({"källa", "datakälla", "källa/mätmetod", "source"})
+_BASELINE = frozenset(
+    {"ingångsvärde", "utgångsläge", "utgångsvärde", "nuläge", "bokslutsvärde", "baseline"}
+)
 _ALL_YEARS = frozenset({"målvärde", "målvärden", "målnivå", "target"})
 _NO_TARGET = frozenset({"", "-", "–", "—", "--", "…", "..."})
 _DIRECTIONS = {
@@ -68,6 +79,9 @@ _DIRECTIONS = {
     "lower_is_better": Direction.LOWER_IS_BETTER,
     "lower is better": Direction.LOWER_IS_BETTER,
 }
+# "48 %", "1 500 st (2022)", "72 jan-okt 2022": a number, a unit word, the period measured.
+_BASELINE_NUMBER = re.compile(r"[-−+]?(?:\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:[.,]\d+)?")
+_MAX_BASELINE = 60
 _YEAR_COLUMN = re.compile(r"(?:(?:målvärde|mål|målnivå|target)\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _MAX_ID = 40
 
@@ -119,6 +133,7 @@ class _Columns:
     unit: str | None
     direction: str | None
     source: str | None
+    baseline: str | None
     all_years: str | None
     years: tuple[tuple[str, int], ...]
     ignored: tuple[str, ...]
@@ -233,6 +248,8 @@ def _columns(table: Table) -> _Columns:
             found["direction"] = header
         elif key in _SOURCE and "source" not in found:
             found["source"] = header
+        elif key in _BASELINE and "baseline" not in found:
+            found["baseline"] = header
         elif key in _ALL_YEARS and "all" not in found:
             found["all"] = header
         elif left and key:
@@ -249,6 +266,7 @@ def _columns(table: Table) -> _Columns:
         unit=found.get("unit"),
         direction=found.get("direction"),
         source=found.get("source"),
+        baseline=found.get("baseline"),
         all_years=found.get("all"),
         years=tuple(years),
         ignored=tuple(ignored),
@@ -338,13 +356,35 @@ def _direction(row: Row, column: str | None) -> tuple[Direction | None, Unread |
     return None, _unread(row, column, "import.direction", value=row.get(column))
 
 
+def _baseline(row: Row, column: str | None) -> tuple[Baseline | None, Unread | None]:
+    if column is None:
+        return None, None
+    cell = " ".join(row.get(column).split())
+    if cell.casefold() in _NO_TARGET or cell.casefold() in ("nytt mål", "saknas", "ny"):
+        return None, None
+    number = _BASELINE_NUMBER.match(cell) if len(cell) <= _MAX_BASELINE else None
+    if number is not None:
+        rest = cell[number.end() :].strip()
+        word = rest.split(" ", 1)[0].casefold()
+        if word in UNITS:
+            rest = rest[len(word) :].strip()
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = rest[1:-1].strip()
+        try:
+            return Baseline(number.group(), rest or None), None
+        except PlanError:
+            pass
+    return None, _unread(row, column, "import.baseline", value=cell)
+
+
 def _indicator(
     row: Row, columns: _Columns, title: str, ids: set[str], locale: str | None
 ) -> tuple[Indicator, int, list[Unread]]:
     unread: list[Unread] = []
     unit, bad_unit = _unit(row, columns.unit)
     direction, bad_direction = _direction(row, columns.direction)
-    unread += [u for u in (bad_unit, bad_direction) if u is not None]
+    baseline, bad_baseline = _baseline(row, columns.baseline)
+    unread += [u for u in (bad_unit, bad_direction, bad_baseline) if u is not None]
     targets: dict[int, Threshold] = {}
     every_year: Threshold | None = None
     cells = list(columns.years)
@@ -376,6 +416,7 @@ def _indicator(
         unit=unit,
         direction=direction,
         source=row.get(columns.source) if columns.source else "",
+        baseline=baseline,
         targets=targets,
         target=every_year,
     )
