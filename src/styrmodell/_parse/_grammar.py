@@ -261,6 +261,9 @@ Production = Callable[[Cursor, _Frame], "Threshold | None"]
 def _read_statement(src: Source, lo: int, hi: int) -> Reading:
     c = Cursor(src, lo, hi)
     label = _label(c)
+    lead = _leading_deadline(c) if label is None else None
+    if lead is not None:
+        label = lead
     c.skip(Role.FILLER)
     inverted = c.take(Role.MODAL) is not None
     frames = _frames(c, inverted)
@@ -273,6 +276,9 @@ def _read_statement(src: Source, lo: int, hi: int) -> Reading:
         found = _statement_at(src, start.pos, hi, frame)
         if found is not None:
             threshold, slot = found
+            if lead is not None and isinstance(threshold, Milestone) and threshold.due is None:
+                # "Senast 2027 ska åtgärden vara genomförd": done by the end of 2027.
+                threshold = attrs.evolve(threshold, due=dt.date(lead[0], 12, 31))
             if period is not None:
                 first, last, at = period
                 wanted = src.hints.year
@@ -321,6 +327,26 @@ def _period(c: Cursor) -> tuple[int, int, int] | None:
         c.take_text(":")
         return int(first.number), int(first.number), c.pos - 1
     return None
+
+
+def _leading_deadline(c: Cursor) -> tuple[int, int] | None:
+    """A deadline that opens a statement: "Senast år 2030 ska andelen vara 100 %".
+
+    The year the target is for (as a label names it), when "senast" and a year stand first
+    and the statement goes on with "ska" / "bör"; "Senast 2025" alone is a milestone.
+    """
+    if c.sense(Role.DEADLINE) != "by":
+        return None
+    fork = c.fork()
+    fork.pos += 1
+    found = year(fork)
+    if found is None:
+        return None
+    fork.take_text(",")
+    if fork.sense(Role.MODAL) is None:
+        return None
+    c.pos = fork.pos
+    return found
 
 
 def _label(c: Cursor) -> tuple[int, int] | None:
