@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import styrmodell as sm
 from styrmodell._cli import main
@@ -215,3 +217,28 @@ def test_check_names_the_indicator_of_a_target_finding() -> None:
     gap = next(line for line in out.splitlines() if "indicators[1].target: error: Gap" in line)
     assert gap.endswith("]")
     assert "[indicator " in gap
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.integers(0, 100), min_size=1, max_size=6),
+    st.sampled_from([sm.Direction.HIGHER_IS_BETTER, sm.Direction.LOWER_IS_BETTER]),
+)
+def test_one_finding_for_each_step_against_the_direction(
+    levels: list[int], direction: sm.Direction
+) -> None:
+    comparator = ">=" if direction is sm.Direction.HIGHER_IS_BETTER else "<="
+    first = 2024
+    ind = indicator(
+        direction=direction,
+        targets={first + n: sm.TargetValue(comparator, v) for n, v in enumerate(levels)},
+    )
+    p = plan(goal(ind), years=(first, first + len(levels) - 1))
+    worse = sum(
+        1
+        for a, b in itertools.pairwise(levels)
+        if (b < a if direction is sm.Direction.HIGHER_IS_BETTER else b > a)
+    )
+    found = [f for f in sm.lint(p) if f.kind == "against_direction"]
+    assert len(found) == worse
+    assert all(f.path == "goals[0].indicators[0]" for f in found)
