@@ -23,6 +23,7 @@ from typing import Any
 
 import styrmodell as sm
 import styrmodell.io as sm_io
+from styrmodell.calendar import Frequency
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -37,7 +38,7 @@ def threshold(text: str) -> Callable[[], None]:
 
 
 def frequency(text: str) -> Callable[[], None]:
-    return lambda: _catch(lambda: sm.Frequency.parse(text))
+    return lambda: _catch(lambda: Frequency.parse(text))
 
 
 def interval(text: str) -> Callable[[], None]:

@@ -315,8 +315,9 @@ class Period:
 
 @functools.lru_cache(maxsize=4096)
 def _end(year: int, month: int) -> dt.date:
-    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    return following - dt.timedelta(days=1)
+    if month == 12:
+        return dt.date(year, 12, 31)  # not from 1 January of the next year: 9999 is the last
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 MAX_LABEL = 40
