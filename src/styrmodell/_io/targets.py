@@ -19,7 +19,9 @@ goal columns (``KF-mål``, ``Nämndmål``...)  every column left of the indicato
                                             ``72 jan-okt 2022``
 ``2024``, ``Målvärde 2025``...              the målvärde of that year, as the plan writes it
 ``Målvärde``                                a målvärde for every year (or for the year the
-                                            text names: "Målvärde 2026: 92 %")
+                                            text names: "Målvärde 2026: 92 %"), or targets
+                                            staged by year ("9 % 2020, 15 % 2025, 30 %
+                                            2030": one target for each year named)
 ==========================================  ==============================================
 
 Every målvärde cell is read by :func:`~styrmodell.parse_threshold` with the indicator's
@@ -47,7 +49,7 @@ from styrmodell._errors import (
 from styrmodell._goals import Baseline, Goal, Indicator, Plan
 from styrmodell._io._csv import Encoding, Row, Source, Table, read_table
 from styrmodell._messages import failure, problem
-from styrmodell._parse._grammar import read
+from styrmodell._parse._grammar import read, read_schedule
 from styrmodell._parse._words import UNITS
 from styrmodell._thresholds._base import Threshold
 from styrmodell._units import Direction, Unit
@@ -394,18 +396,23 @@ def _indicator(
         cell = row.get(column)
         if cell in _NO_TARGET:
             continue
+        found: tuple[tuple[int | None, Threshold], ...]
         try:
             reading = read(cell, unit=unit, direction=direction, year=year or None, locale=locale)
+            found = ((year or reading.year, reading.threshold),)
         except (ParseError, ThresholdError) as exc:
-            unread.append(Unread(row.line, column, _first(exc)))
-            continue
-        at = year or reading.year
-        if at is None:
-            every_year = reading.threshold
-        elif at in targets:
-            unread.append(_unread(row, column, "import.twice", year=at))
-        else:
-            targets[at] = reading.threshold
+            staged = _schedule(cell, unit, direction, locale) if not year else None
+            if staged is None:
+                unread.append(Unread(row.line, column, _first(exc)))
+                continue
+            found = tuple(staged.items())
+        for at, rule in found:
+            if at is None:
+                every_year = rule
+            elif at in targets:
+                unread.append(_unread(row, column, "import.twice", year=at))
+            else:
+                targets[at] = rule
     rules = (*targets.values(), every_year)
     units = {u for t in rules if (u := getattr(t, "unit", None)) is not None}
     if unit is None and len(units) == 1:
@@ -421,6 +428,16 @@ def _indicator(
         target=every_year,
     )
     return indicator, len(targets) + (every_year is not None), unread
+
+
+def _schedule(
+    cell: str, unit: Unit | None, direction: Direction | None, locale: str | None
+) -> dict[int, Threshold] | None:
+    """Targets staged by year in one cell ("9 % 2020, 15 % 2025, 30 % 2030"), or ``None``."""
+    try:
+        return read_schedule(cell, unit=unit, direction=direction, locale=locale)
+    except (ParseError, ThresholdError):
+        return None
 
 
 def _first(exc: ParseError | ThresholdError) -> Problem:

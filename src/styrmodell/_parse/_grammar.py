@@ -197,6 +197,72 @@ def read(
     return _read_statement(src, lo, hi)
 
 
+def read_schedule(
+    text: str,
+    *,
+    unit: Unit | None = None,
+    direction: Direction | None = None,
+    locale: str | None = None,
+) -> dict[int, Threshold]:
+    """Read targets staged by year ("9 % 2020, 15 % 2025, 30 % 2030") into year → threshold.
+
+    The text is cut at "," / ";" / "och" into parts that each name one year; each part is
+    read as a målvärde for its year ("2024: 85 %", "90 % 2025", "2026 95 %"). A comparator or
+    a direction said in an earlier part holds for a later one that says none: in
+    "Nettokostnadsandelen skall 2023 vara max 99%, 2024 100 % och 2025 100 %" every year is
+    at most.
+
+    Raises:
+        ParseError: for text that is not such a schedule (``parse.not_schedule``), or the
+            error of the first part that cannot be read (its caret under that part).
+
+    Examples:
+        >>> {y: str(t.target) for y, t in read_schedule("9 % 2020, 15 % 2025, 30 % 2030").items()}
+        {2020: '9', 2025: '15', 2030: '30'}
+    """
+    loc = _locale(locale)
+    _check_arguments(text, unit, direction, None, loc)
+    if len(text) > MAX_TEXT:
+        raise _error(loc, "parse.too_long", text, limit=MAX_TEXT, length=len(text))
+    norm = normalise(text)
+    src = Source(norm, [], Hints(unit, direction, None, loc))
+
+    def fail(code: str, start: int, end: int, **params: object) -> Any:
+        raise src.error(code, (start, end), **params)
+
+    lexemes = src.lexemes = lex(norm.text, fail)
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for i, lx in enumerate(lexemes):
+        if lx.key in (",", ";") or Role.AND in lx.senses:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(lexemes)))
+    spans = [(lo, hi) for lo, hi in parts if lo < hi]
+    years = [[lx for lx in lexemes[lo:hi] if lx.year_like] for lo, hi in spans]
+    # Each part names one year, and more than the year ("2020 och 2021" is no schedule).
+    if len(spans) < 2 or any(
+        len(found) != 1 or hi - lo < 2 for (lo, hi), found in zip(spans, years, strict=True)
+    ):
+        raise src.error("parse.not_schedule")
+    out: dict[int, Threshold] = {}
+    said = direction
+    for (lo, hi), (year_lx,) in zip(spans, years, strict=True):
+        assert year_lx.number is not None
+        y = int(year_lx.number)
+        first, last = lexemes[lo], lexemes[hi - 1]
+        part = norm.text[first.start : last.end]
+        if first is year_lx and hi - lo > 1 and lexemes[lo + 1].is_value:
+            part = norm.text[lexemes[lo + 1].start : last.end]  # "2024 100 %": the year first
+        rule = read(part, unit=unit, direction=said, year=y, locale=loc).threshold
+        if y in out:
+            raise src.error("parse.not_schedule")
+        out[y] = rule
+        if said is None and isinstance(rule, TargetValue) and rule.comparator != "==":
+            said = HIGHER if rule.comparator in (">", ">=") else LOWER
+    return out
+
+
 def _locale(locale: object) -> str:
     if locale is None:
         return "en"
