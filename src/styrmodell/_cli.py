@@ -1,5 +1,8 @@
 """The ``styrmodell`` command: check a plan file, describe its targets, report on outcomes.
 
+``import`` reads a plan's target table into a draft plan file (every målvärde cell parsed,
+every cell not read listed; exit 1 when there is one).
+
 Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
 *rapport* (report), *årshjul* (the follow-up calendar ``calendar`` prints or exports).
 
