@@ -421,6 +421,13 @@ def _label(c: Cursor) -> tuple[int, int] | None:
     "Målvärde 2026:", "Mål:", "År 2010" before the rule: the year, if one is named.
     """
     found = None
+    if c.is_text("(") and c.peek(1) is not None and c.is_text(")", k=2):
+        fork = c.fork()
+        fork.pos += 1
+        y = year(fork)
+        if y is not None and fork.is_text(")") and fork.peek(1) is not None:
+            c.pos = fork.pos + 1  # "(2024) minst 80 %"
+            return y
     if c.take(Role.LABEL) is not None:
         y = year(c)
         if y is not None:
