@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import re
 import shutil
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 import styrmodell as sm
 from styrmodell._cli import main
+from styrmodell._io._csv import read_table
 from styrmodell._io.targets import read_target_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -297,3 +299,33 @@ def test_the_migration_page_shows_what_the_commands_print(tmp_path: Path) -> Non
     for command, expected in examples:
         _, stdout, stderr = run(*command.split(), cwd=tmp_path)
         assert (stderr or stdout) == expected, command
+
+
+def test_every_corpus_phrasing_reads_in_a_table_as_parse_threshold_reads_it() -> None:
+    """The import parses a cell with the parser itself: one code path for both."""
+    from test_parse_corpus import ROWS
+
+    rows = [r for r in ROWS if not r.options]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(["Mål", "Mått", "Målvärde"])
+    writer.writerows(["A", f"m{n}", r.text] for n, r in enumerate(rows))
+    data = out.getvalue().encode()
+    draft = read_target_table(data, name="korpus.csv")
+    unread = {u.line: u.problem.code for u in draft.unread}
+    indicators = draft.plan.all_indicators()
+    lines = [r.line for r in read_table(data).rows]  # a cell may hold line breaks
+    assert len(indicators) == len(rows) == len(lines)
+    for row, ind, line in zip(rows, indicators, lines, strict=True):
+        if " ".join(row.text.split()) in ("", "-", "–", "—"):
+            assert ind.target_count == 0  # an empty cell, or a dash, is no målvärde
+            assert line not in unread
+            continue
+        if row.error is not None:
+            if row.error == "parse.pending.staged" and line not in unread:
+                assert ind.targets, row.text  # read as a schedule
+                continue
+            assert unread.get(line) == row.error or row.error == "ThresholdError", row.text
+            continue
+        found = ind.target if ind.target is not None else next(iter(ind.targets.values()))
+        assert found == row.threshold, row.text
