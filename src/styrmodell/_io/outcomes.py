@@ -219,10 +219,16 @@ def read_outcomes(
     header = table.header
     problems: list[Problem] = []
     references: list[tuple[str, str]] = []
-    for i, column in enumerate(header):
-        if column in header[:i]:
-            problems.append(problem("outcomes.duplicate_column", label, value=column))
-        elif column.startswith(REFERENCE_PREFIX):
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for column in header:
+        if column in seen:
+            if column not in twice:  # once per name, however often it repeats
+                twice.add(column)
+                problems.append(problem("outcomes.duplicate_column", label, value=column))
+            continue
+        seen.add(column)
+        if column.startswith(REFERENCE_PREFIX):
             ref = column[len(REFERENCE_PREFIX) :].strip()
             if ref:
                 references.append((column, ref))
