@@ -63,7 +63,7 @@ def test_the_example_table_reads_into_a_draft_with_the_cells_it_cannot_read() ->
     assert (first.unit, first.direction, first.source) == (
         sm.Unit.PERCENT,
         sm.Direction.HIGHER_IS_BETTER,
-        "Kolada U21468",
+        "kolada:U21468",  # "Kolada U21468" in the table: the KPI linked
     )
     assert first.targets[2026] == sm.TargetValue(">=", 92, unit=sm.Unit.PERCENT)
     waiting = plan.goals[0].children[1].indicators
@@ -186,6 +186,21 @@ def test_baselines_with_their_unit_and_period() -> None:
     ]
     assert [(u.line, u.column, u.problem.code) for u in draft.unread] == [
         (6, "Ingångsvärde", "import.baseline")
+    ]
+
+
+def test_kolada_sources_are_linked_and_a_bad_one_is_listed() -> None:
+    draft = read_target_table(
+        table(
+            "Mål;Mått;Källa;2024",
+            "A;a;Kolada U21468;5",
+            "A;b;kolada:xyz;5",
+            "A;c;Egen enkät;5",
+        )
+    )
+    assert [i.source for i in draft.plan.all_indicators()] == ["kolada:U21468", "", "Egen enkät"]
+    assert [(u.line, u.column, u.problem.code) for u in draft.unread] == [
+        (3, "Källa", "kolada.source_kpi")
     ]
 
 

@@ -14,7 +14,8 @@ goal columns (``KF-mål``, ``Nämndmål``...)  every column left of the indicato
 ``Indikator`` / ``Mått`` / ``Nyckeltal``    the indicator's title
 ``Enhet``                                   its unit (``%``, ``dagar``, ``tkr``, ``st``...)
 ``Riktning``                                ``högre är bättre`` / ``lägre är bättre``
-``Källa`` / ``Datakälla``                   where its values come from
+``Källa`` / ``Datakälla``                   where its values come from ("Kolada U21468"
+                                            links the Kolada KPI: ``kolada:U21468``)
 ``Ingångsvärde`` / ``Utgångsläge``          its baseline: ``48 %``, ``48 (2022)``,
                                             ``72 jan-okt 2022``
 ``2024``, ``Målvärde 2025``...              the målvärde of that year, as the plan writes it
@@ -32,6 +33,7 @@ target. Ids are made from the titles (``"Nöjd kund-index"`` → ``nojd-kund-ind
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -46,7 +48,7 @@ from styrmodell._errors import (
     SerializationError,
     ThresholdError,
 )
-from styrmodell._goals import Baseline, Goal, Indicator, Plan
+from styrmodell._goals import KOLADA_PREFIX, Baseline, Goal, Indicator, Plan
 from styrmodell._io._csv import Encoding, Row, Source, Table, read_table
 from styrmodell._messages import failure, problem
 from styrmodell._parse._grammar import read, read_schedule
@@ -86,6 +88,7 @@ _BASELINE_NUMBER = re.compile(r"[-−+]?(?:\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:[.,]\
 _MAX_BASELINE = 60
 _YEAR_COLUMN = re.compile(r"(?:(?:målvärde|mål|målnivå|target)\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _MAX_ID = 40
+_KOLADA = re.compile(r"kolada\s*:?\s*([NU]\d{5})", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -417,17 +420,31 @@ def _indicator(
     units = {u for t in rules if (u := getattr(t, "unit", None)) is not None}
     if unit is None and len(units) == 1:
         unit = units.pop()
-    indicator = Indicator(
+    source = _source(row.get(columns.source)) if columns.source else ""
+    made = functools.partial(
+        Indicator,
         id=_unique(_slug(title, "matt"), ids),
         title=title,
         unit=unit,
         direction=direction,
-        source=row.get(columns.source) if columns.source else "",
         baseline=baseline,
         targets=targets,
         target=every_year,
     )
+    try:
+        indicator = made(source=source)
+    except PlanError as exc:  # a source the plan refuses ("kolada:" and no KPI id)
+        if columns.source is None or not exc.problems:
+            raise
+        unread.append(Unread(row.line, columns.source, exc.problems[0]))
+        indicator = made()
     return indicator, len(targets) + (every_year is not None), unread
+
+
+def _source(cell: str) -> str:
+    """The source as written; "Kolada U21468" names the KPI the way plans link it."""
+    found = _KOLADA.fullmatch(cell)
+    return f"{KOLADA_PREFIX}{found[1].upper()}" if found is not None else cell
 
 
 def _schedule(
