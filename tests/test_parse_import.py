@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -344,3 +345,23 @@ def test_every_corpus_phrasing_reads_in_a_table_as_parse_threshold_reads_it() ->
             continue
         found = ind.target if ind.target is not None else next(iter(ind.targets.values()))
         assert found == row.threshold, row.text
+
+
+def test_an_xlsx_workbook_reads_as_the_csv_file_does(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Mål"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            sheet.append(line.split(";"))
+    path = tmp_path / "maltabell.xlsx"
+    book.save(path)
+    from_csv, from_xlsx = read_target_table(EXAMPLE), read_target_table(path, sheet="Mål")
+    assert from_xlsx.plan.goals == from_csv.plan.goals
+    assert [(u.column, u.problem.code) for u in from_xlsx.unread] == [
+        (u.column, u.problem.code) for u in from_csv.unread
+    ]
+    code, stdout, _ = run("import", str(path), "--out", "p.toml", "--sheet", "Mål", cwd=tmp_path)
+    assert code == 1
+    assert stdout.splitlines()[-1].endswith("5 celler kunde inte läsas")

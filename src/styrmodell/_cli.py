@@ -509,7 +509,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     """Read a target table into a draft plan; print each cell not read; exit 1 if any."""
     with _reading(args.table):
         draft = read_target_table(
-            args.table, plan_id=args.id, title=args.title, years=args.years, locale=args.locale
+            args.table,
+            sheet=args.sheet,
+            plan_id=args.id,
+            title=args.title,
+            years=args.years,
+            locale=args.locale,
         )
     for cell in draft.unread:
         message = problem_text(attrs.evolve(cell.problem, path=""), args.locale)
@@ -1001,6 +1006,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     options.add_argument("--id", help=_help("import.help.id", locale))
     options.add_argument("--title", help=_help("import.help.title", locale))
     options.add_argument("--years", type=_years_option, help=_help("import.help.years", locale))
+    options.add_argument("--sheet", help=_help("import.help.sheet", locale))
     locale_option(options)
     options.set_defaults(func=_cmd_import)
 

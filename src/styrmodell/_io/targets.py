@@ -49,7 +49,8 @@ from styrmodell._errors import (
     ThresholdError,
 )
 from styrmodell._goals import KOLADA_PREFIX, Baseline, Goal, Indicator, Plan
-from styrmodell._io._csv import Encoding, Row, Source, Table, read_table
+from styrmodell._io._csv import Encoding, Row, Source, Table
+from styrmodell._io._tables import read_rows
 from styrmodell._messages import failure, problem
 from styrmodell._parse._grammar import read, read_schedule
 from styrmodell._parse._words import UNITS
@@ -148,17 +149,20 @@ def read_target_table(
     source: Source,
     *,
     name: str | None = None,
+    sheet: str | int | None = None,
     plan_id: str | None = None,
     title: str | None = None,
     years: tuple[int, int] | None = None,
     encoding: Encoding = "auto",
     locale: str | None = None,
 ) -> Draft:
-    r"""Read a plan's target table (CSV) into a draft plan.
+    r"""Read a plan's target table (CSV, or a sheet of an .xlsx workbook) into a draft plan.
 
     Args:
-        source: A path, the file's bytes, or an open file.
+        source: A path, the file's bytes, or an open file: a CSV file or an .xlsx workbook
+            (read by the same code, :func:`styrmodell._io._tables.read_rows`).
         name: How messages name the file; the path by default.
+        sheet: The sheet of a workbook, by name or number; the first by default.
         plan_id: The plan's id; made from the file's name by default.
         title: The plan's title; the file's name by default.
         years: The plan's first and last year; by default those of the year columns (and
@@ -185,7 +189,7 @@ def read_target_table(
         >>> draft.targets, [(u.line, u.column) for u in draft.unread]
         (3, [(3, '2025')])
     """
-    table = read_table(source, name=name, encoding=encoding)
+    table = read_rows(source, sheet=sheet, name=name, encoding=encoding)
     columns = _columns(table)
     unread: list[Unread] = []
     tops: dict[str, _Goal] = {}
