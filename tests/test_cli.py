@@ -850,3 +850,31 @@ def test_diff_of_an_unreadable_plan_exits_2(tmp_path: Path) -> None:
     result = run("diff", str(old), str(tmp_path / "missing.toml"))
     assert result.returncode == 2
     assert result.stderr.startswith(f"styrmodell: fel: {tmp_path / 'missing.toml'}: ")
+
+
+def test_report_as_an_excel_workbook(tmp_path: Path) -> None:
+    import openpyxl  # the excel extra, in the dev extra
+
+    out = tmp_path / "rapport.xlsx"
+    result = run(
+        "report", OX_PLAN, OX_OUTCOMES, "--year", "2023", "--format", "xlsx", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    book = openpyxl.load_workbook(out)
+    cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    plan = sm.load(OX_PLAN, sm.Plan)
+    titles = [i.title for goal in plan.all_goals() for i in goal.indicators]
+    assert titles
+    assert all(any(title in cell for cell in cells) for title in titles)
+    assert any("oxelosund_outcomes_2023.csv" in cell for cell in cells)  # the sources sheet
+
+
+def test_a_report_workbook_goes_to_stdout_only_when_it_is_not_a_terminal() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "styrmodell", "report", OX_PLAN, OX_OUTCOMES, "--year", "2023",
+         "--format", "xlsx"],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout[:2] == b"PK"  # a zip: the workbook's bytes, piped

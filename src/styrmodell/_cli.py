@@ -58,6 +58,7 @@ from styrmodell._io._csv import read_table
 from styrmodell._io.ics import write_ics
 from styrmodell._io.outcomes import read_outcomes
 from styrmodell._io.targets import read_target_table
+from styrmodell._io.xlsx import write_scorecard_xlsx
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
     REFERENCE_LOCALE,
@@ -90,6 +91,9 @@ STDIO = "-"
 """The name that reads stdin (a plan, outcomes) or writes stdout (a report, a calendar)."""
 
 STDIN_NAME = "<stdin>"
+
+XLSX = "xlsx"
+"""The report format written as an Excel workbook (the ``excel`` extra), not as text."""
 
 
 class _UsageError(StyrmodellError):
@@ -253,6 +257,23 @@ def _write(value: str, output: str | None) -> None:
         return
     try:
         Path(output).write_text(value, encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        raise failure(
+            SerializationError, "cli.error.cannot_write", output, reason=exc.strerror or str(exc)
+        ) from None
+
+
+def _write_bytes(value: bytes, output: str | None) -> None:
+    """Write a binary file (a workbook) to *output*, or to stdout when it is not a terminal."""
+    if output is None or output == STDIO:
+        if sys.stdout.isatty():
+            raise failure(_UsageError, "cli.error.binary_to_terminal", "-o")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(value)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(output).write_bytes(value)
     except OSError as exc:
         raise failure(
             SerializationError, "cli.error.cannot_write", output, reason=exc.strerror or str(exc)
@@ -634,16 +655,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
         text("cli.report.source.plan", args.locale, file=_file_label(args.plan)),
         text("cli.report.source.outcomes", args.locale, file=_file_label(args.outcomes)),
     ]
-    report = render(
-        card,
-        args.format,
-        args.locale,
-        color=color,
-        width=width,
-        sources=sources,
-        fictional=marked_fictional(data),
-    )
-    _write(report, args.output)
+    if args.format == XLSX:
+        workbook = write_scorecard_xlsx(
+            card, locale=args.locale, sources=sources, fictional=marked_fictional(data)
+        )
+        _write_bytes(workbook, args.output)
+    else:
+        report = render(
+            card,
+            args.format,
+            args.locale,
+            color=color,
+            width=width,
+            sources=sources,
+            fictional=marked_fictional(data),
+        )
+        _write(report, args.output)
     found = report_findings(plan, outcomes, args.year)
     if found:
         _print_findings(found, plan_name, _lines_of(outcomes_name, data), args.locale)
@@ -943,7 +970,10 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
 
     def report_options(options: Any) -> None:
         options.add_argument(
-            "--format", default="text", choices=list(FORMATS), help=_help("cli.help.format", locale)
+            "--format",
+            default="text",
+            choices=[*FORMATS, XLSX],
+            help=_help("cli.help.format", locale),
         )
         options.add_argument(
             "--color",
@@ -1197,6 +1227,11 @@ def _kolada_report(args: argparse.Namespace) -> int:
     given = kolada.inputs(plan, snapshot, unit)
     card = given.assess(plan, args.year, as_of=_as_of(args.as_of))
     to_stdout = args.output is None or args.output == STDIO
+    if args.format == XLSX:
+        source = text("cli.report.source.kolada", args.locale, file=_file_label(args.kolada))
+        workbook = write_scorecard_xlsx(card, locale=args.locale, sources=[source])
+        _write_bytes(workbook, args.output)
+        return EXIT_OK
     color = args.format == "text" and to_stdout and _use_color(args.color, sys.stdout)
     _write(kolada.report(card, given, args.format, args.locale, color=color), args.output)
     return EXIT_OK
