@@ -29,13 +29,18 @@ from styrmodell._errors import (
 from styrmodell._intervals import Interval
 from styrmodell._reason import Reason
 from styrmodell._status import Status
+from styrmodell._thresholds import _staged  # noqa: F401 - registers the staged-target family
+from styrmodell._thresholds._attainment import Attainment
+from styrmodell._thresholds._average import PeriodAverage
 from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._thresholds._change import YearOverYear
 from styrmodell._thresholds._duration import Duration
 from styrmodell._thresholds._milestone import Milestone, Progress
+from styrmodell._thresholds._rank import Rank
 from styrmodell._thresholds._reference import CompareToReference
+from styrmodell._thresholds._relative import RelativeChange
 from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
@@ -60,6 +65,7 @@ __all__ = [
     "ActionPlan",
     "Activity",
     "Assessment",
+    "Attainment",
     "Bands",
     "Baseline",
     "BudgetDeviation",
@@ -84,12 +90,15 @@ __all__ = [
     "Outcomes",
     "ParseError",
     "Period",
+    "PeriodAverage",
     "Perspective",
     "Plan",
     "PlanError",
     "Problem",
     "Progress",
+    "Rank",
     "Reason",
+    "RelativeChange",
     "RollUp",
     "Scorecard",
     "SerializationError",

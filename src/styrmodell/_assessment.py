@@ -594,6 +594,7 @@ def _assess_indicator(
             references=outcome.references,
             history=history,
             budget=outcome.budget,
+            breaks=indicator.breaks,
         )
         results[key] = judge.assess(outcome.value, context)
         used[key] = outcome
