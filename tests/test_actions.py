@@ -304,3 +304,17 @@ def test_fuzz_activity_text_fields_give_an_activity_or_a_plan_error(
     if error is not None:
         assert isinstance(error, PlanError)
         assert error.problems[0].path in ("Activity.when", "Activity.progress")
+
+
+@pytest.mark.parametrize(
+    ("word", "progress"),
+    [
+        ("Försenad", Progress.DELAYED),
+        ("avfört", Progress.CANCELLED),
+        ("Inställd", Progress.CANCELLED),
+        ("slutförd", Progress.DONE),
+        ("cancelled", Progress.CANCELLED),
+    ],
+)
+def test_the_states_of_a_follow_up_are_read_as_the_plans_write_them(word, progress):
+    assert Activity("1", "Kartlägga", goals=["N1"], progress=word).progress is progress

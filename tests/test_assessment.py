@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import styrmodell as sm
 from styrmodell import (
     Bands,
     BudgetDeviation,
@@ -333,3 +335,143 @@ def test_full_year_shortcut_chooses_what_the_scan_chooses(
     shortcut = None if as_of is not None and full_year.end > as_of else full_year
     chosen = _choose(series, 2023, None, as_of, full_year=shortcut)
     assert chosen == _choose(series, 2023, None, as_of)
+
+
+# -- goals that skip levels (issue 11) ------------------------------------------------------
+
+
+def _skipping_plan() -> sm.Plan:
+    # "Tillitsbaserad ledning": a resultatmål directly under an övergripande mål.
+    return sm.Plan(
+        id="styrkort",
+        years=2024,
+        levels=("Övergripande mål", "Målområde", "Resultatmål"),
+        goals=[
+            sm.Goal(
+                id="tl",
+                title="Tillitsbaserad ledning",
+                children=[
+                    sm.Goal(
+                        id="ul",
+                        title="Utvecklad ledning",
+                        level=2,
+                        indicators=[
+                            sm.Indicator(id="hme", targets={2024: sm.TargetValue(">=", 75)})
+                        ],
+                    )
+                ],
+            ),
+            sm.Goal(
+                id="ek",
+                title="Ekonomi",
+                children=[sm.Goal(id="mo", title="Budget i balans", children=[sm.Goal(id="rm")])],
+            ),
+        ],
+    )
+
+
+def test_a_goal_may_skip_levels_and_counts_per_level_stay_right() -> None:
+    plan = _skipping_plan()
+    assert (plan.depth("ul"), plan.goal("ul").level, plan.level_name("ul")) == (1, 2, "Resultatmål")
+    assert plan.counts()["Målområde"] == 1
+    assert plan.counts()["Resultatmål"] == 2
+    card = sm.assess(plan, [sm.Outcome("hme", 2024, 80)], 2024)
+    ul = card["ul"]
+    assert (ul.depth, ul.level, card.level_name(ul)) == (1, 2, "Resultatmål")
+    assert card.counts("Resultatmål")[sm.Status.GREEN] == 1
+    assert sum(card.counts("Målområde").values()) == 1
+    assert card.counts_by_level()["Resultatmål"][sm.Status.NOT_ASSESSED] == 1
+    lines = card.explain().splitlines()
+    # Indented by depth, labelled by level: one step below "Tillitsbaserad ledning".
+    assert lines[0].startswith("● [Grönt] Övergripande mål: Tillitsbaserad ledning")
+    assert lines[1].startswith("  ● [Grönt] Resultatmål: Utvecklad ledning")
+    assert lines[2].startswith("      ● hme: Grönt")
+
+
+def test_render_labels_a_goal_that_skips_levels_with_its_level_name() -> None:
+    card = sm.assess(_skipping_plan(), [sm.Outcome("hme", 2024, 80)], 2024)
+    for fmt in ("text", "markdown", "html"):
+        shown = sm.render(card, fmt)
+        assert "Resultatmål" in shown
+        assert "Utvecklad ledning" in shown
+
+
+# -- per gender: targets and baselines (issue 11) -------------------------------------------
+
+
+def _sick_leave(**fields: object) -> sm.Plan:
+    sjuk = sm.Indicator(
+        id="sjuk", title="Sjukfrånvaro", unit=sm.Unit.PERCENT, by_gender=True, **fields
+    )
+    return sm.Plan(
+        id="p", years=2024, levels=("Nämndmål",), goals=[sm.Goal(id="g", indicators=[sjuk])]
+    )
+
+
+def test_targets_may_differ_per_gender() -> None:
+    # "extra fokus på sjukfrånvaron hos kvinnor": a stricter target for women.
+    plan = _sick_leave(
+        targets={2024: sm.TargetValue("<=", 7)},
+        gender_targets={"K": {2024: sm.TargetValue("<=", 6)}},
+    )
+    outcomes = [
+        sm.Outcome("sjuk", 2024, "6,5"),
+        sm.Outcome("sjuk", 2024, "6,5", gender="K"),
+        sm.Outcome("sjuk", 2024, "6,5", gender="M"),
+    ]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    by_gender = {g: a.status for g, a in result.by_gender().items()}
+    assert by_gender == {
+        sm.Gender.TOTAL: sm.Status.GREEN,
+        sm.Gender.WOMEN: sm.Status.RED,
+        sm.Gender.MEN: sm.Status.GREEN,
+    }
+    assert "≤ 6" in result.by_gender()[sm.Gender.WOMEN].explain()
+    with pytest.raises(sm.PlanError, match="gender_targets"):
+        sm.Indicator(id="x", gender_targets={"X": {2024: sm.TargetValue("<=", 6)}})
+    with pytest.raises(sm.PlanError, match="gender_targets"):
+        sm.Indicator(id="x", gender_targets=[1])
+
+
+def test_baselines_per_gender_feed_year_over_year_per_gender() -> None:
+    # Only this year's outcomes per gender: the baseline gives the year before.
+    plan = _sick_leave(
+        baseline=sm.Baseline("6,2", 2023, by_gender={"K": "7,9", "M": "4,1"}),
+        targets={2024: sm.YearOverYear(direction=sm.Direction.LOWER_IS_BETTER)},
+    )
+    outcomes = [
+        sm.Outcome("sjuk", 2024, 6),
+        sm.Outcome("sjuk", 2024, "7,5", gender="K"),
+        sm.Outcome("sjuk", 2024, "4,5", gender="M"),
+    ]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    by_gender = {g: a.status for g, a in result.by_gender().items()}
+    assert by_gender == {
+        sm.Gender.TOTAL: sm.Status.GREEN,
+        sm.Gender.WOMEN: sm.Status.GREEN,
+        sm.Gender.MEN: sm.Status.RED,
+    }
+    assert result.by_gender()[sm.Gender.WOMEN].compared_with == Decimal("7.9")
+    # An outcome of the baseline's year wins over the baseline.
+    earlier = sm.assess(plan, [*outcomes, sm.Outcome("sjuk", 2023, 8, gender="K")], 2024)
+    assert earlier.indicator("sjuk").by_gender()[sm.Gender.WOMEN].compared_with == 8
+
+
+@given(
+    st.decimals(min_value=0, max_value=20, places=1),
+    st.decimals(min_value=0, max_value=20, places=1),
+    st.sampled_from(["K", "M"]),
+)
+def test_a_gender_without_targets_of_its_own_is_judged_by_the_total_target(
+    value: Decimal, level: Decimal, own: str
+) -> None:
+    total = sm.TargetValue("<=", level)
+    plan = _sick_leave(
+        targets={2024: total}, gender_targets={own: {2024: sm.TargetValue("<=", level / 2)}}
+    )
+    other = "M" if own == "K" else "K"
+    outcomes = [sm.Outcome("sjuk", 2024, value, gender=g) for g in (own, other)]
+    result = sm.assess(plan, outcomes, 2024).indicator("sjuk")
+    judged = {g.value: a.status for g, a in result.by_gender().items()}
+    assert judged[other] is total.assess(value).status
+    assert judged[own] is sm.TargetValue("<=", level / 2).assess(value).status

@@ -213,12 +213,14 @@ def test_monotone_in_the_value(rule, data):
 
 
 @given(
-    year_over_years(),
+    year_over_years() | st.deferred(lambda: latest_rules),
     decimals(min_value=-100, max_value=100),
     decimals(min_value=-20, max_value=20),
 )
 def test_status_follows_the_change(rule, earlier, change):
-    ctx = Context(year=2024, history={rule.compared_year(Context(year=2024)): earlier})
+    # With latest=True the year compared with is whichever earlier year has an outcome.
+    base = 2021 if rule.latest else rule.compared_year(Context(year=2024))
+    ctx = Context(year=2024, history={base: earlier})
     a = rule.assess(earlier + change, ctx)
     if abs(change) <= rule.tolerance:
         assert (a.status, a.reason) == (rule.unchanged, "same")
@@ -231,7 +233,16 @@ def test_status_follows_the_change(rule, earlier, change):
     assert a.measured == change
 
 
-@given(year_over_years(), st.data())
+latest_rules = st.builds(
+    YearOverYear,
+    direction=st.sampled_from(Direction),
+    latest=st.just(True),
+    tolerance=decimals(min_value=0, max_value=5, places=1),
+    unchanged=st.sampled_from((R, Y, G)),
+)
+
+
+@given(year_over_years() | latest_rules, st.data())
 def test_never_raises_for_missing_context(rule, data):
     value = data.draw(values_for(rule))
     for ctx in (Context(), Context(year=1999)):
@@ -271,3 +282,84 @@ def test_same_level_is_symmetric(change: Decimal) -> None:
     rule = YearOverYear.same_level(tolerance="1.5")
     ctx = sm.Context(year=2024, history={2023: 50})
     assert rule.assess(50 + change, ctx).status is rule.assess(50 - change, ctx).status
+
+
+# -- "jämfört med tidigare": the latest earlier outcome ---------------------------------------
+
+EARLIER = YearOverYear(direction=HIB, latest=True, unit=Unit.INDEX)
+
+
+def test_latest_earlier_outcome_need_not_be_the_year_before() -> None:
+    ctx = Context(year=2023, history={2019: 78, 2021: 74, 2024: 1})
+    a = EARLIER.assess(76, ctx)
+    assert (a.status, a.reason, a.compared_with, a.compared_year) == (G, "better", 74, 2021)
+    assert EARLIER.compared_year(ctx) == 2021
+    assert EARLIER.compared_year(Context(history={2019: 1, 2017: 2})) == 2019
+
+
+def test_latest_explain_names_the_year_used() -> None:
+    a = EARLIER.assess(76, Context(year=2023, history={2019: 78, 2021: 74}))
+    assert a.explain() == "76 är förbättrat jämfört med senaste tidigare utfall, 2021 (74) → Grönt"
+    assert a.explain("en") == (
+        "76 is improved compared with the latest earlier outcome, 2021 (74) → Green"
+    )
+    missing = EARLIER.assess(76, Context(year=2023, history={2023: 70}))
+    assert (missing.status, missing.reason) == (NA, "missing_history")
+    assert missing.explain() == "Tidigare utfall saknas → Ej bedömd"
+    assert missing.explain("en") == "No earlier outcome → Not assessed"
+
+
+def test_latest_describe() -> None:
+    assert sm.describe(EARLIER).startswith("Grönt: förbättrat (ökat) jämfört med tidigare")
+    assert "compared with the latest earlier outcome" in sm.describe(EARLIER, "en")
+    same = YearOverYear.same_level(latest=True, tolerance=1)
+    assert sm.describe(same).startswith("Grönt: oförändrat (±1) jämfört med tidigare")
+
+
+def test_latest_and_a_base_year_are_exclusive() -> None:
+    with pytest.raises(ThresholdError, match="not both"):
+        YearOverYear(direction=HIB, latest=True, base_year=2018)
+    with pytest.raises(ThresholdError, match="latest: expected True or False"):
+        YearOverYear(direction=HIB, latest="ja")  # type: ignore[arg-type]
+
+
+def test_every_assessment_records_the_year_compared_with() -> None:
+    ctx = Context(year=2020, history={2019: 5, 2018: 100})
+    assert YearOverYear(direction=LIB).assess(4, ctx).compared_year == 2019
+    assert HME.assess(4, Context(history={2018: 5})).compared_year == 2018
+
+
+@given(
+    st.dictionaries(st.integers(2000, 2030), decimals(min_value=-100, max_value=100), max_size=6),
+    st.integers(2001, 2030),
+    decimals(min_value=-100, max_value=100),
+)
+def test_latest_compares_with_the_latest_earlier_year_with_an_outcome(
+    history: dict[int, Decimal], year: int, value: Decimal
+) -> None:
+    a = EARLIER.assess(value, Context(year=year, history=history))
+    earlier = [y for y in history if y < year]
+    if not earlier:
+        assert (a.status, a.reason) == (NA, "missing_history")
+        return
+    base = max(earlier)
+    assert a.compared_year == base
+    assert a.compared_with == history[base]
+    # The same as a fixed base year set to that year.
+    fixed = YearOverYear(direction=HIB, base_year=base, unit=Unit.INDEX)
+    assert a.status is fixed.assess(value, Context(year=year, history=history)).status
+
+
+def test_assess_compares_with_the_latest_earlier_outcome_of_the_series() -> None:
+    # Measured 2019 and 2023, not 2020-2022 ("jämfört med tidigare").
+    rule = YearOverYear(direction=HIB, latest=True, unit=Unit.PERCENT)
+    plan = sm.Plan(
+        id="p",
+        years=2023,
+        levels=("Nämndmål",),
+        goals=[sm.Goal(id="g", indicators=[sm.Indicator(id="nki", targets={2023: rule})])],
+    )
+    outcomes = [sm.Outcome("nki", 2019, 70), sm.Outcome("nki", 2023, 72)]
+    result = sm.assess(plan, outcomes, 2023).indicator("nki")
+    assert (result.status, result.assessment.compared_year) == (G, 2019)
+    assert "senaste tidigare utfall, 2019" in result.explain()

@@ -124,7 +124,7 @@ targets.2020 = { type = "target_value", comparator = ">=", target = "50", unit =
 PROBLEMS = {
     "sv": [
         "mål 'c1': fel: målet 'c1' är på nivå 0 men dess överordnade mål 'g1' är på nivå 0; "
-        "ett delmål ligger en nivå under [goals[0].children[0].level]",
+        "ett delmål ligger under sitt överordnade mål [goals[0].children[0].level]",
         "mål 'g1': fel: mål-id 'g1' finns redan (också vid goals[0]) [goals[1]]",
         "mått 'i1', målvärde 2020: fel: målvärdesåret 2020 ligger utanför planens år "
         "2023–2025 [goals[1].indicators[0].targets[2020]]",
@@ -132,7 +132,7 @@ PROBLEMS = {
     ],
     "en": [
         "goal 'c1': error: goal 'c1' is at level 0 but its parent 'g1' is at level 0; a child "
-        "is one level below [goals[0].children[0].level]",
+        "is below its parent [goals[0].children[0].level]",
         "goal 'g1': error: duplicate goal id 'g1' (also at goals[0]) [goals[1]]",
         "indicator 'i1', target 2020: error: target year 2020 is outside the plan's years "
         "2023–2025 [goals[1].indicators[0].targets[2020]]",

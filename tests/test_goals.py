@@ -124,7 +124,8 @@ def test_plan_reports_every_problem_with_paths() -> None:
     )
     with pytest.raises(PlanError) as info:
         small_plan(
-            goals=[Goal(id="mo", children=[Goal(id="kf", children=[bad]), Goal(id="kf", level=2)])],
+            # A child may skip levels (issue 11), never sit at its parent's level.
+            goals=[Goal(id="mo", children=[Goal(id="kf", children=[bad]), Goal(id="kf", level=0)])],
             org_units=[OrgUnit("SOF", parent="VON"), OrgUnit("SOF")],
             rollups={5: RollUp.WORST},
         )
@@ -137,7 +138,7 @@ def test_plan_reports_every_problem_with_paths() -> None:
         "goals[0].children[0].children[0].indicators[1]: duplicate indicator id 'i1'",
         "goals[0].children[0].children[0].indicators[1].targets[2022]: target year 2022",
         "goals[0].children[1]: duplicate goal id 'kf'",
-        "goals[0].children[1].level: goal 'kf' is at level 2",
+        "goals[0].children[1].level: goal 'kf' is at level 0",
         "org_units[0].parent: no org unit 'VON'",
         "org_units[1]: duplicate org unit id 'SOF'",
         "rollups[5]",
@@ -423,12 +424,20 @@ def test_plan_problems_in_swedish() -> None:
     from styrmodell._messages import problem_text
 
     with pytest.raises(PlanError) as info:
-        small_plan(goals=[Goal(id="a", responsible=["ÄF"], children=[Goal(id="b", level=5)])])
+        small_plan(
+            goals=[
+                Goal(
+                    id="a",
+                    responsible=["ÄF"],
+                    children=[Goal(id="b", level=0), Goal(id="c", level=5)],
+                )
+            ]
+        )
     assert [problem_text(p) for p in info.value.problems] == [
         "goals[0].responsible[0]: ingen enhet 'ÄF' i planen",
-        "goals[0].children[0].level: målet 'b' är på nivå 5 men dess överordnade mål 'a' är på "
-        "nivå 0; ett delmål ligger en nivå under",
-        "goals[0].children[0].level: målet 'b' är på nivå 5, men planen namnger bara 3 nivå(er) "
+        "goals[0].children[0].level: målet 'b' är på nivå 0 men dess överordnade mål 'a' är på "
+        "nivå 0; ett delmål ligger under sitt överordnade mål",
+        "goals[0].children[1].level: målet 'c' är på nivå 5, men planen namnger bara 3 nivå(er) "
         "['Målområde', 'KF-mål', 'Nämndmål']",
     ]
 
@@ -471,3 +480,19 @@ def test_the_same_input_means_the_same_in_every_field() -> None:
     assert Goal(id="g", responsible="SOF").responsible == ("SOF",)
     assert Goal(id="g", responsible=["SOF"]).responsible == ("SOF",)
     assert Baseline(1, Period.year(2022)) == Baseline(1, 2022) == Baseline(1, "2022")
+
+
+def test_per_gender_targets_and_baselines_round_trip_through_a_document() -> None:
+    from styrmodell._serialization import dumps, loads
+
+    sjuk = Indicator(
+        id="sjuk",
+        trend_tolerance="0,5",
+        baseline=Baseline("6,2", 2023, by_gender={"K": "7,9", "M": "4,1"}),
+        targets={2024: TargetValue("<=", 6)},
+        gender_targets={"K": {2024: TargetValue("<=", 7)}},
+    )
+    plan = small_plan(goals=[Goal(id="g", indicators=[sjuk])])
+    text = dumps(plan)
+    assert '"WOMEN"' in text
+    assert loads(text, Plan) == plan

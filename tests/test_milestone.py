@@ -16,6 +16,17 @@ NOT_STARTED, STARTED, DONE = Progress.NOT_STARTED, Progress.STARTED, Progress.DO
 DUE = dt.date(2019, 12, 31)
 TENA = Milestone(due=DUE)  # "Mål under 2019"
 
+colours = st.sampled_from(Status)
+configured = st.builds(
+    Milestone,
+    due=st.none() | st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)),
+    required=st.sampled_from([Progress.STARTED, Progress.DONE]),
+    started=colours,
+    delayed=colours,
+    not_started=colours,
+    overdue=st.sampled_from([Status.GREEN, Status.YELLOW, Status.RED]),
+)
+
 
 def test_progress_is_ordered():
     assert NOT_STARTED < STARTED < DONE
@@ -210,12 +221,18 @@ def test_describe(rule, sv, en):
     assert sm.describe(rule, "en") == en
 
 
-@given(milestones())
+@given(milestones() | configured)
 def test_equality_hash_pickle_round_trip(rule):
     assert_copies_equal(rule)
 
 
-@given(milestones(), st.data())
+def _ordered(rule: Milestone) -> bool:
+    """The settings say more progress is never worse: not started ≤ started (as colours)."""
+    a, b = rule.not_started, rule.started
+    return not (a.is_colour and b.is_colour) or a <= b
+
+
+@given((milestones() | configured).filter(_ordered), st.data())
 def test_more_progress_is_never_worse(rule, data):
     ctx = data.draw(contexts_for(rule))
     statuses = [rule.assess(p, ctx).status for p in (NOT_STARTED, STARTED, DONE)]
@@ -228,15 +245,112 @@ def test_more_progress_is_never_worse(rule, data):
 def test_never_raises_for_missing_context(rule, data):
     value = data.draw(values_for(rule))
     a = rule.assess(value, Context())
-    assert a.status is G or a.reason in ("not_reached", "missing_date")
+    assert a.status is G or a.reason in ("not_reached", "missing_date", "cancelled")
     assert a.explain("en")
 
 
-@given(milestones(), st.dates(dt.date(2010, 1, 1), dt.date(2031, 12, 31)))
+@given(milestones() | configured, st.dates(dt.date(2010, 1, 1), dt.date(2031, 12, 31)))
 def test_green_only_when_reached_and_red_only_when_due(rule, on):
     ctx = Context(as_of=on)
     for p in Progress:
         a = rule.assess(p, ctx)
-        assert (a.status is G) == (p >= rule.required)
-        if a.status is R:
+        reached = p not in (Progress.DELAYED, Progress.CANCELLED) and p >= rule.required
+        assert (a.reason == "reached") == reached
+        if reached:
+            assert a.status is G
+        if a.reason in ("overdue", "not_reached"):
             assert rule.due is None or on > rule.due
+            assert a.status is rule.overdue
+
+
+# -- the states of an action plan: Försenad, Avförd / Inställd ---------------------------------
+
+DELAYED, CANCELLED = Progress.DELAYED, Progress.CANCELLED
+BEFORE, AFTER = Context(as_of=dt.date(2019, 8, 31)), Context(as_of=dt.date(2020, 1, 15))
+
+
+@pytest.mark.parametrize(
+    ("progress", "before", "after"),
+    [
+        (DONE, G, G),
+        (STARTED, Y, R),
+        (DELAYED, Y, R),
+        (NOT_STARTED, NA, R),
+        (CANCELLED, NA, NA),
+    ],
+)
+def test_the_documented_colour_of_each_state_around_the_due_date(progress, before, after):
+    assert TENA.assess(progress, BEFORE).status is before
+    assert TENA.assess(progress, AFTER).status is after
+
+
+def test_states_are_labelled_and_explained():
+    assert [p.label() for p in Progress] == [
+        "ej påbörjat",
+        "påbörjat",
+        "genomfört",
+        "försenat",
+        "avfört",
+    ]
+    assert TENA.assess(DELAYED, BEFORE).explain() == (
+        "Försenat, ännu ej genomfört (senast 31 december 2019) → Gult"
+    )
+    assert TENA.assess(DELAYED, BEFORE).reason == "delayed"
+    assert TENA.assess(CANCELLED, AFTER).explain() == "Avfört, bedöms inte → Ej bedömd"
+    assert TENA.assess(CANCELLED, AFTER).explain("en") == "Cancelled, not judged → Not assessed"
+
+
+def test_cancelled_has_no_order_and_delayed_reaches_nothing():
+    with pytest.raises(TypeError):
+        _ = CANCELLED < DONE
+    with pytest.raises(TypeError):
+        _ = CANCELLED.rank
+    assert NOT_STARTED < DELAYED < DONE
+    early = Milestone(required=STARTED, due=DUE)
+    assert early.assess(STARTED, BEFORE).status is G
+    assert early.assess(DELAYED, BEFORE).status is Y
+    assert early.assess(DELAYED, AFTER).status is R
+
+
+def test_the_colours_are_settings():
+    strict = Milestone(due=DUE, delayed=R, not_started=Y, overdue=Y)
+    assert strict.assess(DELAYED, BEFORE).status is R
+    assert strict.assess(NOT_STARTED, BEFORE).status is Y
+    assert strict.assess(STARTED, AFTER).status is Y
+    assert strict.assess(CANCELLED, AFTER).status is NA
+    assert sm.describe(strict) == (
+        "Grönt: genomfört senast 31 december 2019, Gult: påbörjat före 31 december 2019 "
+        "eller ej påbörjat före 31 december 2019 eller ej genomfört senast 31 december 2019, "
+        "Rött: försenat före 31 december 2019"
+    )
+    with pytest.raises(ThresholdError, match=r"Milestone\.overdue"):
+        Milestone(overdue=NA)
+    with pytest.raises(ThresholdError, match=r"Milestone\.delayed"):
+        Milestone(delayed="lila")
+    with pytest.raises(ThresholdError, match=r"Milestone\.required"):
+        Milestone(required=CANCELLED)
+
+
+@given(configured, st.data())
+def test_a_cancelled_milestone_is_never_judged(rule, data):
+    ctx = data.draw(contexts_for(rule))
+    a = rule.assess(CANCELLED, ctx)
+    assert (a.status, a.reason) == (NA, "cancelled")
+    assert a.explain("en")
+
+
+@given(configured, st.data())
+def test_every_state_gets_its_setting(rule, data):
+    ctx = data.draw(contexts_for(rule))
+    settings = {
+        "in_progress": rule.started,
+        "delayed": rule.delayed,
+        "not_due": rule.not_started,
+        "overdue": rule.overdue,
+        "not_reached": rule.overdue,
+        "reached": G,
+        "cancelled": NA,
+    }
+    for p in Progress:
+        a = rule.assess(p, ctx)
+        assert a.status is settings[a.reason.value]

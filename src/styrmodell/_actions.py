@@ -45,6 +45,16 @@ _PROGRESS_WORDS = {
     "genomfört": Progress.DONE,
     "genomförd": Progress.DONE,
     "done": Progress.DONE,
+    "slutfört": Progress.DONE,
+    "slutförd": Progress.DONE,
+    "försenat": Progress.DELAYED,
+    "försenad": Progress.DELAYED,
+    "delayed": Progress.DELAYED,
+    "avfört": Progress.CANCELLED,
+    "avförd": Progress.CANCELLED,
+    "inställt": Progress.CANCELLED,
+    "inställd": Progress.CANCELLED,
+    "cancelled": Progress.CANCELLED,
 }
 
 

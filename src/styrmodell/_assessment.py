@@ -29,6 +29,9 @@ from styrmodell._safe import printable
 from styrmodell._status import Status
 from styrmodell._thresholds._base import Assessment, Context, Threshold
 from styrmodell._thresholds._lint import describe
+from styrmodell._thresholds._registry import family_of
+from styrmodell._trend import UNKNOWN, Trend, TrendKind, compare
+from styrmodell._units import Direction
 
 __all__ = ["GoalResult", "IndicatorResult", "Scorecard", "assess"]
 
@@ -79,6 +82,8 @@ class IndicatorResult:
             and per org unit where outcomes exist.
         outcomes: The outcome behind each entry of *results*.
         org_unit: The org unit assessed (``None``: the nämnd as a whole).
+        trends: The :class:`~styrmodell.results.Trend` of each entry of *results* against
+            the previous available period of the same months (the main one: :attr:`trend`).
         history: The earlier years' outcomes behind the main status, by year (the same
             months of each year, as ``YearOverYear`` sees them): for reports.
 
@@ -104,6 +109,27 @@ class IndicatorResult:
     results: FrozenMap[_SeriesKey, Assessment] = attrs.field(repr=False, factory=FrozenMap)
     outcomes: FrozenMap[_SeriesKey, Outcome] = attrs.field(repr=False, factory=FrozenMap)
     org_unit: str | None = None
+    trends: FrozenMap[_SeriesKey, Trend] = attrs.field(repr=False, factory=FrozenMap)
+
+    @property
+    def trend(self) -> Trend:
+        """The main trend (TOTAL, for the org unit assessed); unknown when there is none.
+
+        Example:
+            >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue
+            >>> plan = Plan(id="p", years=2023, levels=("Nämndmål",), goals=[Goal(id="g",
+            ...     indicators=[Indicator(id="nki", targets={2023: TargetValue(">=", 75)})])])
+            >>> card = assess(plan, [Outcome("nki", 2021, 80), Outcome("nki", 2023, 78)], 2023)
+            >>> card.indicator("nki").trend.describe()
+            '↓ Försämrat jämfört med 2021'
+        """
+        return self.trends.get((Gender.TOTAL, self.org_unit), UNKNOWN)
+
+    def trend_by_gender(self) -> FrozenMap[Gender, Trend]:
+        """The trends per gender, side by side, for the org unit assessed."""
+        unit = self.org_unit
+        return FrozenMap({g: t for (g, u), t in self.trends.items() if u == unit})
+
     history: FrozenMap[int, Decimal] = attrs.field(repr=False, factory=FrozenMap)
 
     @property
@@ -167,6 +193,10 @@ class GoalResult:
         children: The results of its child goals.
         perspectives: Its perspectives, including those inherited from goals above it.
         responsible: Its responsible units, including those inherited from above.
+        pooled: Under ``RollUp.pooled``, the assessment of the pooled share; else ``None``.
+        depth: How deep it sits in the tree (0 at the top). It differs from *level* when a
+            goal skips levels (a resultatmål directly under an övergripande mål): indent by
+            depth, label by level (:meth:`Scorecard.level_name`).
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, assess
@@ -188,11 +218,19 @@ class GoalResult:
     children: tuple[GoalResult, ...] = attrs.field(repr=False)
     perspectives: tuple[str, ...] = attrs.field(repr=False, default=())
     responsible: tuple[str, ...] = attrs.field(repr=False, default=())
+    pooled: Assessment | None = attrs.field(repr=False, default=None)
+    depth: int = attrs.field(repr=False, default=0)
 
     @property
     def id(self) -> str:
         """The goal's id."""
         return self.goal.id
+
+    def indicators_below(self) -> Iterator[IndicatorResult]:
+        """Its own indicators, then those of its child goals, depth-first."""
+        yield from self.indicators
+        for child in self.children:
+            yield from child.indicators_below()
 
     @property
     def parts(self) -> tuple[IndicatorResult | GoalResult, ...]:
@@ -222,6 +260,26 @@ class GoalResult:
         """The roll-up in words: "Gult: 2 gröna, 1 gula; Sämsta färgen styr"."""
         if not self.parts:
             return text("assess.goal.empty", locale)
+        if self.policy.kind == "improving":
+            kinds = [ind.trend.kind for ind in self.indicators_below()]
+            return text(
+                "assess.goal.improving",
+                locale,
+                status=self.status.label(locale),
+                improved=kinds.count(TrendKind.IMPROVED),
+                known=sum(1 for k in kinds if k.is_comparison),
+                policy=self.policy.describe(locale),
+            )
+        if self.pooled is not None:
+            counts = [c for c in _counts(self) if c is not None]
+            return text(
+                "assess.goal.pooled",
+                locale,
+                status=self.status.label(locale),
+                numerator=sum((n for n, _ in counts), Decimal(0)),
+                denominator=sum((d for _, d in counts), Decimal(0)),
+                explain=self.pooled.explain(locale),
+            )
         tally = ", ".join(
             text(f"assess.count.{status.value}", locale, n=n)
             for status, n in self.counts().items()
@@ -234,6 +292,18 @@ class GoalResult:
             tally=tally,
             policy=self.policy.describe(locale),
         )
+
+
+def _counts(goal: GoalResult) -> list[tuple[Decimal, Decimal] | None]:
+    """The numerator and denominator of the main outcome of every indicator below *goal*."""
+    out: list[tuple[Decimal, Decimal] | None] = []
+    for ind in goal.indicators_below():
+        outcome = ind.outcome
+        if outcome is None or outcome.numerator is None or outcome.denominator is None:
+            out.append(None)
+        else:
+            out.append((outcome.numerator, outcome.denominator))
+    return out
 
 
 def _matches(values: Iterable[str], wanted: str | Iterable[str] | None) -> bool:
@@ -310,6 +380,11 @@ class Scorecard:
             if wanted is None or goal.level == wanted:
                 out[goal.status] += 1
         return out
+
+    def level_name(self, goal: GoalResult) -> str:
+        """The name of *goal*'s level ("Nämndmål"), for a label beside its title."""
+        levels = self.plan.levels
+        return levels[goal.level] if goal.level < len(levels) else str(goal.level)
 
     def counts_by_level(self) -> dict[str, dict[Status, int]]:
         """Goal counts per status for each level, by level name."""
@@ -390,7 +465,8 @@ class Scorecard:
         Columns: ``kind`` ("goal" / "indicator"), ``id``, ``path``, ``level``, ``title``,
         ``status`` (the label for *locale*), ``reason``, ``value``, ``target``, and the
         statuses per gender side by side: ``status_T``, ``status_K``, ``status_M`` (empty
-        when there is no outcome for that gender).
+        when there is no outcome for that gender), and ``trend`` ("↑ Förbättrat jämfört
+        med 2022"; empty without an outcome).
         """
         out: list[dict[str, str]] = []
         for goal in self.walk():
@@ -408,6 +484,7 @@ class Scorecard:
                     "status_T": "",
                     "status_K": "",
                     "status_M": "",
+                    "trend": "",
                 }
             )
             for ind in goal.indicators:
@@ -431,6 +508,7 @@ class Scorecard:
                             )
                             for gender in Gender
                         },
+                        "trend": ind.trend.describe(locale) if ind.outcome is not None else "",
                     }
                 )
         return out
@@ -439,15 +517,16 @@ class Scorecard:
         """Why every goal and indicator got its status: an indented tree, one line each.
 
         Each indicator line ends with its assessment's explanation ("61 % är mer än 60 % →
-        Grönt") and, where it is followed up per kön, the status per gender. For a report
-        to hand to a nämnd — a table with outcomes and targets, as text, Markdown or HTML —
-        use :func:`~styrmodell.render`.
+        Grönt"), where it is followed up per kön the status per gender, and where an
+        earlier period can be compared with, the trend ("· ↑ Förbättrat jämfört med 2022").
+        For a report to hand to a nämnd — a table with outcomes and targets, as text,
+        Markdown or HTML — use :func:`~styrmodell.render`.
         """
         marks = {Status.GREEN: "●", Status.YELLOW: "◐", Status.RED: "○", Status.NOT_ASSESSED: "–"}
         lines: list[str] = []
         for goal in self.walk():
-            pad = "  " * goal.level
-            level = self.plan.levels[goal.level]
+            pad = "  " * goal.depth
+            level = self.level_name(goal)
             lines.append(
                 f"{pad}{marks[goal.status]} [{goal.status.label(locale)}] "
                 f"{one_line(level)}: "
@@ -469,6 +548,9 @@ class Scorecard:
                         if g in per_gender
                     )
                     line += f" [{side}]"
+                trend = ind.trend
+                if trend.kind is not TrendKind.UNKNOWN:
+                    line += f" · {trend.describe(locale)}"
                 lines.append(line)
         totals = self.counts()
         summary = ", ".join(f"{s.label(locale)} {n}" for s, n in totals.items())
@@ -564,6 +646,62 @@ def _history(series: Mapping[Period, Outcome], chosen: Period) -> dict[int, Deci
     return out
 
 
+def _previous(series: Mapping[Period, Outcome], chosen: Period) -> Outcome | None:
+    """The latest outcome with a number before *chosen*'s year, of the same months."""
+    best: Outcome | None = None
+    for p, outcome in series.items():
+        if (
+            p.calendar_year < chosen.calendar_year
+            and p.first_month == chosen.first_month
+            and p.last_month == chosen.last_month
+            and isinstance(outcome.value, Decimal)
+            and (best is None or p.calendar_year > best.period.calendar_year)
+        ):
+            best = outcome
+    return best
+
+
+def trend_direction(indicator: Indicator, threshold: Threshold | None) -> Direction | None:
+    """Which way is better for a trend: the indicator's direction, else its target's."""
+    if indicator.direction is not None:
+        return indicator.direction
+    said = getattr(threshold, "direction", None)
+    if isinstance(said, Direction):
+        return said
+    if threshold is None:
+        return None
+    as_bands = family_of(threshold).as_bands
+    bands = as_bands(threshold) if as_bands is not None else None
+    found = getattr(bands, "direction", None)
+    return found if isinstance(found, Direction) else None
+
+
+def _trend(
+    indicator: Indicator,
+    direction: Direction | None,
+    series: Mapping[Period, Outcome],
+    outcome: Outcome,
+) -> Trend:
+    if not isinstance(outcome.value, Decimal):
+        return UNKNOWN
+    previous = _previous(series, outcome.period)
+    if previous is None:
+        return compare(outcome.value, None, direction)
+    year, before = previous.period.calendar_year, outcome.period.calendar_year
+    # A series break (a survey's method changed) between the two years: not comparable.
+    breaks = getattr(indicator, "breaks", ()) or ()
+    broken = any(isinstance(b, int) and year < b <= before for b in breaks)
+    return compare(
+        outcome.value,
+        previous.value,
+        direction,
+        tolerance=indicator.trend_tolerance,
+        year=year,
+        period=previous.period,
+        broken=broken,
+    )
+
+
 def _assess_indicator(
     indicator: Indicator,
     goal: Goal,
@@ -578,16 +716,32 @@ def _assess_indicator(
     judge: Any = threshold if threshold is not None else NO_TARGET
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
+    trends: dict[_SeriesKey, Trend] = {}
+    direction = trend_direction(indicator, threshold)
     histories: dict[_SeriesKey, FrozenMap[int, Decimal]] = {}
     frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
     full_year: Period | None = Period.year(year)
     if full_year is not None and not _available(full_year, as_of, frequency):
         full_year = None
+    baseline = indicator.baseline
     for key, series in outcomes.series_of(indicator.id).items():
         outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
-        history = FrozenMap(_history(series, outcome.period))
+        outcomes_before = _history(series, outcome.period)
+        found = dict(outcomes_before)
+        if baseline is not None and baseline.period is not None:
+            # The baseline is the history of its year where no outcome is (per gender too).
+            start = baseline.value_for(key[0])
+            at = baseline.period
+            if (
+                start is not None
+                and at.calendar_year < outcome.period.calendar_year
+                and (at.first_month, at.last_month)
+                == (outcome.period.first_month, outcome.period.last_month)
+            ):
+                found.setdefault(at.calendar_year, start)
+        history = FrozenMap(found)
         context = Context(
             year=year,
             as_of=as_of,
@@ -596,9 +750,13 @@ def _assess_indicator(
             budget=outcome.budget,
             breaks=indicator.breaks,
         )
-        results[key] = judge.assess(outcome.value, context)
+        own = indicator.target_for(year, key[0]) if indicator.gender_targets else threshold
+        rule: Any = own if own is not None else NO_TARGET
+        results[key] = rule.assess(outcome.value, context)
         used[key] = outcome
-        histories[key] = history
+        trends[key] = _trend(indicator, direction, series, outcome)
+        # Reports show earlier outcomes, never a baseline, as "utfall per år".
+        histories[key] = FrozenMap(outcomes_before)
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
@@ -619,6 +777,7 @@ def _assess_indicator(
         results=FrozenMap(results),
         outcomes=FrozenMap(used),
         org_unit=org_unit,
+        trends=FrozenMap(trends),
         history=histories.get(main_key, FrozenMap()),
     )
 
@@ -679,7 +838,11 @@ def assess(
         raise failure(PlanError, "assess.expected_period", "assess", value=period)
 
     def visit(
-        goal: Goal, path: str, perspectives: tuple[str, ...], responsible: tuple[str, ...]
+        goal: Goal,
+        path: str,
+        perspectives: tuple[str, ...],
+        responsible: tuple[str, ...],
+        depth: int = 0,
     ) -> GoalResult:
         perspectives = (*perspectives, *(p for p in goal.perspectives if p not in perspectives))
         responsible = (*responsible, *(r for r in goal.responsible if r not in responsible))
@@ -690,23 +853,31 @@ def assess(
             for k, ind in enumerate(goal.indicators)
         )
         children = tuple(
-            visit(child, f"{path}.children[{c}]", perspectives, responsible)
+            visit(child, f"{path}.children[{c}]", perspectives, responsible, depth + 1)
             for c, child in enumerate(goal.children)
         )
         level = goal.level or 0
         policy = plan.rollups.get(level, rollup)
-        status = policy([i.status for i in indicators] + [c.status for c in children])
-        return GoalResult(
+        result = GoalResult(
             goal=goal,
             path=path,
             level=level,
-            status=status,
+            status=Status.NOT_ASSESSED,
             policy=policy,
             indicators=indicators,
             children=children,
             perspectives=perspectives,
             responsible=responsible,
+            depth=depth,
         )
+        if policy.kind == "pooled":
+            pooled = policy.pool(_counts(result))
+            return attrs.evolve(result, status=pooled.status, pooled=pooled)
+        if policy.kind == "improving":
+            trends = [ind.trend.kind for ind in result.indicators_below()]
+            return attrs.evolve(result, status=policy.judge_trends(trends))
+        status = policy([i.status for i in indicators] + [c.status for c in children])
+        return attrs.evolve(result, status=status)
 
     roots = tuple(visit(goal, f"goals[{i}]", (), ()) for i, goal in enumerate(plan.goals))
     return Scorecard(plan=plan, year=year, as_of=as_of, org_unit=org_unit, goals=roots)

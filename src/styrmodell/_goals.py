@@ -39,6 +39,7 @@ from styrmodell._fields import (
 )
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._messages import REFERENCE_LOCALE, failure, problem, text
+from styrmodell._outcomes import Gender
 from styrmodell._period import Period, as_optional_period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold, is_threshold
@@ -137,6 +138,35 @@ def _as_targets(value: object, at: str = "value") -> FrozenMap[int, Threshold]:
     if in_order and type(value) is FrozenMap:
         return value
     return FrozenMap(dict(sorted(value.items())))
+
+
+def _as_gender_targets(
+    value: object, at: str = "value"
+) -> FrozenMap[Gender, FrozenMap[int, Threshold]]:
+    """Gender → year → threshold: targets that differ per gender."""
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_gender_targets", at, value=value)
+    out: dict[Gender, FrozenMap[int, Threshold]] = {}
+    for key, targets in value.items():
+        gender = F.as_choice(key, f"{at} key", Gender)
+        out[gender] = _as_targets(targets, f"{at}[{gender.value}]")
+    return FrozenMap(out)
+
+
+def _as_gender_values(value: object, at: str = "value") -> FrozenMap[Gender, Decimal]:
+    """Gender → number: a baseline per gender."""
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(PlanError, "plan.expected_gender_values", at, value=value)
+    return FrozenMap(
+        {
+            F.as_choice(key, f"{at} key", Gender): F.as_decimal(number, f"{at}[{key}]")
+            for key, number in value.items()
+        }
+    )
 
 
 def _as_breaks(value: object, at: str = "value") -> tuple[int, ...]:
@@ -281,20 +311,45 @@ class Baseline:
         period: When it was measured: a :class:`Period`, a year, a label
             ("jan-okt 2022"), or ``None`` when the plan does not say.
         note: Anything else the plan says ("Pulsmätning").
+        by_gender: The value per gender where the plan gives it (kvinnor 7,9 %, män 4,1 %);
+            :func:`~styrmodell.assess` uses a baseline as history of its period's year, so
+            YearOverYear and trends per gender have something to compare with.
 
     Example:
         >>> Baseline(48, "jan-nov 2022").period.label()
         'jan-nov 2022'
+        >>> Baseline("6,2", 2022, by_gender={"K": "7,9", "M": "4,1"}).by_gender[Gender.WOMEN]
+        Decimal('7.9')
     """
 
     value: Decimal | bool = attrs.field(converter=_as_baseline_value)
     period: Period | None = attrs.field(default=None, converter=as_optional_period)
     note: str = attrs.field(default="", converter=as_text, kw_only=True)
+    by_gender: FrozenMap[Gender, Decimal] = attrs.field(
+        factory=FrozenMap, converter=_as_gender_values, kw_only=True
+    )
+
+    def value_for(self, gender: Gender) -> Decimal | None:
+        """The number for *gender*: its own, else the total's for ``TOTAL``; else ``None``."""
+        found = self.by_gender.get(gender)
+        if found is not None:
+            return found
+        if gender is Gender.TOTAL and isinstance(self.value, Decimal):
+            return self.value
+        return None
 
 
 def _optional_as_threshold(value: object, at: str = "value") -> Any:
     """:func:`_as_threshold`, or ``None``."""
     return None if value is None else _as_threshold(value, at)
+
+
+def _as_trend_tolerance(value: object, at: str = "value") -> Decimal:
+    """A tolerance for "unchanged": a number that is zero or more."""
+    number = F.as_decimal(value, at)
+    if number < 0:
+        raise failure(PlanError, "threshold.negative_tolerance", at, value=value)
+    return number
 
 
 KOLADA_PREFIX = "kolada:"
@@ -335,6 +390,10 @@ class Indicator:
         purpose: Why it is followed (syfte).
         notes: Anything else, e.g. why a target changed from last year's plan.
         reported_in: Reporting occasions: ``"D"`` (delår) and / or ``"B"`` (bokslut).
+        trend_tolerance: How much change from the previous available period still counts
+            as an unchanged trend, in the unit (0: any change is a trend).
+        gender_targets: Targets that differ per gender, gender → year → threshold ("extra
+            fokus på sjukfrånvaron hos kvinnor"); a gender or year not given uses *targets*.
         interpolate: Judge a year without a target of its own against the straight line
             from the baseline (or the latest earlier stage) to the next stage: *targets*
             may hold stages beyond the plan's years ("9 % 2020, 15 % 2025, 30 % 2030").
@@ -367,11 +426,18 @@ class Indicator:
     interpolate: bool = attrs.field(default=False, converter=as_flag)
     breaks: tuple[int, ...] = attrs.field(default=(), converter=_as_breaks)
 
-    def target_for(self, year: int) -> Threshold | None:
+    trend_tolerance: Decimal = attrs.field(default=Decimal(0), converter=_as_trend_tolerance)
+    gender_targets: FrozenMap[Gender, FrozenMap[int, Threshold]] = attrs.field(
+        factory=FrozenMap, converter=_as_gender_targets
+    )
+
+    def target_for(self, year: int, gender: Gender | str = Gender.TOTAL) -> Threshold | None:
         r"""The threshold for *year*: ``targets[year]``, else ``target``, else ``None``.
 
-        With ``interpolate``, a year with neither is judged on the line to the next stage
-        (a :class:`~styrmodell._thresholds._staged.StagedTarget`), where there is one.
+        For a *gender* with targets of its own (:attr:`gender_targets`), its target for
+        *year* comes first. With ``interpolate``, a year with neither is judged on the line
+        to the next stage (a :class:`~styrmodell._thresholds._staged.StagedTarget`), where
+        there is one.
 
         Examples:
             >>> from styrmodell import Baseline, TargetValue, describe
@@ -382,7 +448,16 @@ class Indicator:
             >>> describe(ind.target_for(2024))  # doctest: +NORMALIZE_WHITESPACE
             'Mellan utgångsläget 2019 och etappmålet 2030: Grönt: ≥ 18\xa0%, Rött: mindre
             än 18\xa0%'
+            >>> sjuk = Indicator(id="sjuk", targets={2024: TargetValue("<=", 6)},
+            ...                  gender_targets={"K": {2024: TargetValue("<=", 7)}})
+            >>> str(sjuk.target_for(2024, "K").target), str(sjuk.target_for(2024, "M").target)
+            ('7', '6')
         """
+        if self.gender_targets:
+            own = self.gender_targets.get(Gender.coerce(gender))
+            found = None if own is None else own.get(year)
+            if found is not None:
+                return found
         found = self.targets.get(year)
         if found is not None:
             return found
@@ -434,7 +509,8 @@ class Goal:
         title: The goal as the plan words it.
         level: The level number (0 = the top, an index into ``Plan.levels``); ``None``
             means "its depth in the tree", which the plan fills in.
-        children: The goals one level below that contribute to this one.
+        children: The goals below that contribute to this one: usually one level below,
+            but a child may skip levels (a resultatmål directly under an övergripande mål).
         indicators: The indicators that measure this goal.
         perspectives: Perspective ids this goal is tagged with.
         responsible: OrgUnit ids responsible for the goal (SOF, ÄF).
@@ -604,6 +680,29 @@ class Plan:
         except KeyError:
             raise KeyError(f"plan {self.id!r} has no goal {goal_id!r}") from None
 
+    def depth(self, goal_id: str) -> int:
+        """How deep *goal_id* sits in the tree (0 at the top), whatever its level.
+
+        A goal that skips a level is one step below its parent in depth, two in level:
+        reports indent by depth and label by :meth:`level_name`.
+
+        Raises:
+            KeyError: naming the id, when there is none.
+
+        Example:
+            >>> plan = Plan(id="p", years=2024, levels=("Övergripande mål", "Målområde",
+            ...     "Resultatmål"), goals=[Goal(id="tl", children=[Goal(id="ul", level=2)])])
+            >>> plan.depth("ul"), plan.goal("ul").level, plan.level_name("ul")
+            (1, 2, 'Resultatmål')
+        """
+        self.goal(goal_id)
+        return self._index.goals[goal_id][0].count(".children[")
+
+    def level_name(self, goal_id: str) -> str:
+        """The name of the level *goal_id* is at ("Nämndmål"); KeyError for an unknown id."""
+        level = self.goal(goal_id).level or 0
+        return self.levels[level] if level < len(self.levels) else str(level)
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with *indicator_id*.
 
@@ -719,7 +818,9 @@ def _check(plan: Plan) -> _Index:
         else:
             goal_index[goal.id] = (path, goal)
         level = goal.level if goal.level is not None else 0
-        if parent is not None and parent.level is not None and level != parent.level + 1:
+        # A goal may sit any number of levels below its parent (a resultatmål directly
+        # under an övergripande mål), never at or above it.
+        if parent is not None and parent.level is not None and level <= parent.level:
             problems.append(
                 problem(
                     "plan.child_level",

@@ -78,6 +78,10 @@ class Reason(enum.StrEnum):
     """The due date passed before the milestone was reached."""
     NOT_REACHED = "not_reached"
     """The milestone was not reached (a final judgement)."""
+    DELAYED = "delayed"
+    """Reported as delayed (försenad), and the due date has not passed."""
+    CANCELLED = "cancelled"
+    """The activity or milestone was cancelled (avförd / inställd): never judged."""
     MISSING_DATE = "missing_date"
     """No assessment date was given to compare the due date with."""
 

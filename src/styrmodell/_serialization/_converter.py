@@ -356,7 +356,8 @@ def _frozenmap_unstructure_hook(t: Any, converter: cattrs.Converter) -> Callable
 
 
 def _key_text(key: object, _: object = None) -> str:
-    return str(key)
+    # An enum key (a Gender) is written by name, as enum values are, so it reads back.
+    return key.name if isinstance(key, enum.Enum) else str(key)
 
 
 def _is_date_or_text(t: Any) -> bool:

@@ -198,6 +198,9 @@ class Assessment:
         interval: The band interval the measured number fell in, where there is one.
         years: The years the measured number was computed from, where it was computed from
             several (a mean over a period, a base of several years); ``()`` otherwise.
+        compared_year: The year of the outcome the value was compared with, where there
+            is one (``YearOverYear``: the previous year, the base year or the latest
+            earlier outcome's year).
 
     Examples:
         >>> from styrmodell import Bands, Unit
@@ -216,6 +219,7 @@ class Assessment:
     compared_with: Decimal | None = None
     interval: Interval | None = None
     years: tuple[int, ...] = ()
+    compared_year: int | None = None
 
     def explain(self, locale: str = "sv") -> str:
         """Why the value got its status, in words: "61 % är mer än 60 % → Grönt".

@@ -1,7 +1,8 @@
 """Year over year: "Förbättrat / Oförändrat / Försämrat jämfört mot 2018".
 
 Swedish terms: *förbättrat*, *oförändrat*, *försämrat*, *ökning*, *minskning*, *samma nivå
-som*, *jämfört med föregående år*; ">2022" in a plan means better than 2022's outcome.
+som*, *jämfört med föregående år*, *jämfört med tidigare* (the latest earlier outcome);
+">2022" in a plan means better than 2022's outcome.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import attrs
 
 from styrmodell._errors import ThresholdError
-from styrmodell._fields import as_optional_year
+from styrmodell._fields import as_flag, as_optional_year
 from styrmodell._messages import text
 from styrmodell._numbers import EXACT, to_decimal
 from styrmodell._reason import Reason
@@ -41,6 +42,11 @@ _COLOURS = (Status.GREEN, Status.YELLOW, Status.RED)
 class YearOverYear:
     """Compares the value with an earlier year's outcome from ``Context.history``.
 
+    The year compared with is the previous year, a fixed *base_year*, or — with
+    ``latest=True``, "ökning jämfört med tidigare" — the latest earlier year with an
+    outcome, which need not be the year before. The year used is recorded in the
+    assessment (``Assessment.compared_year``) and named by explain.
+
     Better than that year → green; within ±tolerance → *unchanged*; worse → red. With no
     direction (:meth:`same_level`) the level itself is the goal: unchanged → green, any
     change beyond the tolerance → red.
@@ -49,7 +55,9 @@ class YearOverYear:
         direction: Which way is better ("Ökning": higher; "Minskar": lower), or ``None``
             when keeping the level is the goal ("Oförändrat", "Samma nivå som 2009").
         base_year: The year compared with ("jämfört med 2010"); ``None`` means the
-            previous year, ``context.year - 1``.
+            previous year, ``context.year - 1``, or with *latest* the latest earlier one.
+        latest: Compare with the latest earlier outcome in the history ("jämfört med
+            tidigare"): the latest year before ``context.year`` (any year, without one).
         tolerance: How much change still counts as unchanged, in the unit.
         unchanged: The status of an unchanged value: ``YELLOW`` ("Oförändrat" as gult),
             ``GREEN`` ("Oförändrat eller minskning", "Samma nivå som 2009") or ``RED``
@@ -61,15 +69,25 @@ class YearOverYear:
         >>> rule = YearOverYear(direction=Direction.HIGHER_IS_BETTER, base_year=2018)
         >>> rule.assess(76, Context(history={2018: 74})).explain()
         '76 är förbättrat jämfört med 2018 (74) → Grönt'
+        >>> earlier = YearOverYear(direction=Direction.HIGHER_IS_BETTER, latest=True)
+        >>> found = earlier.assess(76, Context(year=2023, history={2019: 78, 2021: 74}))
+        >>> found.compared_year, found.explain()
+        (2021, '76 är förbättrat jämfört med senaste tidigare utfall, 2021 (74) → Grönt')
     """
 
     direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
     base_year: int | None = attrs.field(default=None, converter=as_optional_year)
+    latest: bool = attrs.field(default=False, converter=as_flag)
     tolerance: Decimal = attrs.field(default=Decimal(0), converter=as_tolerance)
     unchanged: Status = attrs.field(default=Status.YELLOW, converter=as_status)
     unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
 
     def __attrs_post_init__(self) -> None:
+        if self.latest and self.base_year is not None:
+            raise ThresholdError(
+                "YearOverYear: give a base_year or latest=True (the latest earlier outcome), "
+                f"not both: got base_year={self.base_year}"
+            )
         if not self.unchanged.is_colour:
             raise ThresholdError("YearOverYear.unchanged: expected GREEN, YELLOW or RED")
         if self.direction is None and self.unchanged is not Status.GREEN:
@@ -91,6 +109,7 @@ class YearOverYear:
         base_year: int | None = None,
         tolerance: object = 0,
         unit: Unit | str | None = None,
+        latest: bool = False,
     ) -> YearOverYear:
         """Keep the level: "Oförändrat", "Oförändrad nivå", "Samma nivå som 2009".
 
@@ -106,20 +125,32 @@ class YearOverYear:
             'Rött'
         """
         # Passed on as given: the fields' converters read them (and name them in errors).
-        given: dict[str, Any] = {"base_year": base_year, "tolerance": tolerance, "unit": unit}
+        given: dict[str, Any] = {
+            "base_year": base_year,
+            "tolerance": tolerance,
+            "unit": unit,
+            "latest": latest,
+        }
         return cls(direction=None, unchanged=Status.GREEN, **given)
 
     def compared_year(self, context: Context) -> int | None:
-        """The year this rule compares with in *context* (``None`` when unknown)."""
+        """The year this rule compares with in *context* (``None`` when unknown).
+
+        With *latest*, the latest year of ``context.history`` before ``context.year``.
+        """
         if self.base_year is not None:
             return self.base_year
+        if self.latest:
+            earlier = [y for y in context.history if context.year is None or y < context.year]
+            return max(earlier, default=None)
         return None if context.year is None else context.year - 1
 
     def assess(self, value: Any, context: Context | None = None) -> Assessment:
         """Compare *value* with ``context.history`` of the base year (or the previous year).
 
         Without that year's value the result is ``NOT_ASSESSED`` with
-        ``Reason.MISSING_HISTORY`` (or ``Reason.MISSING_YEAR`` when no year is known at all).
+        ``Reason.MISSING_HISTORY`` (or ``Reason.MISSING_YEAR`` when no year is known at all;
+        with *latest*, no earlier outcome is ``MISSING_HISTORY``).
         """
         ctx = context_or_default(context)
         if value is None:
@@ -127,6 +158,8 @@ class YearOverYear:
         v = to_decimal(value)
         year = self.compared_year(ctx)
         if year is None:
+            if self.latest:
+                return not_assessed(self, v, Reason.MISSING_HISTORY)
             return not_assessed(self, v, Reason.MISSING_YEAR)
         earlier = ctx.history.get(year)
         if earlier is None:
@@ -141,10 +174,23 @@ class YearOverYear:
             higher = diff > 0
             better = higher if self.direction is Direction.HIGHER_IS_BETTER else not higher
             reason = Reason.BETTER if better else Reason.WORSE
-        return Assessment(inner.status, v, self, reason, measured=diff, compared_with=earlier)
+        return Assessment(
+            inner.status,
+            v,
+            self,
+            reason,
+            measured=diff,
+            compared_with=earlier,
+            compared_year=year,
+        )
 
 
-def _when(rule: YearOverYear, locale: str) -> str:
+def _when(rule: YearOverYear, locale: str, year: int | None = None) -> str:
+    """The words for the year compared with; *year* is the one an assessment used."""
+    if rule.latest:
+        if year is None:
+            return text("change.when.earlier", locale)
+        return text("change.when.latest", locale, year=year)
     if rule.base_year is None:
         return text("change.when.previous", locale)
     return text("change.when.year", locale, year=rule.base_year)
@@ -191,6 +237,8 @@ def explain_change(a: Assessment, locale: str) -> str:
     if a.reason is Reason.MISSING_YEAR:
         return text("change.explain.missing_year", locale, status=status)
     if a.reason is Reason.MISSING_HISTORY:
+        if rule.latest:
+            return text("change.explain.missing_earlier", locale, status=status)
         if rule.base_year is None:
             return text("change.explain.missing_previous", locale, status=status)
         return text("change.explain.missing_history", locale, year=rule.base_year, status=status)
@@ -201,7 +249,7 @@ def explain_change(a: Assessment, locale: str) -> str:
         f"change.explain.{a.reason.value}",
         locale,
         value=_text.number(a.value, rule.unit, locale),
-        when=_when(rule, locale),
+        when=_when(rule, locale, a.compared_year),
         earlier=earlier,
         status=status,
     )
@@ -248,8 +296,14 @@ def change_contexts(st: ModuleType, rule: YearOverYear) -> Any:
     """A context with a year and the compared year's outcome."""
 
     def with_history(year: int) -> Any:
-        base = rule.base_year if rule.base_year is not None else year - 1
-        history = st.fixed_dictionaries({base: _draw.decimals(st, min_value=-100, max_value=100)})
+        if rule.latest:
+            # The latest earlier outcome need not be the year before.
+            bases: Any = st.integers(min_value=year - 5, max_value=year - 1)
+        else:
+            bases = st.just(rule.base_year if rule.base_year is not None else year - 1)
+        history = st.dictionaries(
+            bases, _draw.decimals(st, min_value=-100, max_value=100), min_size=1, max_size=3
+        )
         return st.builds(Context, year=st.just(year), history=history)
 
     return _draw.years(st).flatmap(with_history)
