@@ -1,0 +1,11 @@
+"""The columnar engine: a whole country's outcomes judged in one pass (issue 13).
+
+``assess_frame`` and ``rollup_frame`` take polars, pandas, pyarrow, DuckDB and PySpark
+frames; see ``docs/how-to/national-scale.md``.
+"""
+
+from __future__ import annotations
+
+from styrmodell.frames._assess import assess_frame
+
+__all__ = ["assess_frame"]
