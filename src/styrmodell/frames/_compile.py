@@ -46,7 +46,7 @@ from styrmodell._thresholds._registry import family_of
 __all__ = [
     "LIMIT",
     "Compiled",
-    "Rule",
+    "CompiledRule",
     "compile_plan",
     "key_thresholds",
 ]
@@ -159,7 +159,7 @@ def piece_verdicts(kernel: Kernel, cuts: Sequence[Decimal]) -> list[tuple[Status
 
 
 @attrs.frozen
-class Rule:
+class CompiledRule:
     """One compiled target: what to measure and the verdict of each piece of its line."""
 
     id: int
@@ -176,7 +176,7 @@ class Rule:
 
 
 @attrs.frozen
-class Indicator:
+class CompiledIndicator:
     """One indicator of the plan as the engines see it."""
 
     id: str
@@ -203,8 +203,8 @@ class Compiled:
 
     year: int
     as_of: dt.date | None
-    rules: tuple[Rule, ...]
-    indicators: tuple[Indicator, ...]
+    rules: tuple[CompiledRule, ...]
+    indicators: tuple[CompiledIndicator, ...]
     goals: tuple[GoalRow, ...]
     scale: int
     deviation_scale: int
@@ -290,7 +290,7 @@ def compile_plan(
     """
     context = Context(year=year, as_of=as_of)
     ids: dict[Kernel | None, int] = {}
-    indicators: list[Indicator] = []
+    indicators: list[CompiledIndicator] = []
     need = deviation_need = 0
     for goal_path, goal in plan.walk():
         for k, ind in enumerate(goal.indicators):
@@ -308,7 +308,7 @@ def compile_plan(
             if kernel is not None and isinstance(kernel.measure, YearDifference):
                 compared_year = kernel.measure.year if kernel.measure.year is not None else year - 1
             until = _available_until(ind.frequency, year, as_of)
-            indicators.append(Indicator(ind.id, goal.id, rule_id, compared_year, until))
+            indicators.append(CompiledIndicator(ind.id, goal.id, rule_id, compared_year, until))
     chosen = max(need, DEFAULT_SCALE) if scale is None else scale
     if isinstance(chosen, bool) or not isinstance(chosen, int) or not 0 <= chosen <= MAX_SCALE:
         raise failure(PlanError, "frames.scale", "scale", value=scale, limit=MAX_SCALE)
@@ -316,7 +316,7 @@ def compile_plan(
         raise failure(PlanError, "frames.scale_too_small", "scale", value=scale, need=need)
     labels: set[str] = set()
     references: list[str] = []
-    rules: list[Rule] = []
+    rules: list[CompiledRule] = []
     for kernel, rule_id in ids.items():
         rules.append(_rule(rule_id, kernel, chosen, deviation_need))
         if kernel is not None and isinstance(kernel.measure, Categories):
@@ -346,9 +346,9 @@ def compile_plan(
     )
 
 
-def _rule(rule_id: int, kernel: Kernel | None, scale: int, deviation_scale: int) -> Rule:
+def _rule(rule_id: int, kernel: Kernel | None, scale: int, deviation_scale: int) -> CompiledRule:
     if kernel is None:
-        return Rule(rule_id, NO_TARGET, verdicts=((Status.NOT_ASSESSED, Reason.NO_TARGET),))
+        return CompiledRule(rule_id, NO_TARGET, verdicts=((Status.NOT_ASSESSED, Reason.NO_TARGET),))
     measure = kernel.measure
     if isinstance(measure, Categories):
         labels = dict(measure.labels)
@@ -356,7 +356,7 @@ def _rule(rule_id: int, kernel: Kernel | None, scale: int, deviation_scale: int)
             labels.setdefault(word, measure.labels.get("true", kernel.otherwise))
         for word in _FALSE_WORDS:
             labels.setdefault(word, measure.labels.get("false", kernel.otherwise))
-        return Rule(rule_id, CATEGORY, labels=labels)
+        return CompiledRule(rule_id, CATEGORY, labels=labels)
     cuts = _cuts(kernel)
     kind = {
         Value: VALUE,
@@ -365,7 +365,7 @@ def _rule(rule_id: int, kernel: Kernel | None, scale: int, deviation_scale: int)
         Deviation: DEVIATION,
     }[type(measure)]
     at = deviation_scale if kind == DEVIATION else scale
-    return Rule(
+    return CompiledRule(
         rule_id,
         kind,
         thresholds=key_thresholds(cuts, kernel.precision, at),
