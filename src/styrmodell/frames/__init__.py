@@ -7,5 +7,6 @@ frames; see ``docs/how-to/national-scale.md``.
 from __future__ import annotations
 
 from styrmodell.frames._assess import assess_frame
+from styrmodell.frames._rollup import rollup_frame
 
-__all__ = ["assess_frame"]
+__all__ = ["assess_frame", "rollup_frame"]

@@ -48,6 +48,7 @@ __all__ = [
     "Compiled",
     "CompiledRule",
     "compile_plan",
+    "goal_rows",
     "key_thresholds",
 ]
 
@@ -337,7 +338,7 @@ def compile_plan(
         as_of=as_of,
         rules=tuple(rules),
         indicators=tuple(indicators),
-        goals=tuple(_goals(plan, rollup)),
+        goals=tuple(goal_rows(plan, rollup)),
         scale=chosen,
         deviation_scale=deviation_need,
         references=tuple(references),
@@ -384,7 +385,9 @@ def pseudo_verdicts() -> Iterable[tuple[int, Reason]]:
     return _PSEUDO.items()
 
 
-def _goals(plan: Plan, rollup: RollUp) -> Iterable[GoalRow]:
+def goal_rows(plan: Plan, rollup: RollUp) -> Iterable[GoalRow]:
+    """Every goal of *plan*, parents before children, with its roll-up policy."""
+
     def visit(goal: Goal, parent: str | None, depth: int) -> Iterable[GoalRow]:
         level = goal.level or 0
         yield GoalRow(goal.id, parent, depth, plan.rollups.get(level, rollup))
