@@ -23,8 +23,8 @@ from styrmodell.frames import assess_frame, rollup_frame
 
 
 def _examples() -> int:
-    # 100 in the normal suite; the thorough profile (HYPOTHESIS_PROFILE=thorough) runs 1000.
-    return max(100, settings.default.max_examples)
+    # 50 in the normal suite; the thorough profile (HYPOTHESIS_PROFILE=thorough) runs 1000.
+    return 1000 if settings.default.max_examples >= 1000 else 50
 
 
 @settings(max_examples=_examples())

@@ -21,7 +21,7 @@ import narwhals as nw
 from styrmodell._errors import SerializationError
 from styrmodell._messages import failure
 
-__all__ = ["Engine", "Frame", "frame_of", "require"]
+__all__ = ["Engine", "Frame", "frame_of", "native_of", "require"]
 
 
 def require() -> None:
@@ -79,7 +79,11 @@ class Frame:
 
             native = pl.from_arrow(native)
         elif engine is Engine.PANDAS:
-            native = native.convert_dtypes(dtype_backend="pyarrow")  # type: ignore[attr-defined]
+            import polars as pl
+
+            # Read through polars like a pyarrow table: pandas' own group-by and joins
+            # differ on empty frames and missing values, polars' are the ones tested exactly.
+            native = pl.from_pandas(native)
         elif engine is Engine.SPARK:
             self.session = native.sparkSession  # type: ignore[attr-defined]
         elif engine is Engine.DUCKDB and connection is None:
@@ -95,11 +99,8 @@ class Frame:
 
         polars_schema = {name: _polars_type(dtype) for name, dtype in schema.items()}
         small = pl.DataFrame(dict(columns), schema=polars_schema)
-        if self.engine in (Engine.POLARS, Engine.POLARS_LAZY, Engine.ARROW):
+        if self.engine in (Engine.POLARS, Engine.POLARS_LAZY, Engine.ARROW, Engine.PANDAS):
             return nw.from_native(small.lazy())
-        if self.engine is Engine.PANDAS:
-            native = small.to_pandas(use_pyarrow_extension_array=True)
-            return nw.from_native(native).lazy()
         if self.engine is Engine.DUCKDB:
             relation = self.connection.from_arrow(small.to_arrow())  # type: ignore[attr-defined]
             return nw.from_native(relation)
@@ -130,3 +131,12 @@ def frame_of(native: object, connection: object = None) -> Frame:
             kinds=", ".join(e.value for e in Engine),
         )
     return Frame(native, engine, connection)
+
+
+def native_of(result: Any, engine: Engine) -> Any:
+    """A computed narwhals frame as the kind of frame that came in (pandas, pyarrow, polars)."""
+    if engine is Engine.ARROW:
+        return result.to_arrow()
+    if engine is Engine.PANDAS:
+        return result.to_pandas()
+    return result.to_native()

@@ -23,7 +23,7 @@ import narwhals as nw
 
 from styrmodell._errors import Problem, SerializationError
 from styrmodell._messages import problem, text
-from styrmodell.frames._backend import Engine
+from styrmodell.frames._backend import Engine, native_of
 
 __all__ = ["COLUMNS", "PROBLEMS", "finish", "refusal"]
 
@@ -144,7 +144,4 @@ def finish(lf: Any, engine: Engine, scale: int, output: list[str]) -> Any:
     bad = result.filter(nw.col("_why") != 0)
     if len(bad):
         _check_rows(bad.head(_SHOWN).iter_rows(named=True), len(bad), scale)
-    done = result.select(output)
-    if engine is Engine.ARROW:
-        return done.to_arrow()
-    return done.to_native()
+    return native_of(result.select(output), engine)
