@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs docs-build bench clean
+.PHONY: demo test lint typecheck pytest docs docs-build bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# More than 20,000 generated and mutated inputs for every reader and text parser; writes
+# build/fuzz-report.md (inputs tried, escapes and the slowest input per surface).
+fuzz: $(STAMP)
+	STYRMODELL_FUZZ=fuzz $(BIN)/pytest -q tests/test_fuzz*.py; status=$$?; \
+		cat build/fuzz-report.md; exit $$status
 
 clean:
 	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache .hypothesis

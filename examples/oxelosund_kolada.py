@@ -3,10 +3,12 @@
 The vård- och omsorgsnämnd's plan 2023–2025 (examples/oxelosund_von_2023.py) has three
 mått that Kolada publishes: nöjdhet med hemtjänsten (U21468), nöjdhet med det särskilda
 boendet (U23471) and personalkontinuitet i hemtjänsten (U21401). Its KF-mål ask for "minst i
-nivå med genomsnittet vid senaste mätning i likvärdiga kommuner". This example loads a small
-snapshot shipped beside it, assesses the three mått against the plan's målvärden, and
-prints each with riket, Kolada's group of similar kommuner, the mean of a list of kommuner
-chosen by us, and the kommun's place among Södermanland's kommuner.
+nivå med genomsnittet vid senaste mätning i likvärdiga kommuner". This example names the
+three nyckeltal as the mått's sources (``source="kolada:U21468"``), loads a small snapshot
+shipped beside it, reads the outcomes and references with ``kolada.inputs``, assesses the
+three mått against the plan's målvärden, and prints each with riket, Kolada's group of
+similar kommuner, the mean of a list of kommuner chosen by us, and the kommun's place among
+Södermanland's kommuner — then the report with its list of sources.
 
 The snapshot (examples/oxelosund_kolada_snapshot.json) is ILLUSTRATIVE: hand-written in
 Kolada's shape with made-up values (its "note" says so), not Oxelösund's or Kolada's
@@ -19,8 +21,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import attrs
+
 import styrmodell as sm
-from styrmodell import Gender, Indicator, Scorecard, kolada
+from styrmodell import Gender, Goal, Indicator, Plan, Scorecard, kolada
 
 # The plan itself is modelled in full in examples/oxelosund_von_2023.py.
 if str(Path(__file__).resolve().parent) not in sys.path:
@@ -44,20 +48,44 @@ def snapshot() -> kolada.Snapshot:
     return sm.load(SNAPSHOT, kolada.Snapshot)
 
 
-def outcomes(snap: kolada.Snapshot) -> sm.Outcomes:
-    """Oxelösund's outcomes per gender, each carrying riket and the similar kommuner."""
-    return kolada.outcomes(
+def kolada_plan() -> Plan:
+    """The nämnd's plan with the three mått's sources naming their Kolada nyckeltal."""
+    sources = {indicator: f"kolada:{kpi}" for kpi, indicator in KPIS.items()}
+
+    def named(goal: Goal) -> Goal:
+        return attrs.evolve(
+            goal,
+            children=[named(child) for child in goal.children],
+            indicators=[
+                attrs.evolve(i, source=sources[i.id]) if i.id in sources else i
+                for i in goal.indicators
+            ],
+        )
+
+    plan = build_plan()
+    return attrs.evolve(plan, goals=[named(goal) for goal in plan.goals])
+
+
+def inputs(snap: kolada.Snapshot, plan: Plan) -> kolada.Inputs:
+    """Oxelösund's outcomes per gender, each carrying riket, the similar kommuner and ours."""
+    return kolada.inputs(
+        plan,
         snap,
         OXELOSUND,
-        indicators=KPIS,
         references={"riket": RIKET, "liknande kommuner": LIKNANDE},
         comparisons={"jämförelsekommuner": EGNA},
     )
 
 
+def outcomes(snap: kolada.Snapshot) -> sm.Outcomes:
+    """Oxelösund's outcomes of the three Kolada mått (see :func:`inputs`)."""
+    return inputs(snap, kolada_plan()).outcomes
+
+
 def scorecard() -> Scorecard:
     """The plan assessed for 2025 from the snapshot (only the three Kolada mått have data)."""
-    return sm.assess(build_plan(), outcomes(snapshot()), YEAR)
+    plan = kolada_plan()
+    return inputs(snapshot(), plan).assess(plan, YEAR)
 
 
 def place(population: kolada.Population, unit: str, indicator: Indicator) -> str | None:
@@ -82,8 +110,9 @@ def level_with(indicator: Indicator) -> sm.CompareToReference:
 
 def main() -> None:
     snap = snapshot()
-    card = sm.assess(build_plan(), outcomes(snap), YEAR)
-    plan = card.plan
+    plan = kolada_plan()
+    given = inputs(snap, plan)
+    card = given.assess(plan, YEAR)
     print(f"Oxelösund, vård- och omsorgsnämnden {YEAR}: nyckeltal ur en ögonblicksbild av Kolada")
     print(snap.note)
     for kpi, indicator_id in KPIS.items():
@@ -125,6 +154,9 @@ def main() -> None:
         ranked = place(population, OXELOSUND, indicator)
         if ranked is not None:
             print(f"  Oxelösund: {ranked}")
+    print()
+    # The nämnd's report, with where every Kolada value came from after the table.
+    print(kolada.report(card, given, "markdown"), end="")
 
 
 if __name__ == "__main__":

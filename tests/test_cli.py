@@ -84,7 +84,7 @@ def test_check_findings_of_severity_error_exit_1() -> None:
 def test_check_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "plan.toml"
     bad.write_text('format = "styrmodell/1"\nid = "p"\nyears = [2023, 2025]\n', encoding="utf-8")
-    result = process("check", str(bad))
+    result = process("check", str(bad), "--locale", "en")
     assert result.returncode == 2
     assert result.stderr == f"styrmodell: error: {bad}: levels: required field missing\n"
     assert "Traceback" not in result.stderr
@@ -200,7 +200,7 @@ def test_check_unreadable_input_exits_2(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    result = run("check", str(path))
+    result = run("check", str(path), "--locale", "en")
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"styrmodell: error: {path}: ")
@@ -209,7 +209,7 @@ def test_check_unreadable_input_exits_2(
 
 
 def test_check_a_missing_file_exits_2(tmp_path: Path) -> None:
-    result = run("check", str(tmp_path / "missing.toml"))
+    result = run("check", str(tmp_path / "missing.toml"), "--locale", "en")
     assert result.returncode == 2
     assert result.stderr.startswith(f"styrmodell: error: {tmp_path / 'missing.toml'}: cannot read")
 
@@ -478,8 +478,9 @@ def test_calendar_files_that_are_not_usable_exit_2(
         (["calendar", OX_PLAN, "--year", "2024", "--locale", "de"], "invalid choice: 'de'"),
         (["calendar", OX_PLAN, "--year", "2024", "--ics", "x.ics", "--as-of", "2024-01-01"],
          "--as-of"),
-        (["calendar", "missing.toml", "--year", "2024"], "missing.toml: cannot read"),
-        (["calendar", OX_OUTCOMES, "--year", "2024"], "cannot tell the format"),
+        (["calendar", "missing.toml", "--year", "2024", "--locale", "en"],
+         "missing.toml: cannot read"),
+        (["calendar", OX_OUTCOMES, "--year", "2024", "--locale", "en"], "cannot tell the format"),
     ],
 )  # fmt: skip
 def test_calendar_bad_arguments_exit_2(args: list[str], message: str, tmp_path: Path) -> None:

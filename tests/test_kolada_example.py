@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
 import styrmodell as sm
@@ -81,9 +82,37 @@ def test_the_example_prints_sources_and_its_own_calculations_apart(
         "  KF-mål, i nivå med likvärdiga kommuner: 84\xa0% är sämre än liknande kommuner "
         "(85,6\xa0%) → Rött"
     ) in lines
-    own = [line for line in lines if "styrmodells beräkning" in line or "egen beräkning" in line]
+    own = [
+        line
+        for line in lines
+        if line.startswith("  ")
+        and not line.startswith("  - ")  # the report's list of sources
+        and ("styrmodells beräkning" in line or "egen beräkning" in line)
+    ]
     assert len(own) == 3 + 2
     assert not any("Källa" in line for line in own)
+
+
+def test_the_example_reports_with_its_sources(
+    example: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example.main()
+    out = capsys.readouterr().out
+    report = out[out.index("## Måluppfyllelse") :]
+    assert "### Källor" in report
+    lines = report.splitlines()
+    at = next(n for n, x in enumerate(lines) if "(Kolada U21468)" in x)
+    assert lines[at + 1].startswith("  - Oxelösund 2025: 84")
+    assert lines[at + 2].startswith("  - Riket 2025: 86")
+    calculated = [x for x in lines if "styrmodells beräkning" in x]
+    assert len(calculated) == 2
+    assert not any("Källa" in x for x in calculated)
+    plan = example.kolada_plan()
+    assert plan.indicator("nojd-hemtjanst").kolada_kpi == "U21468"
+    assert plan.all_indicators() == tuple(
+        attrs.evolve(i, source=plan.indicator(i.id).source)
+        for i in example.build_plan().all_indicators()
+    )
 
 
 def test_the_example_runs_without_httpx() -> None:

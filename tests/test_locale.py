@@ -8,8 +8,8 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 
 from styrmodell import StyrmodellError
-from styrmodell._locale import format_number, language, parse_locale
-from styrmodell._messages import CATALOG_DIR, REFERENCE_LOCALE, catalog_ids
+from styrmodell._locale import format_number, parse_locale
+from styrmodell._messages import CATALOG_DIR, REFERENCE_LOCALE, catalog_ids, text
 from styrmodell.strategies import decimals
 
 
@@ -17,8 +17,10 @@ from styrmodell.strategies import decimals
     ("locale", "expected"),
     [("sv", "sv"), ("sv_SE", "sv"), ("sv-FI", "sv"), ("en", "en"), ("en_GB", "en"), ("de", "en")],
 )
-def test_language_of_the_librarys_sentences(locale, expected):
-    assert language(locale) == expected
+def test_a_locale_gets_its_languages_catalog_or_the_reference(locale, expected):
+    # A regional locale reads its language's catalog; one without a catalog, the reference.
+    assert text("status.green", locale) == text("status.green", expected)
+    assert text("status.green", "sv") != text("status.green", "en")
 
 
 @pytest.mark.parametrize("locale", ["", "xx_YY_ZZ", "not a locale", None, 5])

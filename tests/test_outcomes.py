@@ -635,3 +635,13 @@ def test_outcomes_made_from_converted_cells_equal_those_made_by_the_constructor(
     assert hash(fast) == hash(made)
     assert repr(fast) == repr(made)
     assert pickle.loads(pickle.dumps(fast)) == made
+
+
+def test_a_column_repeated_in_the_header_is_one_problem_however_often() -> None:
+    header = "indicator,period,value" + ",value" * 2_000 + ",ref:riket,ref:riket"
+    with pytest.raises(SerializationError) as info:
+        read_outcomes(f"{header}\nx,2023,1\n".encode(), name="utfall.csv")
+    assert [(p.path, p.code, p.value) for p in info.value.problems] == [
+        ("utfall.csv", "outcomes.duplicate_column", "value"),
+        ("utfall.csv", "outcomes.duplicate_column", "ref:riket"),
+    ]

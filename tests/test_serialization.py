@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from cattrs.errors import BaseValidationError
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +23,10 @@ import styrmodell.ledger as sl
 from _cases import texts
 from styrmodell import strategies as sst
 from styrmodell._frozenmap import FrozenMap
+from styrmodell._messages import catalog_ids, problem_text
+from styrmodell._serialization._problems import problems_of
+from styrmodell._thresholds._registry import Family, register, unregister
+from styrmodell.io import DocumentLimits
 
 FORMATS = ["json", "toml"]
 HEAD = '"format": "styrmodell/1"'
@@ -236,7 +244,12 @@ BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
     ('{"format": 1}', sm.Context, "json", ["format: unknown format version 1"]),
     (DEEP, sm.Context, "json", ["nested too deeply"]),
     (f'{{{HEAD}, "year": {BIG}}}', sm.Context, "json", ["not valid JSON", "4300"]),
-    (f'{{{HEAD}, "year": 100000000000000000000}}', sm.Context, "json", ["year: the number"]),
+    (
+        f'{{{HEAD}, "year": {10**24}}}',
+        sm.Context,
+        "json",
+        [f"year: the number {10**24} is too large (at most 24 digits before the decimal sign)"],
+    ),
     (f'{{{HEAD}, "budget": "1e999999"}}', sm.Context, "json", ["budget: the number '1e999999'"]),
     (
         f'{{{HEAD}, "budget": "0.0000000000000000000000000000001"}}',
@@ -323,13 +336,17 @@ BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
         f'{{{HEAD}, "type": "band", "green": "(60, inf)"}}',
         sm.Threshold,
         "json",
-        ["type: unknown threshold type 'band': expected one of bands, compare_to_reference"],
+        [
+            "type: unknown threshold type 'band': expected one of bands, budget_deviation, "
+            "compare_to_reference, duration, milestone, target_value, year_over_year; "
+            "did you mean 'bands'?"
+        ],
     ),
     (
         f'{{{HEAD}, "green": "(60, inf)"}}',
         sm.Threshold,
         "json",
-        ["type: required field missing: one of bands, compare_to_reference"],
+        ["type: required field missing: one of bands, budget_deviation, compare_to_reference"],
     ),
     (
         f'{{{HEAD}, "value": 5}}',
@@ -739,3 +756,328 @@ def test_data_of_the_wrong_shape_is_not_a_failed_validation(text: str) -> None:
     with pytest.raises(sm.SerializationError) as info:
         sm.loads(text, sm.Plan)
     assert not isinstance(info.value.__cause__, sm.PlanError)
+
+
+# -- the converter: cattrs' own tools ----------------------------------------------------
+
+
+def test_make_converter_is_public_and_makes_independent_converters() -> None:
+    mine = sm.make_converter()
+    assert mine is not sm.converter
+    rule = sm.TargetValue(">=", 50, unit=sm.Unit.PERCENT)
+    assert mine.unstructure(rule) == sm.converter.unstructure(rule)
+    assert mine.structure(mine.unstructure(rule), sm.Threshold) == rule
+    # The keyword arguments go to cattrs.Converter, as in cattrs.preconf.
+    assert sm.make_converter(omit_if_default=False).unstructure(sm.Context())["references"] == {}
+
+
+def _floats_as_decimals(value: object, _: object) -> Decimal:
+    return Decimal(str(value))
+
+
+@pytest.mark.parametrize("copy", [lambda c: c.copy(), lambda c: sm.make_converter()])
+def test_a_hook_registered_on_a_copy_reaches_every_nested_value(copy: Any) -> None:
+    # The original converter has built its hooks already: the copy must not reuse them.
+    original = sm.converter
+    with pytest.raises(BaseValidationError):
+        original.structure([0.5], list[Decimal])
+    original.structure({"2024": "1"}, FrozenMap[int, Decimal])
+    original.structure({"budget": "1"}, sm.Context)
+    mine = copy(original)
+    mine.register_structure_hook(Decimal, _floats_as_decimals)
+    assert mine.structure([0.5], list[Decimal]) == [Decimal("0.5")]
+    assert mine.structure({"2024": 0.25}, FrozenMap[int, Decimal]) == {2024: Decimal("0.25")}
+    context = mine.structure({"budget": 2.5, "history": {"2022": 74.5}}, sm.Context)
+    assert context == sm.Context(budget="2.5", history={2022: "74.5"})
+    bands = mine.structure({"type": "bands", "green": "(60, inf)", "precision": 0.1}, sm.Threshold)
+    assert bands.precision == Decimal("0.1")
+    # ... and nothing changed on the original.
+    for data, type_ in [
+        ([0.5], list[Decimal]),
+        ({"2024": 0.25}, FrozenMap[int, Decimal]),
+        ({"budget": 2.5}, sm.Context),
+    ]:
+        with pytest.raises(BaseValidationError) as info:
+            original.structure(data, type_)
+        assert "(exact)" in texts(problems_of(info.value))[0]
+
+
+def test_an_unstructure_hook_on_a_copy_reaches_tables_and_fields() -> None:
+    mine = sm.converter.copy()
+    mine.register_unstructure_hook(Decimal, float)
+    context = sm.Context(budget="2.5", history={2022: "74.5"})
+    assert mine.unstructure(context) == {"budget": 2.5, "history": {"2022": 74.5}}
+    assert sm.converter.unstructure(context) == {"budget": "2.5", "history": {"2022": "74.5"}}
+
+
+@attrs.frozen
+class Always:
+    """A threshold family defined here, registered after styrmodell was imported."""
+
+    status: sm.Status = sm.Status.GREEN
+    note: str = ""
+
+    def assess(self, value: object, context: object = None) -> Any:
+        raise NotImplementedError
+
+
+def test_a_family_registered_later_round_trips_through_every_converter() -> None:
+    made_before = sm.make_converter()
+    copied_before = sm.converter.copy()
+    # Build the converters' unions before the family exists.
+    for c in (sm.converter, made_before, copied_before):
+        c.structure({"type": "milestone"}, sm.Threshold)
+    family = register(
+        Family(type=Always, tag="always", describe=lambda t, loc: "", explain=lambda a, loc: "")
+    )
+    try:
+        rule = Always(sm.Status.YELLOW, note="alltid")
+        for c in (sm.converter, made_before, copied_before, sm.make_converter()):
+            data = c.unstructure(rule, unstructure_as=sm.Threshold)
+            assert data == {"type": "always", "status": "YELLOW", "note": "alltid"}
+            assert c.structure(data, sm.Threshold) == rule
+            table = c.structure({"2024": data}, FrozenMap[int, sm.Threshold])
+            assert table == {2024: rule}
+        for fmt in FORMATS:
+            assert sm.loads(sm.dumps(rule, fmt), sm.Threshold, fmt) == rule
+            assert sm.loads(sm.dumps(rule, fmt), Always, fmt) == rule
+        with pytest.raises(sm.SerializationError, match="did you mean 'always'"):
+            sm.loads(f'{{{HEAD}, "type": "allways"}}', sm.Threshold)
+    finally:
+        unregister(Always)
+    assert family.tag == "always"
+    with pytest.raises(sm.SerializationError, match="unknown threshold type 'always'"):
+        sm.loads(f'{{{HEAD}, "type": "always"}}', sm.Threshold)
+    with pytest.raises(sm.SerializationError, match="cannot write a threshold of type Always"):
+        sm.converter.unstructure(Always(), unstructure_as=sm.Threshold)
+
+
+def test_an_outcome_holding_progress_or_dates_round_trips() -> None:
+    for value in [
+        sm.Progress.DONE,
+        (dt.date(2023, 1, 1), None),
+        (dt.date(2023, 1, 1), dt.date(2023, 3, 1)),
+        True,
+        None,
+        Decimal("74.5"),
+    ]:
+        outcome = sm.Outcome("x", 2023, value=value)
+        assert sm.loads(sm.dumps(outcome), sm.Outcome) == outcome
+    with pytest.raises(sm.SerializationError, match=r"value: expected a list of 2 items, got 3"):
+        sm.loads(f'{{{HEAD}, "indicator": "x", "period": "2023", "value": [1, 2, 3]}}', sm.Outcome)
+
+
+def test_problems_carry_path_code_and_value_and_word_themselves_in_swedish() -> None:
+    doc = json.dumps({"format": "styrmodell/1", "year": "2023", "budget": 0.5, "yeer": 1})
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(doc, sm.Context)
+    by_path = {p.path: p for p in info.value.problems}
+    assert set(by_path) == {"year", "budget", "yeer"}
+    assert by_path["year"].code == "serialization.expected_int"
+    assert by_path["year"].value == "2023"
+    assert by_path["budget"].code == "serialization.expected_exact_number"
+    assert by_path["budget"].value == 0.5
+    assert by_path["yeer"].code == "serialization.unknown_field_hint"
+    assert problem_text(by_path["year"], "sv") == "year: förväntade ett heltal, fick texten '2023'"
+    assert problem_text(by_path["year"], "en") == str(by_path["year"])
+    assert problem_text(by_path["budget"], "sv").startswith("budget: förväntade ett tal som text")
+    assert problem_text(by_path["yeer"], "sv").startswith("yeer: okänt fält (menade du 'year'?)")
+
+
+def test_an_enum_name_in_the_wrong_case_says_did_you_mean() -> None:
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(f'{{{HEAD}, "type": "bands", "green": "(1, 2)", "unit": "percent"}}', sm.Bands)
+    assert str(info.value).endswith("did you mean 'PERCENT'?")
+
+
+def test_a_class_check_deep_in_a_plan_is_named_by_its_path_in_the_document() -> None:
+    doc = plan_doc(goals=[{"id": "g", "children": [{"id": "c", "title": "x", "level": "a"}]}])
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(doc, sm.Plan)
+    assert texts(info.value.problems) == (
+        "goals[0].children[0].level: expected a whole number, got the text 'a'",
+    )
+
+
+# -- limits and hostile files ------------------------------------------------------------
+
+
+def test_every_limit_can_be_changed_and_names_its_path() -> None:
+    doc = json.dumps(
+        {
+            "format": "styrmodell/1",
+            "id": "p",
+            "title": "x" * 30,
+            "years": [2023, 2025],
+            "levels": ["Mål"],
+            "notes": ["a", "b", "c"],
+        }
+    )
+    assert sm.loads(doc, sm.Plan).title == "x" * 30
+    cases = [
+        (DocumentLimits(bytes=50), "<json>: the text has 153 characters, more than the limit"),
+        (DocumentLimits(string=29), "<json>: title: a text of 30 characters, more than the limit"),
+        (DocumentLimits(depth=1), "<json>: 3 problems\n  years: nested too deeply: more than 1"),
+        (DocumentLimits(items=8), "<json>: more than 8 values in the document"),
+    ]  # fmt: skip
+    for limits, message in cases:
+        with pytest.raises(sm.SerializationError) as info:
+            sm.loads(doc, sm.Plan, limits=limits)
+        assert str(info.value).startswith(message)
+    with pytest.raises(sm.SerializationError, match="the file has 153 bytes, more than the"):
+        sm.loads(doc.encode(), sm.Plan, limits=DocumentLimits(bytes=50))
+    with pytest.raises(sm.SerializationError, match=r"DocumentLimits\.string: expected a whole"):
+        DocumentLimits(string=0)
+    with pytest.raises(sm.SerializationError, match=r"limits: expected DocumentLimits"):
+        sm.loads(doc, sm.Plan, limits=100)  # type: ignore[arg-type]
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(f'{{{HEAD}, "value": "[1, 2]"}}' + " " * 1000, encoding="utf-8")
+    with pytest.raises(sm.SerializationError) as info:
+        sm.load(path, sm.Interval, limits=DocumentLimits(bytes=100))
+    assert str(info.value) == f"{path}: the file has 1045 bytes, more than the limit of 100"
+    assert sm.load(path, sm.Interval) == sm.Interval.closed(1, 2)
+
+
+def test_default_limits_hold_a_large_plan_and_refuse_what_no_plan_needs() -> None:
+    assert DocumentLimits() == DocumentLimits(
+        bytes=64 * 1024 * 1024, string=10_000, depth=64, items=5_000_000
+    )
+    goals = [{"id": f"g{i}", "description": "d" * 10_000} for i in range(3)]
+    assert len(sm.loads(plan_doc(goals=goals), sm.Plan).goals) == 3
+    goals[1]["description"] += "!"
+    with pytest.raises(sm.SerializationError, match=r"goals\[1\]\.description: a text of 10001"):
+        sm.loads(plan_doc(goals=goals), sm.Plan)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            f'{{{HEAD}, "year": 2023, "year": 2024}}',
+            "<json>: year: the key 'year' is written twice",
+        ),
+        (
+            f'{{{HEAD}, "history": {{"2022": "1", "2023": "2", "2022": "3"}}}}',
+            "<json>: history.2022: the key '2022' is written twice",
+        ),
+        (
+            f'{{{HEAD}, "references": {{"riket": "\\ud800"}}}}',
+            "<json>: references.riket: the text holds a lone surrogate U+D800 at character 1",
+        ),
+        (
+            f'{{{HEAD}, "references": {{"x\\udfff": "1"}}}}',
+            "<json>: references: a key holds a lone surrogate U+DFFF at character 2",
+        ),
+        (
+            f'{{{HEAD}, "references": {{"riket": "{"[" * 70}"}}}}',
+            "<json>: references.riket: expected a number",
+        ),
+        (
+            f'{{{HEAD}, "history": ' + '{"a": ' * 70 + "1" + "}" * 70 + "}",
+            "<json>: history" + ".a" * 63 + ": nested too deeply: more than 64 levels",
+        ),
+        ("[" * 100_000 + "]" * 100_000, "<json>: not valid JSON: nested too deeply"),
+        (
+            'format = "styrmodell/1"\nhistory = ' + "[" * 100_000 + "]" * 100_000,
+            "<toml>: not valid TOML: nested too deeply",
+        ),
+        (
+            'format = "styrmodell/1"\n' + "a." * 80 + "b = 1\n",
+            "<toml>: " + "a." * 63 + "a: nested too deeply: more than 64 levels",
+        ),
+        (
+            f'{{{HEAD},\n  "year": 2023,\n  "as_of": }}',
+            "<json>: not valid JSON: Expecting value (line 3, column 12)",
+        ),
+        (
+            'format = "styrmodell/1"\nyear = 2023\nyear = 2024\n',
+            "<toml>: not valid TOML: Cannot overwrite a value (at line 3, column 12)",
+        ),
+    ],
+)
+def test_hostile_documents_are_one_clear_problem(doc: str, expected: str) -> None:
+    fmt = "toml" if doc.startswith("format") else "json"
+    with pytest.raises(sm.SerializationError) as info:
+        sm.loads(doc, sm.Context, fmt)
+    assert str(info.value).startswith(expected)
+    assert len(info.value.problems) == 1
+
+
+def test_a_raw_surrogate_in_text_input_is_refused_with_its_path() -> None:
+    with pytest.raises(sm.SerializationError, match=r"^<toml>: value: the text holds a lone"):
+        sm.loads('format = "styrmodell/1"\nvalue = "a\ud800"\n', sm.Interval, "toml")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            '{"format": "styrmodell/1"}'.encode("utf-16"),
+            "byte 0xff at position 0 (line 1, column 1); the file looks like UTF-16: save it as "
+            "UTF-8",
+        ),
+        (
+            '{"format": "styrmodell/1",\n"budget": "å"}'.encode("cp1252"),
+            "byte 0xe5 at position 38 (line 2, column 12); the file looks like cp1252 (Windows)",
+        ),
+    ],
+)
+def test_a_file_in_another_encoding_is_named(data: bytes, expected: str) -> None:
+    with pytest.raises(sm.SerializationError, match=re.escape(expected)):
+        sm.loads(data, sm.Context)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_writing_refuses_text_no_utf8_file_can_hold(fmt: str, tmp_path: Path) -> None:
+    goal = sm.Goal(id="g", title="Mål\ud800")
+    with pytest.raises(sm.SerializationError) as info:
+        sm.dumps(goal, fmt)
+    assert str(info.value).startswith("cannot write Goal: title: the text holds a lone surrogate")
+    with pytest.raises(sm.SerializationError):
+        sm.dump(goal, tmp_path / f"goal.{fmt}")
+    # A character outside the basic plane is fine (JSON may escape it as a surrogate pair).
+    emoji = sm.Goal(id="g", title="Mål 😀")
+    assert sm.loads(sm.dumps(emoji, fmt), sm.Goal, fmt) == emoji
+    assert sm.loads(f'{{{HEAD}, "id": "g", "title": "\\ud83d\\ude00"}}', sm.Goal).title == "😀"
+
+
+@pytest.mark.parametrize("page", ["how-to/plan-files.md", "explanation/limits.md"])
+def test_the_pages_on_plan_files_and_limits_show_what_the_library_does(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    text = (root / "docs" / page).read_text(encoding="utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", text, flags=re.DOTALL)
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, page, page, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    result = runner.run(test)
+    assert result.attempted >= 5
+    assert result.failed == 0
+
+
+def test_every_code_the_serialization_modules_use_is_in_both_catalogs() -> None:
+    package = Path(sm.__file__).parent / "_serialization"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.glob("*.py"))
+    codes = set(re.findall(r'"((?:serialization|io|number)\.[a-z_.]+)"', source))
+    codes |= {
+        f"serialization.kind.{kind}"
+        for kind in (
+            "null",
+            "boolean",
+            "text",
+            "decimal",
+            "number",
+            "list",
+            "table",
+            "time",
+            "other",
+        )
+    }
+    assert len(codes) > 60
+    for locale in ("en", "sv"):
+        missing = sorted(c for c in codes if c not in catalog_ids(locale))
+        assert missing == [], locale

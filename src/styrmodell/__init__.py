@@ -52,7 +52,7 @@ if _typing.TYPE_CHECKING:
     from styrmodell._period import Period
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
-    from styrmodell._serialization import converter, dump, dumps, load, loads
+    from styrmodell._serialization import converter, dump, dumps, load, loads, make_converter
     from styrmodell._thresholds._lint import Finding, describe, lint
 
 __all__ = [
@@ -108,6 +108,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "make_converter",
     "parse_threshold",
     "render",
 ]
@@ -144,6 +145,7 @@ _LAZY: dict[str, str] = {
     "lint": "styrmodell._thresholds._lint",
     "load": "styrmodell._serialization",
     "loads": "styrmodell._serialization",
+    "make_converter": "styrmodell._serialization",
     "parse_threshold": "styrmodell._parse._grammar",
     "render": "styrmodell._report",
 }

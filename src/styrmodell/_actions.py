@@ -291,13 +291,22 @@ class ActionPlan:
         if problems:
             raise self._error(problems)
 
-    def link_problems(self, goal_ids: frozenset[str], *, path: str = "") -> list[str]:
-        """Every activity goal link not in *goal_ids*, as ``activities[i].goals[j]: …``.
+    def link_problems(self, goal_ids: frozenset[str], *, path: str = "") -> list[Problem]:
+        """Every activity goal link not in *goal_ids*, at ``activities[i].goals[j]``.
 
-        *path* is put in front of each (``"action_plans[0]."``). :meth:`check_goals` raises
-        the same as :class:`~styrmodell.Problem` values.
+        *path* is put in front of each problem's path (``"action_plans[0]."``);
+        :meth:`check_goals` raises the same problems.
+
+        Example:
+            >>> from styrmodell import ActionPlan, Activity
+            >>> plan = ActionPlan("VON", 2024, [Activity("A-1", "Träffpunkt", goals=["N-9"])])
+            >>> [(p.path, p.code, p.value) for p in plan.link_problems(frozenset({"N-1"}))]
+            [('activities[0].goals[0]', 'actions.unknown_goal', 'N-9')]
         """
-        return [f"{path}{found}" for found in self._link_problems(goal_ids)]
+        return [
+            attrs.evolve(found, path=f"{path}{found.path}")
+            for found in self._link_problems(goal_ids)
+        ]
 
     def _link_problems(self, goal_ids: frozenset[str]) -> list[Problem]:
         return [

@@ -32,6 +32,7 @@ from typing import Any, NoReturn
 
 import attrs
 
+from styrmodell import kolada
 from styrmodell._assessment import assess, one_line
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
 from styrmodell._errors import (
@@ -57,9 +58,10 @@ from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
 from styrmodell._report import render
 from styrmodell._safe import printable
-from styrmodell._serialization import load, loads
+from styrmodell._serialization import dump, load, loads
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._lint import Finding, describe, lint
+from styrmodell.kolada._client import municipality_ids
 
 __all__ = ["main"]
 
@@ -268,6 +270,10 @@ def _as_of(value: str | None) -> dt.date | None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.kolada is not None:
+        return _kolada_report(args)
+    if args.outcomes is None:
+        raise failure(_UsageError, "kolada.cli.report_needs_outcomes", "report")
     plan = _load_plan(args.plan)
     outcomes = _load_outcomes(args.outcomes)
     card = assess(plan, outcomes, args.year, as_of=_as_of(args.as_of))
@@ -534,7 +540,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
 
     arguments, options = command("report")
     arguments.add_argument("plan", help=plan_help)
-    arguments.add_argument("outcomes", help=_help("cli.help.outcomes", locale))
+    arguments.add_argument("outcomes", nargs="?", help=_help("cli.help.outcomes", locale))
     options.add_argument(
         "--year", type=int, required=True, help=_help("cli.help.report_year", locale)
     )
@@ -542,6 +548,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     format_option(options)
     options.add_argument("-o", "--output", help=_help("cli.help.output", locale))
     locale_option(options)
+    _kolada_report_options(options, locale)
     options.set_defaults(func=_cmd_report)
 
     arguments, options = command("describe")
@@ -564,7 +571,191 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     format_option(options)
     locale_option(options)
     options.set_defaults(func=_cmd_demo)
+
+    _kolada_commands(sub, locale, locale_option)
     return parser
+
+
+# -- kolada ---------------------------------------------------------------------------------
+
+
+def _kolada_report_options(options: Any, locale: str) -> None:
+    """``report --kolada SNAP [--municipality ID]``: outcomes and references from a snapshot."""
+    options.add_argument("--kolada", metavar="SNAP", help=_help("kolada.cli.help.kolada", locale))
+    options.add_argument(
+        "--municipality", help=_help("kolada.cli.help.report_municipality", locale)
+    )
+
+
+def _kolada_commands(sub: Any, locale: str, locale_option: Any) -> None:
+    """``kolada fetch PLAN ...`` and ``kolada refresh SNAP``."""
+    parser, _, _ = _new_parser(
+        sub.add_parser,
+        locale,
+        name="kolada",
+        help=_help("kolada.cli.help", locale),
+        description=_help("kolada.cli.help", locale),
+    )
+    actions = parser.add_subparsers(
+        dest="kolada_command",
+        required=True,
+        parser_class=_Parser,
+        title=text("cli.group.commands", locale),
+    )
+
+    def action(name: str) -> tuple[Any, Any]:
+        _, arguments, options = _new_parser(
+            actions.add_parser,
+            locale,
+            name=name,
+            help=_help(f"kolada.cli.{name}.help", locale),
+            description=_help(f"kolada.cli.{name}.help", locale),
+        )
+        options.add_argument(
+            "--base-url", default=None, help=_help("kolada.cli.help.base_url", locale)
+        )
+        options.add_argument(
+            "-q", "--quiet", action="store_true", help=_help("kolada.cli.help.quiet", locale)
+        )
+        locale_option(options)
+        return arguments, options
+
+    arguments, options = action("fetch")
+    arguments.add_argument("plan", help=_help("cli.help.plan", locale))
+    options.add_argument(
+        "--municipality", required=True, help=_help("kolada.cli.help.municipality", locale)
+    )
+    options.add_argument("--years", required=True, help=_help("kolada.cli.help.years", locale))
+    options.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=_help("kolada.cli.help.group", locale),
+    )
+    options.add_argument("--out", required=True, help=_help("kolada.cli.help.out", locale))
+    options.set_defaults(func=_cmd_kolada_fetch)
+
+    arguments, options = action("refresh")
+    arguments.add_argument("file", help=_help("kolada.cli.help.snapshot", locale))
+    options.add_argument("--since", help=_help("kolada.cli.help.since", locale))
+    options.add_argument("--out", help=_help("kolada.cli.help.refresh_out", locale))
+    options.set_defaults(func=_cmd_kolada_refresh)
+
+
+def _kolada_years(value: str) -> list[int]:
+    """``"2021-2024"``, ``"2023"`` or ``"2021,2023"`` as years."""
+    years: list[int] = []
+    try:
+        for part in value.split(","):
+            first, dash, last = part.strip().partition("-")
+            start = int(first)
+            end = int(last) if dash else start
+            if not 1900 <= start <= end <= 2100 or end - start > 100:
+                raise ValueError(part)
+            years += range(start, end + 1)
+    except ValueError:
+        raise failure(_UsageError, "kolada.cli.bad_years", "--years", value=value) from None
+    return sorted(set(years))
+
+
+def _kolada_progress(args: argparse.Namespace) -> Any:
+    if args.quiet:
+        return None
+
+    def progress(done: int, total: int, path: str) -> None:
+        sys.stderr.write(
+            printable(text("kolada.cli.progress", args.locale, done=done, total=total, path=path))
+            + "\n"
+        )
+        sys.stderr.flush()
+
+    return progress
+
+
+def _kolada_client(args: argparse.Namespace, base_url: str) -> kolada.Client:
+    return kolada.Client(base_url, progress=_kolada_progress(args))
+
+
+def _kolada_dump(snapshot: kolada.Snapshot, path: str) -> None:
+    try:
+        dump(snapshot, path)
+    except OSError as exc:
+        raise failure(
+            SerializationError, "cli.error.cannot_write", path, reason=exc.strerror or str(exc)
+        ) from None
+
+
+def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
+    plan = _load_plan(args.plan)
+    kpis = list(dict.fromkeys(k for i in plan.all_indicators() if (k := i.kolada_kpi)))
+    if not kpis:
+        raise failure(_UsageError, "kolada.cli.no_kpis", args.plan)
+    years = _kolada_years(args.years)
+    (unit,) = municipality_ids(args.municipality)
+    base_url = args.base_url or kolada.BASE_URL
+    with _kolada_client(args, base_url) as client:
+        kommuner = client.municipalities(region_type="K")
+        title = next((m.title for m in kommuner if m.id == unit), "")
+        groups = list(args.group)
+        if title:
+            groups += kolada.similar_groups(client.municipality_groups(), title)
+        units = [unit, kolada.COUNTRY, *groups, *(m.id for m in kommuner)]
+        snapshot = kolada.fetch(kpis, units, years, client=client, municipality=unit)
+    _kolada_dump(snapshot, args.out)
+    if not args.quiet:
+        _err(
+            ntext(
+                "kolada.cli.fetched",
+                len(snapshot.rows),
+                args.locale,
+                kpis=len(kpis),
+                units=len(set(units)),
+                requests=len(snapshot.requests),
+                out=args.out,
+            )
+        )
+    return EXIT_OK
+
+
+def _load_snapshot(path: str) -> kolada.Snapshot:
+    with _reading(path):
+        return load(path, kolada.Snapshot)
+
+
+def _kolada_since(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise failure(_UsageError, "kolada.cli.bad_since", "--since", value=value) from None
+
+
+def _cmd_kolada_refresh(args: argparse.Namespace) -> int:
+    since = _kolada_since(args.since)
+    snapshot = _load_snapshot(args.file)
+    base_url = args.base_url or snapshot.base_url
+    with _kolada_client(args, base_url) as client:
+        done = kolada.refresh(snapshot, since, client=client)
+    _kolada_dump(done.snapshot, args.out or args.file)
+    _say(done.describe(args.locale))
+    return EXIT_OK
+
+
+def _kolada_report(args: argparse.Namespace) -> int:
+    if args.outcomes is not None:
+        raise failure(_UsageError, "kolada.cli.outcomes_and_kolada", "report")
+    plan = _load_plan(args.plan)
+    snapshot = _load_snapshot(args.kolada)
+    unit = args.municipality or snapshot.municipality
+    if unit is None:
+        raise failure(_UsageError, "kolada.cli.which_municipality", args.kolada)
+    given = kolada.inputs(plan, snapshot, unit)
+    card = given.assess(plan, args.year, as_of=_as_of(args.as_of))
+    color = args.format == "text" and args.output is None and sys.stdout.isatty()
+    _write(kolada.report(card, given, args.format, args.locale, color=color), args.output)
+    return EXIT_OK
 
 
 # -- errors ---------------------------------------------------------------------------------

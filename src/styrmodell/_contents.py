@@ -11,6 +11,7 @@ and not a method of :class:`~styrmodell.FollowUpCalendar`: a calendar knows noth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 
@@ -19,9 +20,17 @@ from styrmodell._errors import CalendarError, PlanError
 from styrmodell._fields import Fields, as_flag, as_optional_date, as_text
 from styrmodell._goals import Goal, Indicator, Plan
 from styrmodell._messages import failure, text
+from styrmodell._period import Period
 from styrmodell._reason import Reason, as_optional_reason
 
-__all__ = ["ReportEntry", "contents_for"]
+__all__ = ["Availability", "ReportEntry", "contents_for"]
+
+Availability = Callable[[Indicator, Period], "dt.date | None"]
+"""When an indicator's outcome for a period is published (``None``: use its frequency).
+
+What ``contents_for(..., available=...)`` takes; ``styrmodell.kolada.availability(snapshot)``
+gives one from Kolada's publication dates.
+"""
 
 F = Fields(PlanError)
 
@@ -54,6 +63,8 @@ class ReportEntry:
         available_from: The first day the data are there (indicators with a period only).
         reason: ``None``, or :attr:`Reason.NOT_YET_AVAILABLE
             <styrmodell.Reason.NOT_YET_AVAILABLE>` (equal to ``"not_yet_available"``).
+        published: ``available_from`` is the source's publication date (the
+            ``available`` hook of :func:`contents_for`), not derived from the frequency.
     """
 
     path: str = attrs.field(converter=as_text)
@@ -62,6 +73,7 @@ class ReportEntry:
     available: bool = attrs.field(default=True, converter=as_flag)
     available_from: dt.date | None = attrs.field(default=None, converter=as_optional_date)
     reason: Reason | None = attrs.field(default=None, converter=as_optional_reason)
+    published: bool = attrs.field(default=False, converter=as_flag, kw_only=True)
 
     @property
     def id(self) -> str:
@@ -72,6 +84,8 @@ class ReportEntry:
         """Why it can or cannot be assessed yet, in the words of *locale*."""
         if self.available or self.indicator is None or self.available_from is None:
             return text("contents.can_be_assessed", locale)
+        if self.published:
+            return text("kolada.contents.published", locale, when=self.available_from.isoformat())
         return text(
             "contents.not_yet_available",
             locale,
@@ -84,7 +98,9 @@ def _flags_match(flags: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     return not wanted or not flags or bool(set(flags) & set(wanted))
 
 
-def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
+def contents_for(
+    occasion: Occasion, plan: Plan, *, available: Availability | None = None
+) -> tuple[ReportEntry, ...]:
     """The goals and indicators of *plan* that go into *occasion*, with their availability.
 
     Which goals: none, unless the occasion contains ``Content.GOALS`` or reports by D/B
@@ -97,7 +113,10 @@ def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
 
     Availability (:class:`~styrmodell.Frequency`): an indicator whose data for the
     occasion's period arrive after ``occasion.due`` is ``available=False``, reason
-    ``Reason.NOT_YET_AVAILABLE``.
+    ``Reason.NOT_YET_AVAILABLE``. *available*, when given, is asked first for the day an
+    indicator's outcome for the period is published (e.g.
+    ``styrmodell.kolada.availability(snapshot)``: Kolada's publication dates); when it
+    answers ``None`` the frequency decides.
 
     A function of the occasion and the plan, not a method of the calendar: it needs both,
     and the calendar module does not know plans (a plan holds its calendar, so the calendar
@@ -142,16 +161,18 @@ def contents_for(occasion: Occasion, plan: Plan) -> tuple[ReportEntry, ...]:
                 continue
             if not occasion.reported and not frequency.fits(period):
                 continue
-            ready = frequency.available_from(period)
-            available = occasion.due >= ready
+            published = None if available is None else available(indicator, period)
+            ready = frequency.available_from(period) if published is None else published
+            there = occasion.due >= ready
             out.append(
                 ReportEntry(
                     f"{path}.indicators[{k}]",
                     goal,
                     indicator,
-                    available=available,
+                    available=there,
                     available_from=ready,
-                    reason=None if available else Reason.NOT_YET_AVAILABLE,
+                    reason=None if there else Reason.NOT_YET_AVAILABLE,
+                    published=published is not None,
                 )
             )
     return tuple(out)

@@ -29,7 +29,6 @@ demand the stored type, ``tuple[Interval, ...]``).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Mapping
@@ -223,6 +222,8 @@ def choice(cls: type[E], value: object, at: str = "value") -> E:
                 return member
     choices = _choices(cls)
     kind = cls.__name__
+    import difflib  # only for a value that failed: kept out of `import styrmodell`
+
     close = difflib.get_close_matches(value.lower(), choices, n=1) if isinstance(value, str) else []
     if close:
         raise failure(
@@ -249,6 +250,11 @@ def choice(cls: type[E], value: object, at: str = "value") -> E:
 
 def _takes_at(convert: Callable[..., Any]) -> bool:
     """Whether *convert* takes the field's name (a second parameter called ``at``)."""
+    code = getattr(convert, "__code__", None)
+    if code is not None and not inspect.ismethod(convert):
+        # A plain function: read its code, as inspect.signature would, at a tenth of the cost
+        # (every converted field of every class asks this while the package is imported).
+        return bool(code.co_argcount >= 2 and code.co_varnames[1] == "at")
     try:
         params = list(inspect.signature(convert).parameters.values())
     except (TypeError, ValueError):

@@ -28,6 +28,7 @@ from styrmodell._actions import ActionPlan
 from styrmodell._calendar import FollowUpCalendar
 from styrmodell._errors import PlanError, Problem
 from styrmodell._fields import (
+    FieldError,
     Fields,
     as_flag,
     as_id,
@@ -286,6 +287,20 @@ def _optional_as_threshold(value: object, at: str = "value") -> Any:
     return None if value is None else _as_threshold(value, at)
 
 
+KOLADA_PREFIX = "kolada:"
+"""An :attr:`Indicator.source` starting so names a Kolada KPI: ``"kolada:U21468"``."""
+
+
+def _as_source(value: object, at: str = "value") -> str:
+    """:func:`as_text`; ``"kolada:<KPI>"`` must name a KPI id ("N" or "U" and five digits)."""
+    source = as_text(value, at)
+    if source[: len(KOLADA_PREFIX)].lower() == KOLADA_PREFIX:
+        kpi = source[len(KOLADA_PREFIX) :].strip()
+        if not (len(kpi) == 6 and kpi[0] in "NU" and kpi[1:].isascii() and kpi[1:].isdigit()):
+            raise failure(FieldError, "kolada.source_kpi", at, value=value)
+    return source
+
+
 @attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Indicator:
     """What is measured for a goal (indikator, mått, nyckeltal), and its target per year.
@@ -298,7 +313,10 @@ class Indicator:
         title: The indicator as the plan words it.
         unit: The :class:`Unit` values are measured in, or ``None``.
         direction: Which way is better, where it is known.
-        source: The data source (datakälla): "Egen mätning i Viva", "Kolada N21814".
+        source: The data source (datakälla): "Egen mätning i Viva", "Kolada N21814";
+            ``"kolada:<KPI>"`` ("kolada:U21468") names a Kolada nyckeltal that
+            :mod:`styrmodell.kolada` reads the outcomes and references from
+            (:attr:`kolada_kpi`).
         baseline: The :class:`Baseline`, or ``None`` ("Nytt mål").
         targets: Year → threshold (the målvärde of each year).
         target: One threshold for every year not in *targets* ("one target for all years").
@@ -322,7 +340,7 @@ class Indicator:
     title: str = attrs.field(default="", converter=as_text)
     unit: Unit | None = attrs.field(default=None, converter=as_optional_unit)
     direction: Direction | None = attrs.field(default=None, converter=as_optional_direction)
-    source: str = attrs.field(default="", converter=as_text)
+    source: str = attrs.field(default="", converter=_as_source)
     baseline: Baseline | None = attrs.field(default=None, converter=_as_baseline)
     targets: FrozenMap[int, Threshold] = attrs.field(default=_NO_TARGETS, converter=_as_targets)
     target: Threshold | None = attrs.field(default=None, converter=_optional_as_threshold)
@@ -336,6 +354,20 @@ class Indicator:
         """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``."""
         found = self.targets.get(year)
         return found if found is not None else self.target
+
+    @property
+    def kolada_kpi(self) -> str | None:
+        """The Kolada KPI id when :attr:`source` is ``"kolada:<KPI>"``, else ``None``.
+
+        Example:
+            >>> Indicator(id="nojd", source="kolada:U21468").kolada_kpi
+            'U21468'
+            >>> Indicator(id="egen", source="Kolada N21814").kolada_kpi is None
+            True
+        """
+        if self.source[: len(KOLADA_PREFIX)].lower() != KOLADA_PREFIX:
+            return None
+        return self.source[len(KOLADA_PREFIX) :].strip()
 
     @property
     def target_count(self) -> int:
@@ -714,10 +746,7 @@ def _check(plan: Plan) -> _Index:
         )
     for a, action_plan in enumerate(plan.action_plans):
         problems.extend(
-            Problem.of(found)
-            for found in action_plan.link_problems(
-                frozenset(goal_index), path=f"action_plans[{a}]."
-            )
+            action_plan.link_problems(frozenset(goal_index), path=f"action_plans[{a}].")
         )
     return _Index(goal_index, indicator_index, units, tuple(problems))
 

@@ -5,24 +5,20 @@ layer's catalogs (:mod:`styrmodell._messages`), per locale; numbers and dates al
 the locale given, through babel. babel is always called with an explicit locale, never
 ``None`` (which would mean the machine's locale).
 
-:func:`language` — ``"sv"`` or ``"en"`` — serves the modules whose sentences have not moved
-to the catalogs yet; it goes when the last of them has (no locale branches in modules).
+No module branches on the locale: a new locale is a new pair of catalog files.
 """
 
 from __future__ import annotations
 
 import functools
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_minus_sign_symbol
 
 from styrmodell._errors import StyrmodellError
 
-__all__ = ["Language", "format_number", "language", "parse_locale"]
-
-Language = Literal["sv", "en"]
+__all__ = ["format_number", "parse_locale"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -40,11 +36,6 @@ def parse_locale(locale: str) -> Locale:
         return Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise StyrmodellError(f"locale: unknown locale {locale!r} ({exc})") from None
-
-
-def language(locale: str) -> Language:
-    """``"sv"`` for a Swedish locale, else ``"en"`` (for modules not yet on the catalogs)."""
-    return "sv" if parse_locale(locale).language == "sv" else "en"
 
 
 @functools.lru_cache(maxsize=64)

@@ -23,14 +23,15 @@ catalog at all gets English words with its own number and date formats.
 from __future__ import annotations
 
 import functools
-import gettext
 import io
-import string
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import gettext
 
 from styrmodell._errors import ABSENT, Problem, StyrmodellError
 from styrmodell._locale import format_number, parse_locale
@@ -82,6 +83,8 @@ class _Catalog:
 
 def _read(path: Path) -> gettext.GNUTranslations:
     """One area's catalog: the compiled ``.mo`` (a wheel), else the ``.po`` (a checkout)."""
+    import gettext  # on the first message, not on `import styrmodell`
+
     mo = path.with_suffix(".mo")
     if mo.exists() and (not path.exists() or mo.stat().st_mtime >= path.stat().st_mtime):
         with mo.open("rb") as fp:
@@ -219,6 +222,8 @@ def placeholders(code: str, locale: str) -> frozenset[str]:
     forms = [
         v for k, v in cat.messages.items() if k == code or (isinstance(k, tuple) and k[0] == code)
     ]
+    import string
+
     names = set()
     for form in forms:
         for _, field, _, _ in string.Formatter().parse(form):

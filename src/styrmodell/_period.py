@@ -7,7 +7,6 @@ august), *tertial* (four months: T1 jan–apr, T2 maj–aug, T3 sep–dec), *kva
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import functools
@@ -316,7 +315,9 @@ class Period:
 
 @functools.lru_cache(maxsize=4096)
 def _end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:
+        return dt.date(year, 12, 31)  # not from 1 January of the next year: 9999 is the last
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 MAX_LABEL = 40

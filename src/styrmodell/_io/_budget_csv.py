@@ -69,7 +69,7 @@ def check_header(table: Table, columns: Sequence[str]) -> None:
         raise failure(
             LedgerError,
             "ledger.csv_header",
-            f"{table.name}:1",
+            table.where(table.header_line),
             expected=",".join(columns),
             got=",".join(table.header),
         )
@@ -86,7 +86,8 @@ class Cells:
     """Reads the cells of one row, collecting a problem per bad cell, located by line."""
 
     def __init__(self, table: Table, row: Row, problems: list[Problem]) -> None:
-        self.at = f"{table.name}:{row.line}"
+        self.table = table
+        self.at = table.where(row)
         self.row = row
         self.problems = problems
         self.bad = False
@@ -104,9 +105,15 @@ class Cells:
             return BAD  # type: ignore[no-any-return]
 
     def fail(self, problems: Iterable[Problem]) -> None:
-        """List *problems* (of this row) at the row's line."""
+        """List *problems* (of this row) at the row's line, or at the cell a problem names.
+
+        A problem whose path is a column is placed at that cell ("budget.xlsx:Budget!G12"
+        in a workbook; a CSV file names the line).
+        """
         self.bad = True
-        self.problems.extend(located(p, self.at) for p in problems)
+        for p in problems:
+            at = self.table.where(self.row, p.path) if p.path in self.row.cells else self.at
+            self.problems.append(located(p, at))
 
     def build(self, make: Callable[[], T]) -> T | None:
         """``make()``, or ``None`` with its problems listed at the row's line."""

@@ -26,6 +26,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import IO, Literal
 
 import attrs
@@ -43,6 +44,7 @@ __all__ = [
     "read_bytes",
     "read_columns",
     "read_table",
+    "sheet_reference",
     "write_table",
 ]
 
@@ -53,28 +55,37 @@ Encoding = Literal["utf-8", "auto"]
 
 
 @attrs.frozen(kw_only=True)
-class Limits:
-    """Size caps checked before and while parsing; every reader takes them as ``limits=``.
+class TableLimits:
+    r"""Size caps of a table file (CSV or a workbook's sheet), checked before and while parsing.
+
+    Every reader of ``styrmodell.io`` takes them as ``limits=``.
 
     Attributes:
         bytes: The largest file read, in bytes (256 MiB).
         field: The longest field, in characters (10,000: a goal's description fits many
             times over).
         rows: The most data rows (10 million).
+        unpacked: The most bytes a workbook (.xlsx, a zip) may unpack to (1 GiB).
 
     Examples:
-        >>> Limits().field
+        >>> from styrmodell.io import TableLimits, read_outcomes
+        >>> TableLimits().field
         10000
-        >>> Limits(field=100).field
-        100
+        >>> text = "indicator,period,value\nx,2023,1\n".encode()
+        >>> read_outcomes(text, limits=TableLimits(rows=10)).get("x", 2023).value
+        Decimal('1')
     """
 
     bytes: int = 256 * 1024 * 1024
     field: int = 10_000
     rows: int = 10_000_000
+    unpacked: int = 1024 * 1024 * 1024
 
 
-DEFAULT_LIMITS = Limits()
+Limits = TableLimits
+"""The name the readers' signatures use."""
+
+DEFAULT_LIMITS = TableLimits()
 
 
 @attrs.frozen
@@ -98,7 +109,10 @@ class Table:
         header: The column names as written (stripped).
         rows: The data rows.
         encoding: ``"utf-8"``, ``"utf-8-sig"`` (with a byte order mark) or ``"cp1252"``.
-        delimiter: ``","``, ``";"`` or ``"\\t"``.
+        delimiter: ``","``, ``";"`` or ``"\\t"`` (``""`` for a sheet of a workbook).
+        sheet: The sheet's name when the table was read from a workbook.
+        letters: The spreadsheet column letter of each header entry (a workbook only).
+        header_line: The line (row) of the header.
     """
 
     name: str
@@ -106,11 +120,62 @@ class Table:
     rows: tuple[Row, ...]
     encoding: str
     delimiter: str
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    letters: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    header_line: int = attrs.field(default=1, kw_only=True)
 
     def detected(self) -> str:
         """What was detected, for ``--verbose``: ``"cp1252, separator ';'"``."""
+        if self.sheet is not None:
+            return f"xlsx, sheet {self.sheet!r}"
         sep = "tab" if self.delimiter == "\t" else repr(self.delimiter)
         return f"{self.encoding}, separator {sep}"
+
+    def where(self, row: Row | int, column: str | None = None) -> str:
+        """Where a row, or one cell of it, is, for a message.
+
+        A CSV file is named by line (``"budget.csv:12"``); a sheet of a workbook by the
+        cell as a spreadsheet names it (``"budget.xlsx:Budget!G12"``), or by the row's
+        cells (``"budget.xlsx:Budget!A12:H12"``) when no column is given.
+
+        Examples:
+            >>> table = Table("budget.csv", ("code", "amount"), (), "utf-8", ",")
+            >>> table.where(12, "amount")
+            'budget.csv:12'
+            >>> sheet = attrs.evolve(table, name="b.xlsx", sheet="Budget", letters=("A", "C"))
+            >>> sheet.where(12, "amount"), sheet.where(12)
+            ('b.xlsx:Budget!C12', 'b.xlsx:Budget!A12:C12')
+        """
+        line = row if isinstance(row, int) else row.line
+        return _where(self.name, self.sheet, self.header, self.letters, line, column)
+
+
+def _where(
+    name: str,
+    sheet: str | None,
+    header: tuple[str, ...],
+    letters: tuple[str, ...],
+    line: int,
+    column: str | None,
+) -> str:
+    if sheet is None or not letters:
+        return f"{name}:{line}"
+    ref = sheet_reference(sheet)
+    if column is not None and column in header:
+        return f"{name}:{ref}!{letters[header.index(column)]}{line}"
+    return f"{name}:{ref}!{letters[0]}{line}:{letters[-1]}{line}"
+
+
+def sheet_reference(sheet: str) -> str:
+    """*sheet* as a spreadsheet formula names it: quoted when it holds more than letters.
+
+    Examples:
+        >>> sheet_reference("Utfall"), sheet_reference("Utfall 2023"), sheet_reference("Jan's")
+        ('Utfall', "'Utfall 2023'", "'Jan''s'")
+    """
+    if sheet and all(c.isalnum() or c == "_" for c in sheet) and not sheet[0].isdigit():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 @attrs.frozen
@@ -128,6 +193,8 @@ class Columns:
             row is shorter than the header).
         encoding: ``"utf-8"``, ``"utf-8-sig"`` (with a byte order mark) or ``"cp1252"``.
         delimiter: ``","``, ``";"`` or ``"\\t"``.
+        sheet: The sheet's name when the columns were read from a workbook.
+        letters: The spreadsheet column letter of each header entry (a workbook only).
     """
 
     name: str
@@ -136,6 +203,12 @@ class Columns:
     cells: tuple[tuple[str, ...], ...]
     encoding: str
     delimiter: str
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    letters: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+
+    def where(self, line: int, column: str | None = None) -> str:
+        """Where a row (by its line), or one cell of it, is: as :meth:`Table.where`."""
+        return _where(self.name, self.sheet, self.header, self.letters, line, column)
 
     def column(self, name: str) -> tuple[str, ...] | None:
         """The cells of column *name* (as written, not stripped), or ``None`` without one."""
@@ -471,5 +544,5 @@ def _cell(value: object, excel: bool) -> str:
         return neutralise(value).replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(value, bool):
         return "true" if value else "false"
-    shown = str(value)
+    shown = format(value, "f") if isinstance(value, Decimal) else str(value)
     return shown.replace(".", ",") if excel else shown

@@ -39,12 +39,13 @@ from styrmodell._io._budget_csv import (
     unit_cell,
     write_to,
 )
-from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
+from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, write_table
+from styrmodell._io._tables import read_rows
 from styrmodell._ledger_base import F, as_key, as_label, ledger_error, unit_name
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
-__all__ = ["COLUMNS", "read_investments", "write_investments"]
+__all__ = ["COLUMNS", "read_investments", "records", "write_investments"]
 
 COLUMNS = ("record", "row", "name", "group", "category", "year", "amount", "unit")
 """The columns of an investment budget file, in the order :func:`write_investments` writes."""
@@ -65,6 +66,7 @@ class _Object:
 def read_investments(
     source: Source,
     *,
+    sheet: str | int | None = None,
     name: str | None = None,
     encoding: Encoding = "utf-8",
     limits: Limits = DEFAULT_LIMITS,
@@ -76,7 +78,10 @@ def read_investments(
     columns.
 
     Args:
-        source: A path, the file's bytes, or an open file.
+        source: A path, the file's bytes, or an open file: CSV, or an Excel workbook
+            (.xlsx, with the ``excel`` extra) holding the same columns in a sheet.
+        sheet: The workbook's sheet (name or number from 1); by default the first sheet
+            whose header holds the columns.
         name: How problems name the file; the path by default.
         encoding: ``"utf-8"`` (a byte order mark is allowed), or ``"auto"`` to read a file
             that is not UTF-8 as cp1252 (what Swedish Excel saves).
@@ -95,7 +100,9 @@ def read_investments(
         >>> read_investments(data).objects[0].amounts
         FrozenMap({2023: Decimal('700')})
     """
-    table = read_table(source, name=name, encoding=encoding, limits=limits)
+    table = read_rows(
+        source, sheet=sheet, name=name, columns=COLUMNS, encoding=encoding, limits=limits
+    )
     check_header(table, COLUMNS)
     objects: dict[int, _Object] = {}
     printed: list[InvestmentSum] = []
@@ -212,6 +219,11 @@ def write_investments(
         record,row,name,group,category,year,amount,unit
         object,4,Wifi,SOF,IT,2023,700,tkr
     """
+    return write_to(write_table(COLUMNS, records(budget), excel=excel), target)
+
+
+def records(budget: InvestmentBudget) -> list[tuple[object, ...]]:
+    """The rows of an investment budget file (:data:`COLUMNS`): objects and printed sums."""
     rows: list[tuple[object, ...]] = []
     for obj in budget.objects:
         cells = (obj.row, escape(obj.name), escape(obj.group), escape(obj.category))
@@ -233,4 +245,4 @@ def write_investments(
                 unit_name(s.unit),
             )
         )
-    return write_to(write_table(COLUMNS, rows, excel=excel), target)
+    return rows

@@ -29,7 +29,8 @@ from styrmodell._io._budget_csv import (
     unit_cell,
     write_to,
 )
-from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, read_table, write_table
+from styrmodell._io._csv import DEFAULT_LIMITS, Encoding, Limits, Source, write_table
+from styrmodell._io._tables import read_rows
 from styrmodell._ledger import Ledger, PrintedFigure
 from styrmodell._ledger_base import F, as_key, as_label, as_money_unit, ledger_error, unit_name
 from styrmodell._ledger_index import index_lines
@@ -37,7 +38,7 @@ from styrmodell._ledger_lines import LedgerLine, Verksamhet, as_kind, as_line_ki
 from styrmodell._messages import problem
 from styrmodell._units import Unit
 
-__all__ = ["COLUMNS", "read_ledger", "write_ledger"]
+__all__ = ["COLUMNS", "read_ledger", "records", "write_ledger"]
 
 COLUMNS = ("record", "code", "name", "group", "kind", "scenario", "amount", "unit")
 """The columns of a ledger file, in the order :func:`write_ledger` writes them."""
@@ -46,6 +47,7 @@ COLUMNS = ("record", "code", "name", "group", "kind", "scenario", "amount", "uni
 def read_ledger(
     source: Source,
     *,
+    sheet: str | int | None = None,
     name: str | None = None,
     encoding: Encoding = "utf-8",
     limits: Limits = DEFAULT_LIMITS,
@@ -57,7 +59,10 @@ def read_ledger(
     as well; see the module for the columns.
 
     Args:
-        source: A path, the file's bytes, or an open file.
+        source: A path, the file's bytes, or an open file: CSV, or an Excel workbook
+            (.xlsx, with the ``excel`` extra) holding the same columns in a sheet.
+        sheet: The workbook's sheet (name or number from 1); by default the first sheet
+            whose header holds the columns.
         name: How problems name the file; the path by default.
         encoding: ``"utf-8"`` (a byte order mark is allowed), or ``"auto"`` to read a file
             that is not UTF-8 as cp1252 (what Swedish Excel saves).
@@ -79,10 +84,12 @@ def read_ledger(
         >>> read_ledger(data).lines[0].amount
         Decimal('-58117')
     """
-    table = read_table(source, name=name, encoding=encoding, limits=limits)
+    table = read_rows(
+        source, sheet=sheet, name=name, columns=COLUMNS, encoding=encoding, limits=limits
+    )
     check_header(table, COLUMNS)
     lines: list[LedgerLine] = []
-    numbers: list[int] = []
+    places: list[str] = []
     printed: list[PrintedFigure] = []
     chart: dict[str, str] = {}
     problems: list[Problem] = []
@@ -93,7 +100,7 @@ def read_ledger(
             line = _line(cells, chart)
             if line is not None:
                 lines.append(line)
-                numbers.append(row.line)
+                places.append(table.where(row))
         elif record == "printed":
             figure = _printed(cells)
             if figure is not None:
@@ -108,7 +115,7 @@ def read_ledger(
     unit = _ledger_unit(fields, lines)
     if unit is not None:
         # The ledger finds these too; here they are named by the line of the file.
-        found = index_lines(lines, unit, at=lambda i, _: f"{table.name}:{numbers[i]}")
+        found = index_lines(lines, unit, at=lambda i, _: places[i])
         raise_if(table.name, list(found.problems))
     if chart:
         fields.setdefault("chart", chart)
@@ -206,6 +213,15 @@ def write_ledger(ledger: Ledger, target: Target | None = None, *, excel: bool = 
         record,code,name,group,kind,scenario,amount,unit
         line,54,'=IFO,,kostnader,B,-1,tkr
     """
+    return write_to(write_table(COLUMNS, records(ledger), excel=excel), target)
+
+
+def records(ledger: Ledger) -> list[tuple[object, ...]]:
+    """The rows of a ledger file (:data:`COLUMNS`): lines, printed figures, the chart.
+
+    Text that starts with ``'`` before a formula sign has one more ``'`` (see
+    :func:`~styrmodell._io._budget_csv.escape`); amounts are numbers.
+    """
     rows: list[tuple[object, ...]] = []
     for line in ledger.lines:
         v = line.verksamhet
@@ -238,4 +254,4 @@ def write_ledger(ledger: Ledger, target: Target | None = None, *, excel: bool = 
         )
     for code, group in ledger.chart.items():
         rows.append(("chart", escape(code), "", escape(group), "", "", None, ""))
-    return write_to(write_table(COLUMNS, rows, excel=excel), target)
+    return rows

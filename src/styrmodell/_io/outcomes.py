@@ -41,12 +41,13 @@ from styrmodell._fields import Fields
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._io._csv import (
     DEFAULT_LIMITS,
+    Columns,
     Encoding,
     Limits,
     Source,
-    read_columns,
     write_table,
 )
+from styrmodell._io._tables import read_column_table
 from styrmodell._messages import failure, problem
 from styrmodell._outcomes import (
     _NO_REFERENCES,
@@ -173,6 +174,7 @@ def _text(text: str, column: str) -> str:
 def read_outcomes(
     source: Source,
     *,
+    sheet: str | int | None = None,
     name: str | None = None,
     encoding: Encoding = "utf-8",
     limits: Limits = DEFAULT_LIMITS,
@@ -185,7 +187,11 @@ def read_outcomes(
     is taken from the header; a UTF-8 byte order mark is skipped.
 
     Args:
-        source: A path, the file's bytes, or an open file (text or binary).
+        source: A path, the file's bytes, or an open file (text or binary): CSV, or an
+            Excel workbook (.xlsx, with the ``excel`` extra) with the same columns in a
+            sheet, whose problems name the cell (``utfall.xlsx:Utfall!E7: value: ...``).
+        sheet: The workbook's sheet (name or number from 1); by default the first sheet
+            whose header holds ``indicator`` and ``period``.
         name: How messages name the file; its path by default.
         encoding: ``"utf-8"``, or ``"auto"`` to read a file that is not UTF-8 as cp1252
             (what Swedish Excel saves as "CSV").
@@ -212,17 +218,28 @@ def read_outcomes(
         ...
         styrmodell._errors.SerializationError: utfall.csv:2: value: expected a number, got '58 17'
     """
-    table = read_columns(
-        source, name=name, required=("indicator", "period"), encoding=encoding, limits=limits
+    table = read_column_table(
+        source,
+        sheet=sheet,
+        name=name,
+        required=("indicator", "period"),
+        encoding=encoding,
+        limits=limits,
     )
     label = table.name
     header = table.header
     problems: list[Problem] = []
     references: list[tuple[str, str]] = []
-    for i, column in enumerate(header):
-        if column in header[:i]:
-            problems.append(problem("outcomes.duplicate_column", label, value=column))
-        elif column.startswith(REFERENCE_PREFIX):
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for column in header:
+        if column in seen:
+            if column not in twice:  # once per name, however often it repeats
+                twice.add(column)
+                problems.append(problem("outcomes.duplicate_column", label, value=column))
+            continue
+        seen.add(column)
+        if column.startswith(REFERENCE_PREFIX):
             ref = column[len(REFERENCE_PREFIX) :].strip()
             if ref:
                 references.append((column, ref))
@@ -258,7 +275,7 @@ def read_outcomes(
     ]:
         for i in bad:
             cell = values[i]
-            at = f"{label}:{lines[i]}"
+            at = table.where(lines[i], _column_of(column, references))
             bad_rows.setdefault(i, []).append(
                 problem("outcomes.required", f"{at}: {column}")
                 if cell is _MISSING
@@ -298,12 +315,12 @@ def read_outcomes(
         )
         item_lines = list(lines)
     else:
-        items, item_lines = _row_by_row(label, lines, bad_rows, problems, columns, row_references)
+        items, item_lines = _row_by_row(table, lines, bad_rows, problems, columns, row_references)
     try:
         outcomes = Outcomes(tuple(items))
     except PlanError as exc:
         # Two rows with the same indicator, period, gender and org unit.
-        problems.extend(_repeated_row(found, label, item_lines) for found in exc.problems)
+        problems.extend(_repeated_row(found, table, item_lines) for found in exc.problems)
         problems.sort(key=_line_of)
     else:
         if not problems:
@@ -312,7 +329,7 @@ def read_outcomes(
 
 
 def _row_by_row(
-    label: str,
+    table: Columns,
     lines: Sequence[int],
     bad_rows: dict[int, list[Problem]],
     problems: list[Problem],
@@ -363,24 +380,35 @@ def _row_by_row(
                     )
                 )
             except PlanError as exc:
-                problems.extend(_row_problem(p, f"{label}:{line}") for p in exc.problems)
+                problems.extend(_row_problem(p, table.where(line)) for p in exc.problems)
                 continue
         item_lines.append(line)
     return items, item_lines
 
 
-def _repeated_row(found: Problem, label: str, item_lines: list[int]) -> Problem:
+def _repeated_row(found: Problem, table: Columns, item_lines: list[int]) -> Problem:
     """A duplicate among the outcomes (``items[i]``) as a problem of its line in the file."""
     first = cast("int", dict(found.params)["first"])
     line = item_lines[int(found.path[len("items[") : -1])]
-    return problem("outcomes.duplicate_row", f"{label}:{line}", other=item_lines[first])
+    return problem("outcomes.duplicate_row", table.where(line), other=item_lines[first])
+
+
+def _column_of(column: str, references: list[tuple[str, str]]) -> str:
+    """The header's column for a column as the reader names it (a reference by its name)."""
+    for header, ref in references:
+        if ref == column:
+            return header
+    return column
+
+
+_LAST_NUMBER = re.compile(r"(\d+)$")
 
 
 def _line_of(found: Problem) -> int:
-    """The line a problem's path names (``utfall.csv:7: value`` → 7), for sorting."""
+    """The line a problem's path names (``utfall.csv:7: value`` → 7; ``...!E7`` → 7)."""
     head = found.path.split(": ", 1)[0]
-    number = head.rpartition(":")[2]
-    return int(number) if number.isdigit() else 0
+    number = _LAST_NUMBER.search(head)
+    return int(number.group(1)) if number else 0
 
 
 def _at(found: Problem, at: str) -> Problem:

@@ -12,7 +12,6 @@ strategies and the hypothesis plugin look families up here; nothing else lists t
 
 from __future__ import annotations
 
-import string
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
@@ -24,8 +23,8 @@ from styrmodell._errors import ThresholdError
 
 __all__ = ["Family", "families", "family_of", "family_tagged", "register", "unregister"]
 
-_TAG_START = frozenset(string.ascii_lowercase)
-_TAG_CHARS = _TAG_START | frozenset(string.digits + "_")
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyz")
+_TAG_CHARS = _TAG_START | frozenset("0123456789_")
 
 
 def _tag(value: object) -> str:

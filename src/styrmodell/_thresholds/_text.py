@@ -17,8 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
-from babel.dates import format_date
-
 from styrmodell._intervals import Interval
 from styrmodell._locale import format_number, parse_locale
 from styrmodell._messages import ntext, text
@@ -148,6 +146,8 @@ def verdict(said: str, status: Status, locale: str) -> str:
 
 def date_text(value: dt.date, locale: str) -> str:
     """A date the way the locale writes it in full: "31 december 2019"."""
+    from babel.dates import format_date  # 9 ms of import, needed only for rules with dates
+
     return format_date(value, format="long", locale=parse_locale(locale))
 
 

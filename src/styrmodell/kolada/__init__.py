@@ -20,7 +20,11 @@ kommuner. This module:
 - turns a snapshot into the model's values: :func:`outcomes` of a kommun, a
   :func:`reference` (riket, a region, a group), the :func:`comparison` mean of a user's own
   kommuner (styrmodell's calculation, never credited to Kolada), the :func:`population` of
-  all kommuner for a rank, and :func:`records` / :func:`frame` for bulk work.
+  all kommuner for a rank, and :func:`records` / :func:`frame` for bulk work;
+- wires a plan to a snapshot: an indicator whose ``source`` is ``"kolada:<KPI>"`` gets its
+  outcomes and references from :func:`inputs`, which assesses the plan and explains each
+  indicator with where its values came from; :func:`report` adds the sources to a report;
+  :func:`availability` tells :func:`~styrmodell.contents_for` when Kolada publishes.
 
 Examples:
     >>> import styrmodell as sm
@@ -34,7 +38,14 @@ Examples:
     Riket 2023: 82,1\xa0% (Källa: Kolada, hämtat 2026-11-30)
 """
 
-from styrmodell.kolada._bulk import COLUMNS, frame, records
+from styrmodell.kolada._bulk import (
+    COLUMNS,
+    OUTCOME_COLUMNS,
+    frame,
+    outcome_frame,
+    outcome_records,
+    records,
+)
 from styrmodell.kolada._client import BASE_URL, MAX_IDS, MAX_PER_PAGE, Client, ProgressCallback
 from styrmodell.kolada._errors import KoladaError, KoladaWarning
 from styrmodell.kolada._fetch import Refresh, ValueChange, fetch, refresh
@@ -48,6 +59,14 @@ from styrmodell.kolada._model import (
     outcomes,
     population,
     reference,
+)
+from styrmodell.kolada._plan import (
+    Inputs,
+    availability,
+    default_references,
+    inputs,
+    report,
+    similar_groups,
 )
 from styrmodell.kolada._values import (
     SCHEMA,
@@ -67,8 +86,10 @@ __all__ = [
     "COUNTRY",
     "MAX_IDS",
     "MAX_PER_PAGE",
+    "OUTCOME_COLUMNS",
     "SCHEMA",
     "Client",
+    "Inputs",
     "KoladaError",
     "KoladaWarning",
     "Kpi",
@@ -85,13 +106,20 @@ __all__ = [
     "Row",
     "Snapshot",
     "ValueChange",
+    "availability",
     "comparison",
+    "default_references",
     "fetch",
     "frame",
+    "inputs",
     "is_preliminary",
+    "outcome_frame",
+    "outcome_records",
     "outcomes",
     "population",
     "records",
     "reference",
     "refresh",
+    "report",
+    "similar_groups",
 ]

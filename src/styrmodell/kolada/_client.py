@@ -9,29 +9,25 @@ httpx is imported when a :class:`Client` is made, never before: ``import styrmod
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import itertools
-import logging
 import re
 import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import Any, Protocol, TypeVar
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
-from styrmodell._safe import printable
 from styrmodell.kolada._errors import KoladaWarning, kolada_failure
 from styrmodell.kolada._parse import (
-    Page,
     parse_data,
     parse_kpi_groups,
     parse_kpis,
     parse_municipalities,
     parse_municipality_groups,
     parse_ous,
-    parse_page,
 )
+from styrmodell.kolada._transport import Transport, local_now, logger
 from styrmodell.kolada._values import (
     Kpi,
     KpiGroup,
@@ -66,14 +62,6 @@ MAX_IDS = 25
 MAX_PER_PAGE = 5000
 """At most this many items per page (Kolada answers HTTP 422 beyond)."""
 
-MAX_PAGES = 10_000
-"""A request that pages further than this is stopped (a guard against a paging loop)."""
-
-_MAX_URL = 8000  # longer URLs are refused by servers (and by httpx at 65,536)
-
-MAX_BODY = 64 * 1024 * 1024
-"""The largest answer read (a full page of 5,000 data items is about 2 MB)."""
-
 
 class ProgressCallback(Protocol):
     """``progress(done, total, path)``: called after each request of an operation completes.
@@ -87,26 +75,12 @@ class ProgressCallback(Protocol):
         """Say that *done* of *total* requests are complete, the last one for *path*."""
 
 
-logger = logging.getLogger("styrmodell.kolada")
-
 _KPI = re.compile(r"^[NU]\d{5}$")
 _MUNICIPALITY = re.compile(r"^(?:\d{4}|G\d{1,12})$")
 _OU = re.compile(r"^[A-Za-z0-9]{1,40}$")
 _DATA_PATH = re.compile(
     r"^(?:data|oudata)(?:/(?:kpi|municipality|ou|year)/[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*){2,3}$"
 )
-
-
-def _httpx() -> ModuleType:
-    try:
-        import httpx
-    except ImportError:
-        raise kolada_failure("kolada.needs_httpx") from None
-    return httpx
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
 
 
 def _ids(
@@ -208,6 +182,25 @@ def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
+def _warn_missing(
+    rows: list[Row],
+    kpis: tuple[str, ...],
+    units: tuple[str, ...],
+    years: tuple[int, ...],
+    kind: UnitKind,
+) -> None:
+    """Warn about the ids asked for that came back without any row."""
+    seen_kpis = {r.kpi for r in rows}
+    seen_units = {r.unit for r in rows}
+    seen_years = {r.period for r in rows}
+    missing = [
+        _listed("kpi", [k for k in kpis if k not in seen_kpis]),
+        _listed(kind, [u for u in units if u not in seen_units]),
+        _listed("year", [str(y) for y in years if y not in seen_years]),
+    ]
+    _warn(missing, stacklevel=5)
+
+
 class Client:
     """A client for the Kolada v3 API that returns styrmodell values.
 
@@ -253,7 +246,7 @@ class Client:
         per_page: int = MAX_PER_PAGE,
         progress: ProgressCallback | None = None,
         sleep: Callable[[float], object] = time.sleep,
-        now: Callable[[], dt.datetime] = _local_now,
+        now: Callable[[], dt.datetime] = local_now,
     ) -> None:
         try:
             parts = urlsplit(base_url) if isinstance(base_url, str) else None
@@ -287,30 +280,31 @@ class Client:
             "per_page",
             f"a whole number from 1 to {MAX_PER_PAGE}",
         )
-        self._httpx = _httpx()
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self._base = urlsplit(self.base_url)
         self.timeout = float(timeout)
         self.retries = retries
         self.backoff = float(backoff)
         self.max_wait = float(max_wait)
         self.per_page = per_page
         self.progress = progress
-        self._sleep = sleep
         self._now = now
         self.requests: list[Request] = []
         """Every request made, in order (what a snapshot records as provenance)."""
-        self._http = self._httpx.Client(
-            timeout=self._httpx.Timeout(self.timeout),
-            headers={"Accept": "application/json", "User-Agent": "styrmodell-kolada"},
-            follow_redirects=False,
+        self._transport = Transport(
+            self.base_url,
+            timeout=self.timeout,
+            retries=retries,
+            backoff=self.backoff,
+            max_wait=self.max_wait,
+            sleep=sleep,
+            now=now,
         )
 
     # -- lifetime ----------------------------------------------------------------------
 
     def close(self) -> None:
         """Close the connections."""
-        self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> Client:
         return self
@@ -480,7 +474,7 @@ class Client:
         ]
         rows = self._run(jobs, self._data_parser(kind), from_date=from_date)
         if from_date is None:
-            self._warn_missing(rows, kpis, units, years, kind)
+            _warn_missing(rows, kpis, units, years, kind)
         return tuple(rows)
 
     def _data_parser(self, kind: UnitKind) -> Callable[[list[Any], str], list[Row]]:
@@ -490,24 +484,6 @@ class Client:
             return parse_data(values, url, kind=kind, fetched_at=today)
 
         return parse
-
-    def _warn_missing(
-        self,
-        rows: list[Row],
-        kpis: tuple[str, ...],
-        units: tuple[str, ...],
-        years: tuple[int, ...],
-        kind: UnitKind,
-    ) -> None:
-        seen_kpis = {r.kpi for r in rows}
-        seen_units = {r.unit for r in rows}
-        seen_years = {r.period for r in rows}
-        missing = [
-            _listed("kpi", [k for k in kpis if k not in seen_kpis]),
-            _listed(kind, [u for u in units if u not in seen_units]),
-            _listed("year", [str(y) for y in years if y not in seen_years]),
-        ]
-        _warn(missing, stacklevel=5)
 
     # -- requests ----------------------------------------------------------------------
 
@@ -524,7 +500,7 @@ class Client:
             query["per_page"] = str(self.per_page)
             if from_date is not None:
                 query["from_date"] = from_date.isoformat()
-            items, pages = self._collect(path, query, parse)
+            items, pages = self._transport.collect(path, query, parse)
             out.extend(items)
             shown = path + ("?" + urlencode(params) if params else "")
             self.requests.append(
@@ -540,157 +516,3 @@ class Client:
             if self.progress is not None:
                 self.progress(done, len(jobs), shown)
         return out
-
-    def _collect(
-        self, path: str, query: dict[str, str], parse: Callable[[list[Any], str], list[T]]
-    ) -> tuple[list[T], int]:
-        url: str | None = self.base_url + path + "?" + urlencode(query)
-        seen: set[str] = set()
-        items: list[T] = []
-        pages = 0
-        while url is not None:
-            if url in seen:
-                raise kolada_failure("kolada.paging_loop", url, url=url, value=url)
-            if pages >= MAX_PAGES:
-                raise kolada_failure("kolada.too_many_pages", url, url=url, limit=MAX_PAGES)
-            seen.add(url)
-            pages += 1
-            page = self._get(url)
-            items.extend(parse(page.values, url))
-            url = self._next(page.next_url, url)
-        return items, pages
-
-    def _next(self, next_url: str | None, url: str) -> str | None:
-        """The next page's URL on our own base (its path and query), or ``None``."""
-        if next_url is None:
-            return None
-        if not (next_url.isascii() and next_url.isprintable() and len(next_url) <= _MAX_URL):
-            raise kolada_failure("kolada.bad_next_url", url, url=url, value=next_url)
-        try:
-            parts = urlsplit(next_url)
-        except ValueError:
-            raise kolada_failure("kolada.bad_next_url", url, url=url, value=next_url) from None
-        if (
-            parts.netloc.lower() != self._base.netloc.lower()
-            or not parts.path.startswith(self._base.path)
-            or parts.scheme not in ("http", "https")
-        ):
-            raise kolada_failure(
-                "kolada.foreign_next_url", url, url=url, value=next_url, base=self.base_url
-            )
-        return urlunsplit((self._base.scheme, self._base.netloc, parts.path, parts.query, ""))
-
-    def _get(self, url: str) -> Page:
-        httpx = self._httpx
-        attempt = 0
-        while True:
-            attempt += 1
-            logger.debug("GET %s (attempt %d)", url, attempt)
-            try:
-                with self._http.stream("GET", url) as response:
-                    status = response.status_code
-                    body = self._read(response, url)
-                    headers = response.headers
-            except httpx.TimeoutException as exc:  # connect, read, write or pool
-                self._retry_or_fail(attempt, url, "timeout", exc)
-                continue
-            except httpx.ConnectError as exc:
-                raise kolada_failure(
-                    "kolada.network", url, url=url, reason=f"{type(exc).__name__}: {exc}"
-                ) from None
-            except httpx.TransportError as exc:
-                self._retry_or_fail(attempt, url, "network", exc)
-                continue
-            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:
-                raise kolada_failure(
-                    "kolada.network", url, url=url, reason=f"{type(exc).__name__}: {exc}"
-                ) from None
-            if status == 429 or 500 <= status <= 599:
-                if attempt > self.retries:
-                    raise kolada_failure(
-                        "kolada.retries_spent", url, url=url, status=status, attempts=attempt
-                    )
-                delay = self._retry_after(headers.get("retry-after"))
-                if delay is None:
-                    delay = self._backoff(attempt)
-                logger.warning(
-                    "Kolada answered HTTP %d for %s; waiting %.1f s (attempt %d of %d)",
-                    status,
-                    url,
-                    delay,
-                    attempt,
-                    self.retries + 1,
-                )
-                self._wait(delay, url, status)
-                continue
-            if not 200 <= status <= 299:
-                detail = (
-                    printable(body[:300].decode("utf-8", "replace").strip(), newlines=False) or "-"
-                )
-                code = "kolada.http_422" if status == 422 else "kolada.http_status"
-                raise kolada_failure(code, url, url=url, status=status, detail=detail)
-            return parse_page(body, url)
-
-    def _read(self, response: Any, url: str) -> bytes:
-        parts = []
-        size = 0
-        for part in response.iter_bytes():
-            size += len(part)
-            if size > MAX_BODY:
-                raise kolada_failure(
-                    "kolada.bad_json",
-                    url,
-                    url=url,
-                    reason=f"the answer is larger than {MAX_BODY} bytes",
-                )
-            parts.append(part)
-        return b"".join(parts)
-
-    def _retry_or_fail(self, attempt: int, url: str, kind: str, exc: Exception) -> None:
-        if attempt > self.retries:
-            if kind == "timeout":
-                raise kolada_failure(
-                    "kolada.timeout", url, url=url, timeout=self.timeout, attempts=attempt
-                ) from None
-            raise kolada_failure(
-                "kolada.network", url, url=url, reason=f"{type(exc).__name__}: {exc}"
-            ) from None
-        delay = self._backoff(attempt)
-        logger.warning(
-            "Kolada request %s failed (%s: %s); retrying in %.1f s",
-            url,
-            type(exc).__name__,
-            exc,
-            delay,
-        )
-        self._wait(delay, url, None)
-
-    def _backoff(self, attempt: int) -> float:
-        return min(self.backoff * 2.0 ** (attempt - 1), self.max_wait)
-
-    def _retry_after(self, header: str | None) -> float | None:
-        """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
-        if header is None:
-            return None
-        text = header.strip()
-        if text.isascii() and text.isdigit() and len(text) <= 9:
-            return float(int(text))
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        return max(0.0, (when - self._now()).total_seconds())
-
-    def _wait(self, delay: float, url: str, status: int | None) -> None:
-        if delay > self.max_wait:
-            raise kolada_failure(
-                "kolada.wait_too_long",
-                url,
-                url=url,
-                status=status,
-                seconds=f"{delay:g}",
-                limit=f"{self.max_wait:g}",
-            )
-        self._sleep(delay)

@@ -51,6 +51,7 @@ def fetch(
     base_url: str = BASE_URL,
     metadata: bool = True,
     note: str = "",
+    municipality: str | None = None,
     **options: Any,
 ) -> Snapshot:
     """Fetch the values of *kpis* for *municipalities* (and/or *ous*) and *years*.
@@ -71,6 +72,7 @@ def fetch(
         base_url: Kolada's API, when no *client* is given.
         metadata: Also fetch the titles of municipalities, groups and ous.
         note: Kept in the snapshot (what it is for).
+        municipality: The kommun the snapshot is for (kept as ``Snapshot.municipality``).
         **options: Passed to :class:`~styrmodell.kolada.Client`.
 
     Returns:
@@ -120,6 +122,7 @@ def fetch(
             requests=tuple(active.requests[start:]),
             rows=tuple(_merge_rows((), rows).values()),
             note=note,
+            municipality=municipality,
         )
     finally:
         if own:

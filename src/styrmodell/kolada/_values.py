@@ -348,6 +348,8 @@ class Snapshot:
         requests: Every request made, in order (provenance).
         rows: The values, as received (one per kpi × unit × year × gender).
         note: Free text: what the snapshot is for, or that its values are illustrative.
+        municipality: The kommun the snapshot was fetched for (``kolada fetch
+            --municipality``), which ``report --kolada`` reports on; ``None`` when not said.
 
     Raises:
         KoladaError: for a schema this version does not read, two rows with the same key
@@ -372,6 +374,7 @@ class Snapshot:
     requests: tuple[Request, ...] = attrs.field(default=(), converter=_requests)
     rows: tuple[Row, ...] = attrs.field(default=(), converter=_rows)
     note: str = attrs.field(default="", converter=as_text)
+    municipality: str | None = attrs.field(default=None, converter=as_optional_id)
 
     def __attrs_post_init__(self) -> None:
         problems = []
