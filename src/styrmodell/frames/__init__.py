@@ -7,6 +7,19 @@ frames; see ``docs/how-to/national-scale.md``.
 from __future__ import annotations
 
 from styrmodell.frames._assess import assess_frame
+from styrmodell.frames._bridges import (
+    outcomes_from_frame,
+    outcomes_to_frame,
+    scorecard_for,
+    scorecard_to_frame,
+)
 from styrmodell.frames._rollup import rollup_frame
 
-__all__ = ["assess_frame", "rollup_frame"]
+__all__ = [
+    "assess_frame",
+    "outcomes_from_frame",
+    "outcomes_to_frame",
+    "rollup_frame",
+    "scorecard_for",
+    "scorecard_to_frame",
+]

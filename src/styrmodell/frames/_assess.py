@@ -203,7 +203,42 @@ def assess_frame(
     scale: int | None = None,
     connection: Any = None,
 ) -> Any:
-    """Judge every outcome of *outcomes* with *plan*'s targets for *year*; see the module."""
+    """Judge every outcome of a frame with *plan*'s targets for *year*, as ``assess`` would.
+
+    Args:
+        plan: The plan; every family of its targets for *year* must have a kernel.
+        outcomes: A polars DataFrame or LazyFrame, a pandas DataFrame, a pyarrow Table, a
+            DuckDB relation or a PySpark DataFrame with the columns of
+            ``docs/how-to/national-scale.md`` (indicator, year, value...).
+        year: The year assessed.
+        as_of: The date of the assessment (milestones, which periods are available).
+        period: Assess the outcomes of this period.
+        references: Reference name → the org unit whose rows hold it (``{"riket": "0000"}``),
+            or a mapping of org unit → such a unit; ``ref:<name>`` columns need none.
+        scale: Decimals the values are held with (default: what the plan needs, ≥ 2).
+        connection: The DuckDB connection of a relation (default: DuckDB's own).
+
+    Returns:
+        The same kind of frame (lazy in, lazy out): one row per indicator × org unit ×
+        gender with ``status``, ``reason``, ``value``, ``measured`` and ``compared_with``.
+
+    Raises:
+        ThresholdError: for a target whose family has no kernel, naming it.
+        SerializationError: for missing columns, or values that are NaN, infinite, not a
+            number or beyond the scale (a lazy frame raises when it is computed).
+
+    Examples:
+        >>> import polars as pl
+        >>> from styrmodell import Bands, Goal, Indicator, Plan
+        >>> plan = Plan(id="p", years=2024, levels=("Nämndmål",), goals=[Goal(id="g",
+        ...     indicators=[Indicator(id="a", title="A",
+        ...                           targets={2024: Bands.higher_is_better(60, 40)})])])
+        >>> outcomes = pl.DataFrame({"indicator": ["a", "a"], "year": [2024, 2024],
+        ...                          "org_unit": ["0180", "1480"], "value": ["59,5", "61"]})
+        >>> result = assess_frame(plan, outcomes, year=2024)
+        >>> result.sort("org_unit").select("org_unit", "status").rows()
+        [('0180', 'yellow'), ('1480', 'green')]
+    """
     require()
     if isinstance(year, bool) or not isinstance(year, int):
         raise failure(PlanError, "assess.expected_year", "assess_frame", value=year)
