@@ -48,6 +48,7 @@ LAYERS: dict[str, int] = {
     "styrmodell._tables": MODEL,  # functions over ledgers and investment budgets
     "styrmodell._rollup": MODEL,
     "styrmodell._assessment": ASSESSMENT,
+    "styrmodell.__main__": EDGES,  # python -m styrmodell: the command
 }
 PREFIXES: tuple[tuple[str, int], ...] = (
     ("styrmodell._ledger", MODEL),

@@ -119,7 +119,7 @@ def test_plan_reports_every_problem_with_paths() -> None:
             Indicator(
                 id="i1", unit=Unit.COUNT, targets={2024: TargetValue(">=", 50, unit=Unit.PERCENT)}
             ),
-            Indicator(id="i1", targets={2026: TargetValue(">", 1)}),
+            Indicator(id="i1", targets={2022: TargetValue(">", 1)}),
         ],
     )
     with pytest.raises(PlanError) as info:
@@ -135,7 +135,7 @@ def test_plan_reports_every_problem_with_paths() -> None:
         "goals[0].children[0].children[0].perspectives[0]: no perspective 'personal'",
         "goals[0].children[0].children[0].indicators[0].targets[2024]: threshold unit PERCENT",
         "goals[0].children[0].children[0].indicators[1]: duplicate indicator id 'i1'",
-        "goals[0].children[0].children[0].indicators[1].targets[2026]: target year 2026",
+        "goals[0].children[0].children[0].indicators[1].targets[2022]: target year 2022",
         "goals[0].children[1]: duplicate goal id 'kf'",
         "goals[0].children[1].level: goal 'kf' is at level 2",
         "org_units[0].parent: no org unit 'VON'",

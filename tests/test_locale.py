@@ -69,7 +69,7 @@ def test_swedish_output_uses_nbsp_and_minus_sign(d):
 
 # -- the edges' catalogs: every code used exists, every message is used ---------------------
 
-EDGE_MODULES = ("_assessment.py", "_rollup.py", "_report.py", "_cli.py")
+EDGE_MODULES = ("_assessment.py", "_rollup.py", "_report", "_cli.py")  # _report: a package
 EDGE_AREAS = ("report.po", "cli.po")
 _CODE = re.compile(r"""(f?)["']((?:assess|rollup|report|cli)\.[a-z0-9_.{}]+)["']""")
 
@@ -86,8 +86,10 @@ def _codes_in_source() -> tuple[set[str], set[str]]:
     """(codes written out, patterns of codes built with an f-string) in the edges' modules."""
     literal: set[str] = set()
     patterns: set[str] = set()
-    for name in EDGE_MODULES:
-        source = (CATALOG_DIR.parent / name).read_text(encoding="utf-8")
+    paths = [CATALOG_DIR.parent / name for name in EDGE_MODULES]
+    paths = [f for p in paths for f in (sorted(p.glob("*.py")) if p.is_dir() else [p])]
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
         for is_f, code in _CODE.findall(source):
             if is_f and "{" in code:
                 patterns.add("^" + re.sub(r"\\\{[^}]*\\\}", r"[a-z_]+", re.escape(code)) + "$")

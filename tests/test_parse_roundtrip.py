@@ -107,7 +107,17 @@ def test_duration(rule: Duration) -> None:
     assert read_back(rule) == rule
 
 
-@given(sst.thresholds())
+# The parser reads the seven families below; the families of issue 11 (Rank, RelativeChange,
+# PeriodAverage, Attainment, staged targets) are read by issue 12's phase 2.
+@given(
+    sst.bands()
+    | sst.compare_to_references()
+    | sst.year_over_years()
+    | sst.target_values()
+    | sst.budget_deviations()
+    | sst.milestones()
+    | sst.durations()
+)
 def test_any_built_in_threshold(rule: Threshold) -> None:
     assert read_back(rule) == rule
 

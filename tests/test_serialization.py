@@ -337,16 +337,16 @@ BROKEN: list[tuple[str | bytes, Any, str, list[str]]] = [
         sm.Threshold,
         "json",
         [
-            "type: unknown threshold type 'band': expected one of bands, budget_deviation, "
-            "compare_to_reference, duration, milestone, target_value, year_over_year; "
-            "did you mean 'bands'?"
+            "type: unknown threshold type 'band': expected one of attainment, bands, "
+            "budget_deviation, compare_to_reference, duration, milestone, period_average, rank, "
+            "relative_change, staged_target, target_value, year_over_year; did you mean 'bands'?"
         ],
     ),
     (
         f'{{{HEAD}, "green": "(60, inf)"}}',
         sm.Threshold,
         "json",
-        ["type: required field missing: one of bands, budget_deviation, compare_to_reference"],
+        ["type: required field missing: one of attainment, bands, budget_deviation"],
     ),
     (
         f'{{{HEAD}, "value": 5}}',
@@ -654,7 +654,7 @@ BROKEN_PLANS: list[tuple[str, list[str]]] = [
                     "indicators": [
                         indicator(
                             targets={
-                                "2030": {
+                                "2020": {
                                     "type": "target_value",
                                     "comparator": ">=",
                                     "target": "5",
@@ -668,7 +668,7 @@ BROKEN_PLANS: list[tuple[str, list[str]]] = [
         ),
         [
             "2 problems",
-            "targets[2030]: target year 2030 is outside the plan's years 2023–2025",
+            "targets[2020]: target year 2020 is outside the plan's years 2023–2025",
             "threshold unit DAYS does not fit indicator 'i1' measured in PERCENT",
         ],
     ),
@@ -724,7 +724,7 @@ def test_a_plan_that_fails_its_validation_lists_each_problem_and_names_its_cause
     text = plan_doc(
         goals=[
             {"id": "g1"},
-            {"id": "g1", "indicators": [indicator(targets={"2030": {"type": "milestone"}})]},
+            {"id": "g1", "indicators": [indicator(targets={"2020": {"type": "milestone"}})]},
         ]
     )
     with pytest.raises(sm.SerializationError) as info:
@@ -736,7 +736,7 @@ def test_a_plan_that_fails_its_validation_lists_each_problem_and_names_its_cause
         == texts(cause.problems)
         == (
             "goals[1]: duplicate goal id 'g1' (also at goals[0])",
-            "goals[1].indicators[0].targets[2030]: target year 2030 is outside the plan's years "
+            "goals[1].indicators[0].targets[2020]: target year 2020 is outside the plan's years "
             "2023–2025",
         )
     )

@@ -33,6 +33,7 @@ MISSING_CONTEXT_REASONS = {
     "missing_date",
     "not_due",
     "pending",
+    "missing_population",
 }
 
 

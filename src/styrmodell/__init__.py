@@ -7,10 +7,11 @@ here; records a user meets second live in themed public submodules: ``styrmodell
 periods), ``styrmodell.types`` (the read-only mapping fields hold), ``styrmodell.families``
 (the registry of threshold families), ``styrmodell.strategies`` (hypothesis).
 
-Importing the package loads the values and thresholds layers — every built-in threshold
-family registers itself as its module loads, so files, lint and the strategies know them all.
-Every other name is loaded on first use (:pep:`562`), and so are the public submodules: ``import
-styrmodell`` stays cheap, and ``styrmodell.results`` works without an import of its own.
+Importing the package loads the values layer and the threshold protocol. Every other name —
+the threshold families included — is loaded on first use (:pep:`562`), and so are the public
+submodules: ``import styrmodell`` stays cheap, and ``styrmodell.results`` works without an
+import of its own. The built-in families register themselves when the registry is first
+asked (by files, lint, describe, the strategies), so every one of them is always known.
 """
 
 import importlib as _importlib
@@ -29,14 +30,7 @@ from styrmodell._errors import (
 from styrmodell._intervals import Interval
 from styrmodell._reason import Reason
 from styrmodell._status import Status
-from styrmodell._thresholds._bands import Bands
 from styrmodell._thresholds._base import Assessment, Context, Threshold
-from styrmodell._thresholds._budget import BudgetDeviation
-from styrmodell._thresholds._change import YearOverYear
-from styrmodell._thresholds._duration import Duration
-from styrmodell._thresholds._milestone import Milestone, Progress
-from styrmodell._thresholds._reference import CompareToReference
-from styrmodell._thresholds._target import TargetValue
 from styrmodell._units import Direction, Unit
 
 if _typing.TYPE_CHECKING:
@@ -53,12 +47,24 @@ if _typing.TYPE_CHECKING:
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
     from styrmodell._serialization import converter, dump, dumps, load, loads, make_converter
+    from styrmodell._thresholds._attainment import Attainment
+    from styrmodell._thresholds._average import PeriodAverage
+    from styrmodell._thresholds._bands import Bands
+    from styrmodell._thresholds._budget import BudgetDeviation
+    from styrmodell._thresholds._change import YearOverYear
+    from styrmodell._thresholds._duration import Duration
     from styrmodell._thresholds._lint import Finding, describe, lint
+    from styrmodell._thresholds._milestone import Milestone, Progress
+    from styrmodell._thresholds._rank import Rank
+    from styrmodell._thresholds._reference import CompareToReference
+    from styrmodell._thresholds._relative import RelativeChange
+    from styrmodell._thresholds._target import TargetValue
 
 __all__ = [
     "ActionPlan",
     "Activity",
     "Assessment",
+    "Attainment",
     "Bands",
     "Baseline",
     "BudgetDeviation",
@@ -83,12 +89,15 @@ __all__ = [
     "Outcomes",
     "ParseError",
     "Period",
+    "PeriodAverage",
     "Perspective",
     "Plan",
     "PlanError",
     "Problem",
     "Progress",
+    "Rank",
     "Reason",
+    "RelativeChange",
     "RollUp",
     "Scorecard",
     "SerializationError",
@@ -117,6 +126,18 @@ __version__ = "0.1.0"
 
 # Where each name loaded on first use lives (the names imported above load with the package).
 _LAZY: dict[str, str] = {
+    "Attainment": "styrmodell._thresholds._attainment",
+    "PeriodAverage": "styrmodell._thresholds._average",
+    "Bands": "styrmodell._thresholds._bands",
+    "BudgetDeviation": "styrmodell._thresholds._budget",
+    "YearOverYear": "styrmodell._thresholds._change",
+    "Duration": "styrmodell._thresholds._duration",
+    "Milestone": "styrmodell._thresholds._milestone",
+    "Progress": "styrmodell._thresholds._milestone",
+    "Rank": "styrmodell._thresholds._rank",
+    "CompareToReference": "styrmodell._thresholds._reference",
+    "RelativeChange": "styrmodell._thresholds._relative",
+    "TargetValue": "styrmodell._thresholds._target",
     "ActionPlan": "styrmodell._actions",
     "Activity": "styrmodell._actions",
     "Baseline": "styrmodell._goals",

@@ -79,6 +79,8 @@ class IndicatorResult:
             and per org unit where outcomes exist.
         outcomes: The outcome behind each entry of *results*.
         org_unit: The org unit assessed (``None``: the nämnd as a whole).
+        history: The earlier years' outcomes behind the main status, by year (the same
+            months of each year, as ``YearOverYear`` sees them): for reports.
 
     Example:
         >>> from styrmodell import Goal, Indicator, Outcome, Plan, TargetValue, Unit, assess
@@ -102,6 +104,7 @@ class IndicatorResult:
     results: FrozenMap[_SeriesKey, Assessment] = attrs.field(repr=False, factory=FrozenMap)
     outcomes: FrozenMap[_SeriesKey, Outcome] = attrs.field(repr=False, factory=FrozenMap)
     org_unit: str | None = None
+    history: FrozenMap[int, Decimal] = attrs.field(repr=False, factory=FrozenMap)
 
     @property
     def id(self) -> str:
@@ -575,6 +578,7 @@ def _assess_indicator(
     judge: Any = threshold if threshold is not None else NO_TARGET
     results: dict[_SeriesKey, Assessment] = {}
     used: dict[_SeriesKey, Outcome] = {}
+    histories: dict[_SeriesKey, FrozenMap[int, Decimal]] = {}
     frequency = Frequency.parse(indicator.frequency) if indicator.frequency else None
     full_year: Period | None = Period.year(year)
     if full_year is not None and not _available(full_year, as_of, frequency):
@@ -583,15 +587,18 @@ def _assess_indicator(
         outcome = _choose(series, year, period, as_of, frequency, full_year)
         if outcome is None:
             continue
+        history = FrozenMap(_history(series, outcome.period))
         context = Context(
             year=year,
             as_of=as_of,
             references=outcome.references,
-            history=FrozenMap(_history(series, outcome.period)),
+            history=history,
             budget=outcome.budget,
+            breaks=indicator.breaks,
         )
         results[key] = judge.assess(outcome.value, context)
         used[key] = outcome
+        histories[key] = history
     main_key = (Gender.TOTAL, org_unit)
     main = results.get(main_key)
     if main is None:
@@ -612,6 +619,7 @@ def _assess_indicator(
         results=FrozenMap(results),
         outcomes=FrozenMap(used),
         org_unit=org_unit,
+        history=histories.get(main_key, FrozenMap()),
     )
 
 

@@ -1,19 +1,24 @@
 """The ``styrmodell`` command: check a plan file, describe its targets, report on outcomes.
 
 Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
-*rapport* (report), *årshjul* (the follow-up calendar ``calendar`` prints or exports).
+*rapport* (report), *anmärkning* (a finding), *årshjul* (the follow-up calendar ``calendar``
+prints or exports).
 
-Exit codes: 0 all is well; 1 the plan has findings of severity ``error`` (``check``): a
-threshold the linter finds broken, or a plan file that reads but fails the plan's own
-validation (each problem printed with its path); 2 the input could not be read or used (a
-bad file, a bad argument). Errors are one message on stderr, without a traceback unless
-``--debug`` is given — whatever the input: a problem the library reports is worded in the
-``--locale`` asked for (:func:`styrmodell._messages.problem_text`); a file that cannot be
-read, is nested too deeply or is too large is named with what went wrong; anything else is
-said to be a bug, with how to report it.
+Exit codes: 0 all is well; 1 findings — ``check``: of severity error (a threshold the linter
+finds broken, or a plan file that reads but fails the plan's own validation); ``report``: any
+finding that would leave the report silently wrong (a year outside the plan, outcomes that
+miss the year, an unknown indicator id, a reference naming nothing; ``--allow-findings``
+makes them exit 0); 2 the input could not be read or used (a bad file, a bad argument).
+Errors are one message on stderr, without a traceback unless ``--debug`` is given —
+whatever the input: a problem the library reports is worded in the ``--locale`` asked for
+(:func:`styrmodell._messages.problem_text`); a file that cannot be read, is nested too
+deeply or is too large is named with what went wrong; anything else is said to be a bug,
+with how to report it.
 
-Every word comes from the ``cli`` catalog of the text layer; text from data (titles, names,
+Every word comes from the ``cli`` catalog of the text layer — argparse's own words
+("usage:", "the following arguments are required") too; text from data (titles, names,
 file names) passes :func:`styrmodell._safe.printable` before it reaches the terminal.
+``-`` reads a plan or outcomes from stdin and writes a report or calendar to stdout.
 """
 
 from __future__ import annotations
@@ -23,18 +28,21 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
+import shutil
 import sys
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import attrs
 
 from styrmodell import kolada
 from styrmodell._assessment import assess, one_line
 from styrmodell._calendar import Content, FollowUpCalendar, Occasion
+from styrmodell._diff import diff
 from styrmodell._errors import (
     CalendarError,
     PlanError,
@@ -43,8 +51,10 @@ from styrmodell._errors import (
     StyrmodellError,
 )
 from styrmodell._goals import Indicator, Plan
+from styrmodell._io._csv import read_table
 from styrmodell._io.ics import write_ics
 from styrmodell._io.outcomes import read_outcomes
+from styrmodell._io.xlsx import write_scorecard_xlsx
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
     REFERENCE_LOCALE,
@@ -56,7 +66,8 @@ from styrmodell._messages import (
 )
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
-from styrmodell._report import render
+from styrmodell._report import FORMATS, render
+from styrmodell._report._findings import ReportFinding, report_findings
 from styrmodell._safe import printable
 from styrmodell._serialization import dump, load, loads
 from styrmodell._thresholds._base import Threshold
@@ -71,6 +82,13 @@ EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 DEFAULT_LOCALE = "sv"
+STDIO = "-"
+"""The name that reads stdin (a plan, outcomes) or writes stdout (a report, a calendar)."""
+
+STDIN_NAME = "<stdin>"
+
+XLSX = "xlsx"
+"""The report format written as an Excel workbook (the ``excel`` extra), not as text."""
 
 
 class _UsageError(StyrmodellError):
@@ -81,21 +99,59 @@ class _Bug(StyrmodellError):
     """An exception other than a StyrmodellError came out of reading a file: a bug."""
 
 
+# -- argparse's own words, in the locale --------------------------------------------------
+
+# argparse words its messages with gettext; while the command parses, they come from the
+# cli catalog instead (the %-placeholders are argparse's, filled in by argparse).
+_ARGPARSE_WORDS = {
+    "usage: ": "cli.argparse.usage",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_value",
+    "expected one argument": "cli.argparse.expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "not allowed with argument %s": "cli.argparse.not_allowed",
+    "ignored explicit argument %r": "cli.argparse.ignored",
+}
+
+
+@contextlib.contextmanager
+def _argparse_words(locale: str) -> Iterator[None]:
+    """Word argparse's messages in *locale* while the block runs (then as before)."""
+    before = argparse._  # type: ignore[attr-defined]
+
+    def words(message: str) -> str:
+        code = _ARGPARSE_WORDS.get(message)
+        return text(code, locale) if code is not None else before(message)
+
+    argparse._ = words  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = before  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
+    locale = DEFAULT_LOCALE
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as for every bad input
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {printable(message, newlines=False)}\n")
+        shown = printable(message, newlines=False)
+        self.exit(EXIT_INPUT, text("cli.error.usage", self.locale, prog=self.prog, message=shown))
 
 
 # -- output --------------------------------------------------------------------------------
 
 
-def _out(value: str) -> None:
+def _out(value: str, stream: TextIO | None = None) -> None:
     """Write *value* to stdout, with what the stream cannot encode written as an escape.
 
     A lone surrogate from a file, or "→" on a Latin-1 terminal, must not stop the command.
     """
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    sys.stdout.write(value.encode(encoding, "backslashreplace").decode(encoding))
+    stream = stream or sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(value.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def _say(line: str) -> None:
@@ -112,7 +168,25 @@ def _err(message: str) -> None:
         line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
         for line in printable(message).splitlines()
     ]
-    sys.stderr.write("\n".join(lines) + "\n")
+    _out("\n".join(lines) + "\n", sys.stderr)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    """Whether to colour: ``--color always`` or ``never``, else whether *stream* is a terminal.
+
+    ``NO_COLOR`` (https://no-color.org), set and not empty, turns ``auto`` colour off.
+    """
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR", ""):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _terminal_width() -> int:
+    """The terminal's width (``COLUMNS`` when set), 100 when there is no terminal."""
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 # -- reading and writing files ------------------------------------------------------------
@@ -155,8 +229,25 @@ def _brief(exc: BaseException) -> str:
     return shown if len(shown) <= 300 else shown[:299] + "…"
 
 
+def _shown_name(path: str) -> str:
+    return STDIN_NAME if path == STDIO else path
+
+
+def _file_label(path: str) -> str:
+    """How a report names an input among its sources: the file's name, or "stdin"."""
+    return "stdin" if path == STDIO else Path(path).name
+
+
+def _read_bytes(path: str) -> bytes:
+    """The bytes of *path*, or of stdin for ``-``."""
+    with _reading(_shown_name(path)):
+        if path == STDIO:
+            return sys.stdin.buffer.read()
+        return Path(path).read_bytes()
+
+
 def _write(value: str, output: str | None) -> None:
-    if output is None:
+    if output is None or output == STDIO:
         _out(value)
         return
     try:
@@ -165,6 +256,28 @@ def _write(value: str, output: str | None) -> None:
         raise failure(
             SerializationError, "cli.error.cannot_write", output, reason=exc.strerror or str(exc)
         ) from None
+
+
+def _write_bytes(value: bytes, output: str | None) -> None:
+    """Write a binary file (a workbook) to *output*, or to stdout when it is not a terminal."""
+    if output is None or output == STDIO:
+        if sys.stdout.isatty():
+            raise failure(_UsageError, "cli.error.binary_to_terminal", "-o")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(value)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(output).write_bytes(value)
+    except OSError as exc:
+        raise failure(
+            SerializationError, "cli.error.cannot_write", output, reason=exc.strerror or str(exc)
+        ) from None
+
+
+def _one_stdin(*paths: str | None) -> None:
+    if sum(1 for p in paths if p == STDIO) > 1:
+        raise failure(_UsageError, "cli.error.two_stdin", STDIO)
 
 
 def _targets(plan: Plan) -> Iterator[tuple[str, Indicator, int | None, Threshold]]:
@@ -178,17 +291,138 @@ def _targets(plan: Plan) -> Iterator[tuple[str, Indicator, int | None, Threshold
                 yield f"{path}.targets.{year}", indicator, year, threshold
 
 
+def _format_of(data: bytes) -> str:
+    """A document from stdin is JSON when it starts with "{", else TOML."""
+    return "json" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "toml"
+
+
 def _load_plan(path: str) -> Plan:
-    with _reading(path):
+    with _reading(_shown_name(path)):
+        if path == STDIO:
+            data = _read_bytes(path)
+            return loads(data, Plan, _format_of(data), source=STDIN_NAME)
         return load(path, Plan)
 
 
-def _load_outcomes(path: str) -> Outcomes:
+def _load_outcomes(path: str, data: bytes) -> Outcomes:
     """Read outcomes from CSV (``read_outcomes`` skips the ``#`` comments at the top)."""
-    return read_outcomes(path)
+    name = _shown_name(path)
+    with _reading(name):
+        return read_outcomes(data, name=name)
 
 
-# -- check ----------------------------------------------------------------------------------
+_MARK = re.compile(r"#\s*(fiktiva|fiktiv|fictional)\s*:\s*(\w+)", re.IGNORECASE)
+_YES = {"ja", "yes", "true", "1", "j", "y"}
+
+
+def marked_fictional(data: bytes) -> bool:
+    r"""Whether the comment lines at the top of an outcomes file say ``# fiktiva: ja``.
+
+    The mark is a comment line ``# fiktiva: ja`` (or ``# fictional: yes``; ``true`` and
+    ``1`` also count, in any case) among the ``#`` lines before the header.
+
+    Examples:
+        >>> marked_fictional(b"# FIKTIVA UTFALL\n# fiktiva: ja\nindicator,period,value\n")
+        True
+        >>> marked_fictional(b"indicator,period,value\n# fiktiva: ja\n")
+        False
+    """
+    for line in data.decode("utf-8-sig", errors="replace").splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return False
+        found = _MARK.match(stripped)
+        if found and found.group(2).lower() in _YES:
+            return True
+    return False
+
+
+# -- places: an id and a title, the tree path as detail -----------------------------------
+
+_TITLE = 40
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def _short(title: str) -> str:
+    title = one_line(title)
+    return title if len(title) <= _TITLE else title[: _TITLE - 1] + "…"
+
+
+def _place(kind: str, id: object, title: object, year: object, locale: str) -> str:
+    """What a finding is about: ``mått 'tel' ("Tillgänglighet"), målvärde 2019``."""
+    shown_id = one_line(str(id))
+    shown_title = _short(title) if isinstance(title, str) and title.strip() else ""
+    if shown_title:
+        where = text(f"cli.place.{kind}", locale, id=shown_id, title=shown_title)
+    else:
+        where = text(f"cli.place.{kind}.untitled", locale, id=shown_id)
+    if year is None:
+        return where
+    if year == "*":
+        return text("cli.place.all_years", locale, where=where)
+    return text("cli.place.target", locale, where=where, year=one_line(str(year)))
+
+
+def _steps(path: str) -> list[str]:
+    return [name or index for name, index in _PATH_PART.findall(path)]
+
+
+def _locate(document: object, path: str, locale: str) -> str:
+    """The goal or indicator (and target year) a path of a plan document is in, or ""."""
+    node: object = document
+    kind = ""
+    found: Mapping[str, object] | None = None
+    year: object = None
+    steps = _steps(path)
+    for n, step in enumerate(steps):
+        if isinstance(node, Mapping):
+            if step == "target" and kind == "indicator":
+                year = "*"
+            if step == "targets" and kind == "indicator" and n + 1 < len(steps):
+                year = steps[n + 1]
+                break
+            node = node.get(step)
+            if step in ("goals", "children"):
+                kind = "goal"
+            elif step == "indicators":
+                kind = "indicator"
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+            if isinstance(node, Mapping) and kind:
+                found = node
+        else:
+            break
+    if found is None or not isinstance(found.get("id"), str):
+        return ""
+    return _place(kind, found["id"], found.get("title"), year, locale)
+
+
+def _document(path: str, data: bytes | None = None) -> object:
+    """The file *path* (or *data* read from it) as JSON or TOML; None if it is neither."""
+    try:
+        if data is None:
+            data = b"" if path == STDIO else Path(path).read_bytes()
+        decoded = data.decode("utf-8-sig")
+        if path.lower().endswith(".json") or (path == STDIO and _format_of(data) == "json"):
+            return json.loads(decoded)
+        return tomllib.loads(decoded)
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _problem_line(problem: Problem, document: object, locale: str) -> tuple[str, str]:
+    """(place, message) of a problem of a plan document.
+
+    A path that leads to a goal or an indicator is shown as its id and title, the path
+    kept as detail at the end of the message.
+    """
+    path, message = _parts(problem, locale)
+    if not path:
+        return "", message
+    where = _locate(document, path, locale)
+    if not where:
+        return path, message
+    return where, f"{message} [{path}]"
 
 
 def _parts(problem: Problem, locale: str) -> tuple[str, str]:
@@ -202,16 +436,22 @@ def _parts(problem: Problem, locale: str) -> tuple[str, str]:
     return "", shown
 
 
+def _finding_line(file: str, where: str, severity: str, message: str, locale: str) -> str:
+    word = text(f"cli.severity.{severity}", locale)
+    return f"{file}: {where}: {word}: {message}" if where else f"{file}: {word}: {message}"
+
+
+# -- check ----------------------------------------------------------------------------------
+
+
 def _invalid_plan(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
     """Print each problem of a plan that fails its own validation as a finding; exit 1."""
-    severity = text("cli.severity.error", args.locale)
+    document = _document(args.plan)
+    name = _shown_name(args.plan)
     for problem in problems:
-        path, message = _parts(problem, args.locale)
-        if path:
-            _say(f"{args.plan}: {path}: {severity}: {message}")
-        else:
-            _say(f"{args.plan}: {severity}: {message}")
-    _say(text("cli.check.invalid", args.locale, file=args.plan, n=len(problems)))
+        where, message = _problem_line(problem, document, args.locale)
+        _say(_finding_line(name, where, "error", message, args.locale))
+    _say(text("cli.check.invalid", args.locale, file=name, n=len(problems)))
     return EXIT_FINDINGS
 
 
@@ -224,18 +464,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if isinstance(exc.__cause__, PlanError) and exc.problems:
             return _invalid_plan(args, exc.problems)
         raise
-    findings: list[tuple[str, Finding]] = []
-    for path, _indicator, _year, threshold in _targets(plan):
-        findings += [(path, f) for f in lint(threshold)]
-    for path, f in findings:
-        severity = text(f"cli.severity.{f.severity}", args.locale)
-        _say(f"{args.plan}: {path}: {severity}: {f.message(args.locale)}")
-    errors = sum(1 for _, f in findings if f.severity == "error")
+    findings: list[tuple[str, Indicator, int | None, Finding]] = []
+    for path, indicator, year, threshold in _targets(plan):
+        findings += [(path, indicator, year, f) for f in lint(threshold)]
+    name = _shown_name(args.plan)
+    for path, indicator, year, f in findings:
+        where = _place("indicator", indicator.id, indicator.title, year or "*", args.locale)
+        message = f"{f.message(args.locale)} [{path}]"
+        _say(_finding_line(name, where, f.severity, message, args.locale))
+    errors = sum(1 for *_, f in findings if f.severity == "error")
     _say(
         text(
             "cli.check.summary",
             args.locale,
-            file=args.plan,
+            file=name,
             indicators=len(plan.all_indicators()),
             targets=sum(1 for _ in _targets(plan)),
             findings=len(findings),
@@ -269,16 +511,86 @@ def _as_of(value: str | None) -> dt.date | None:
         raise failure(_UsageError, "cli.error.as_of", "--as-of", value=value) from None
 
 
+def _lines_of(name: str, data: bytes) -> Callable[[ReportFinding], str]:
+    """Where an outcomes finding is: ``file:line`` of its row (the first for an indicator)."""
+    try:
+        table = read_table(data, name=name, required=("indicator",))
+    except StyrmodellError:
+        return lambda _: name
+    rows: dict[str, list[tuple[int, str]]] = {}
+    for row in table.rows:
+        rows.setdefault(row.cells.get("indicator", "").strip(), []).append(
+            (row.line, row.cells.get("period", "").strip())
+        )
+
+    def where(finding: ReportFinding) -> str:
+        found = rows.get(finding.indicator or "")
+        if not found:
+            return name
+        for line, period in found:
+            with contextlib.suppress(StyrmodellError, ValueError):
+                if finding.period is not None and Period.parse(period) == finding.period:
+                    return f"{name}:{line}"
+        return f"{name}:{found[0][0]}"
+
+    return where
+
+
+def _print_findings(
+    found: Sequence[ReportFinding],
+    plan_name: str,
+    where: Callable[[ReportFinding], str],
+    locale: str,
+) -> None:
+    for finding in found:
+        file = plan_name if finding.file == "plan" else where(finding)
+        message = finding.message(locale)
+        if finding.path:
+            message += f" [{finding.path}]"
+        _err(_finding_line(file, "", "warning", message, locale))
+    _err(ntext("cli.report.findings", len(found), locale))
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     if args.kolada is not None:
         return _kolada_report(args)
     if args.outcomes is None:
         raise failure(_UsageError, "kolada.cli.report_needs_outcomes", "report")
+    _one_stdin(args.plan, args.outcomes)
+    as_of = _as_of(args.as_of)
     plan = _load_plan(args.plan)
-    outcomes = _load_outcomes(args.outcomes)
-    card = assess(plan, outcomes, args.year, as_of=_as_of(args.as_of))
-    color = args.format == "text" and args.output is None and sys.stdout.isatty()
-    _write(render(card, args.format, args.locale, color=color), args.output)
+    data = _read_bytes(args.outcomes)
+    outcomes = _load_outcomes(args.outcomes, data)
+    card = assess(plan, outcomes, args.year, as_of=as_of)
+    to_stdout = args.output is None or args.output == STDIO
+    color = args.format == "text" and to_stdout and _use_color(args.color, sys.stdout)
+    width = args.width if args.width is not None else _terminal_width()
+    plan_name, outcomes_name = _shown_name(args.plan), _shown_name(args.outcomes)
+    sources = [
+        text("cli.report.source.plan", args.locale, file=_file_label(args.plan)),
+        text("cli.report.source.outcomes", args.locale, file=_file_label(args.outcomes)),
+    ]
+    if args.format == XLSX:
+        workbook = write_scorecard_xlsx(
+            card, locale=args.locale, sources=sources, fictional=marked_fictional(data)
+        )
+        _write_bytes(workbook, args.output)
+    else:
+        report = render(
+            card,
+            args.format,
+            args.locale,
+            color=color,
+            width=width,
+            sources=sources,
+            fictional=marked_fictional(data),
+        )
+        _write(report, args.output)
+    found = report_findings(plan, outcomes, args.year)
+    if found:
+        _print_findings(found, plan_name, _lines_of(outcomes_name, data), args.locale)
+        if not args.allow_findings:
+            return EXIT_FINDINGS
     return EXIT_OK
 
 
@@ -289,14 +601,9 @@ def _fields(cls: type) -> set[str]:
     return {f.alias or f.name for f in attrs.fields(cls) if f.init}
 
 
-def _top_keys(path: str) -> set[str]:
+def _top_keys(path: str, data: bytes | None) -> set[str]:
     """The top-level keys of a JSON or TOML document, or none when it cannot be read."""
-    p = Path(path)
-    try:
-        data = p.read_text(encoding="utf-8-sig")
-        document = json.loads(data) if p.suffix.lower() == ".json" else tomllib.loads(data)
-    except (OSError, ValueError, RecursionError, MemoryError):
-        return set()
+    document = _document(path, data)
     return {str(k) for k in document} - {"format"} if isinstance(document, dict) else set()
 
 
@@ -306,25 +613,34 @@ def _load_calendar(path: str) -> FollowUpCalendar:
     When it is neither, the error is the one for the type whose fields the document names
     (a plan with a broken goal is reported as a plan), else one line saying it is neither.
     """
+    name = _shown_name(path)
+    data = _read_bytes(path) if path == STDIO else None
+
+    def read(cls: type[Any]) -> Any:
+        with _reading(name):
+            if data is not None:
+                return loads(data, cls, _format_of(data), source=STDIN_NAME)
+            return load(path, cls)
+
     try:
-        plan = _load_plan(path)
+        plan: Plan = read(Plan)
     except SerializationError as as_plan:
         try:
-            with _reading(path):
-                return load(path, FollowUpCalendar)
+            calendar: FollowUpCalendar = read(FollowUpCalendar)
+            return calendar
         except SerializationError as as_calendar:
             if str(as_plan) == str(as_calendar):  # unreadable, not JSON/TOML, no "format"
                 raise as_plan from None
-            keys = _top_keys(path)
+            keys = _top_keys(path, data)
             plan_keys = len(keys & _fields(Plan))
             calendar_keys = len(keys & _fields(FollowUpCalendar))
             if plan_keys > calendar_keys:
                 raise as_plan from None
             if calendar_keys > plan_keys:
                 raise as_calendar from None
-            raise failure(SerializationError, "cli.error.neither", path) from None
+            raise failure(SerializationError, "cli.error.neither", name) from None
     if plan.calendar is None:
-        raise failure(CalendarError, "cli.error.no_calendar", path, plan=repr(plan.id))
+        raise failure(CalendarError, "cli.error.no_calendar", name, plan=repr(plan.id))
     return plan.calendar
 
 
@@ -401,6 +717,9 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         _out(_calendar_table(calendar, args.year, args.locale, as_of))
         return EXIT_OK
     ics = write_ics(calendar, between=Period.year(args.year), locale=args.locale)
+    if args.ics == STDIO:
+        _out(ics)
+        return EXIT_OK
     try:
         with open(args.ics, "w", encoding="utf-8", newline="") as out:  # keep CRLF as is
             out.write(ics)
@@ -421,13 +740,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     plan = loads(
         (data / "oxelosund_von_2023.toml").read_bytes(), Plan, "toml", source="oxelosund.toml"
     )
-    outcomes = read_outcomes(
-        (data / "oxelosund_outcomes_2023.csv").read_bytes(), name="oxelosund_outcomes_2023.csv"
-    )
+    outcomes_csv = (data / "oxelosund_outcomes_2023.csv").read_bytes()
+    outcomes = read_outcomes(outcomes_csv, name="oxelosund_outcomes_2023.csv")
     card = assess(plan, outcomes, 2023, as_of=dt.date(2024, 2, 15))
-    _say(text("cli.demo.fictional", args.locale) + "\n")
-    color = args.format == "text" and sys.stdout.isatty()
-    _out(render(card, args.format, args.locale, color=color))
+    color = args.format == "text" and _use_color(args.color, sys.stdout)
+    width = args.width if args.width is not None else _terminal_width()
+    sources = [text("cli.demo.source", args.locale)]
+    shown = render(
+        card,
+        args.format,
+        args.locale,
+        color=color,
+        width=width,
+        sources=sources,
+        fictional=marked_fictional(outcomes_csv),
+    )
+    _out(shown)
     return EXIT_OK
 
 
@@ -452,8 +780,21 @@ def _locale(value: str) -> str:
     return str(found)
 
 
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        width = 0
+    if width < 1:
+        raise argparse.ArgumentTypeError(text("cli.error.width", _Parser.locale, value=repr(value)))
+    return width
+
+
 def _requested_locale(argv: Sequence[str]) -> str:
-    """The ``--locale`` in *argv* (also abbreviated, or as ``--locale=xx``), for the help."""
+    """The ``--locale`` in *argv* (also abbreviated, or as ``--locale=xx``), for the help.
+
+    A locale the text layer lacks gives the reference locale (English) for the error.
+    """
     for n, arg in enumerate(argv):
         name, sep, value = arg.partition("=")
         if len(name) < 3 or not "--locale".startswith(name):
@@ -465,7 +806,9 @@ def _requested_locale(argv: Sequence[str]) -> str:
         try:
             return _locale(value)
         except argparse.ArgumentTypeError:
-            break
+            # A locale we lack: whoever asked for it may not read Swedish, so the whole
+            # error (prefix, usage, message) is worded in the reference language.
+            return REFERENCE_LOCALE
     return DEFAULT_LOCALE
 
 
@@ -482,11 +825,25 @@ def _help(code: str, locale: str, **params: object) -> str:
     return text(code, locale, **params).replace("%", "%%")  # argparse %-formats help
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    """What changed from one plan file to another, one change a line; exit 1 when any did."""
+    _one_stdin(args.old, args.new)
+    changes = diff(_load_plan(args.old), _load_plan(args.new))
+    for change in changes:
+        _say(change.describe(args.locale))
+    _say(ntext("cli.diff.count", len(changes), args.locale))
+    return EXIT_FINDINGS if changes else EXIT_OK
+
+
 def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     from styrmodell import __version__
 
+    class Parser(_Parser):
+        pass
+
+    Parser.locale = locale
     parser, _, options = _new_parser(
-        _Parser,
+        Parser,
         locale,
         prog="styrmodell",
         description=_help("cli.description", locale),
@@ -502,8 +859,9 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command",
         required=True,
-        parser_class=_Parser,
+        parser_class=Parser,
         title=text("cli.group.commands", locale),
+        metavar="{check,report,describe,diff,calendar,demo}",
     )
 
     def command(name: str) -> tuple[Any, Any]:
@@ -513,6 +871,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
             name=name,
             help=_help(f"cli.{name}.help", locale),
             description=_help(f"cli.{name}.help", locale),
+            epilog=_help(f"cli.{name}.epilog", locale),
         )
         return arguments, options
 
@@ -524,12 +883,22 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
             help=_help("cli.help.locale", locale, choices=", ".join(available_locales())),
         )
 
-    def format_option(options: Any) -> None:
+    def report_options(options: Any) -> None:
         options.add_argument(
             "--format",
             default="text",
-            choices=["text", "markdown", "html"],
+            choices=[*FORMATS, XLSX],
             help=_help("cli.help.format", locale),
+        )
+        options.add_argument(
+            "--color",
+            "--colour",
+            default="auto",
+            choices=["auto", "always", "never"],
+            help=_help("cli.help.color", locale),
+        )
+        options.add_argument(
+            "--width", type=_width, metavar="N", help=_help("cli.help.width", locale)
         )
 
     plan_help = _help("cli.help.plan", locale)
@@ -545,8 +914,11 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
         "--year", type=int, required=True, help=_help("cli.help.report_year", locale)
     )
     options.add_argument("--as-of", help=_help("cli.help.as_of", locale))
-    format_option(options)
+    report_options(options)
     options.add_argument("-o", "--output", help=_help("cli.help.output", locale))
+    options.add_argument(
+        "--allow-findings", action="store_true", help=_help("cli.help.allow_findings", locale)
+    )
     locale_option(options)
     _kolada_report_options(options, locale)
     options.set_defaults(func=_cmd_report)
@@ -556,6 +928,12 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     options.add_argument("--year", type=int, help=_help("cli.help.describe_year", locale))
     locale_option(options)
     options.set_defaults(func=_cmd_describe)
+
+    arguments, options = command("diff")
+    arguments.add_argument("old", help=_help("cli.help.diff_old", locale))
+    arguments.add_argument("new", help=_help("cli.help.diff_new", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_diff)
 
     arguments, options = command("calendar")
     arguments.add_argument("file", help=_help("cli.help.calendar_file", locale))
@@ -568,7 +946,7 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     options.set_defaults(func=_cmd_calendar)
 
     arguments, options = command("demo")
-    format_option(options)
+    report_options(options)
     locale_option(options)
     options.set_defaults(func=_cmd_demo)
 
@@ -753,7 +1131,13 @@ def _kolada_report(args: argparse.Namespace) -> int:
         raise failure(_UsageError, "kolada.cli.which_municipality", args.kolada)
     given = kolada.inputs(plan, snapshot, unit)
     card = given.assess(plan, args.year, as_of=_as_of(args.as_of))
-    color = args.format == "text" and args.output is None and sys.stdout.isatty()
+    to_stdout = args.output is None or args.output == STDIO
+    if args.format == XLSX:
+        source = text("cli.report.source.kolada", args.locale, file=_file_label(args.kolada))
+        workbook = write_scorecard_xlsx(card, locale=args.locale, sources=[source])
+        _write_bytes(workbook, args.output)
+        return EXIT_OK
+    color = args.format == "text" and to_stdout and _use_color(args.color, sys.stdout)
     _write(kolada.report(card, given, args.format, args.locale, color=color), args.output)
     return EXIT_OK
 
@@ -786,7 +1170,7 @@ def _worded(exc: StyrmodellError, locale: str) -> str:
 
 def _inputs(args: argparse.Namespace) -> str:
     names = [getattr(args, name, None) for name in ("plan", "outcomes", "file")]
-    return ", ".join(name for name in names if name) or "styrmodell"
+    return ", ".join(_shown_name(name) for name in names if name) or "styrmodell"
 
 
 def _failed(exc: BaseException, args: argparse.Namespace) -> str:
@@ -836,9 +1220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         2
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser(_requested_locale(arguments))
+    locale = _requested_locale(arguments)
+    parser = _parser(locale)
     try:
-        args = parser.parse_args(arguments)
+        with _argparse_words(locale):
+            args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, --version, or a bad argument argparse explained
         return _exit_code(exc)
     try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar
 
@@ -43,6 +43,7 @@ from styrmodell._period import Period, as_optional_period
 from styrmodell._rollup import RollUp
 from styrmodell._thresholds._base import Threshold, is_threshold
 from styrmodell._thresholds._budget import BudgetDeviation
+from styrmodell._thresholds._staged import line_target
 from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
 __all__ = ["Baseline", "Goal", "Indicator", "OrgUnit", "Perspective", "Plan"]
@@ -136,6 +137,15 @@ def _as_targets(value: object, at: str = "value") -> FrozenMap[int, Threshold]:
     if in_order and type(value) is FrozenMap:
         return value
     return FrozenMap(dict(sorted(value.items())))
+
+
+def _as_breaks(value: object, at: str = "value") -> tuple[int, ...]:
+    """Years, sorted, each once (series breaks)."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise failure(PlanError, "plan.expected_breaks", at, value=value)
+    return tuple(sorted({F.as_year(year, f"{at}[{i}]") for i, year in enumerate(value)}))
 
 
 def _as_baseline_value(value: object, at: str = "value") -> Decimal | bool:
@@ -325,6 +335,11 @@ class Indicator:
         purpose: Why it is followed (syfte).
         notes: Anything else, e.g. why a target changed from last year's plan.
         reported_in: Reporting occasions: ``"D"`` (delår) and / or ``"B"`` (bokslut).
+        interpolate: Judge a year without a target of its own against the straight line
+            from the baseline (or the latest earlier stage) to the next stage: *targets*
+            may hold stages beyond the plan's years ("9 % 2020, 15 % 2025, 30 % 2030").
+        breaks: The years the measure's method changed (series breaks): values on two
+            sides of one are not comparable (``Context.breaks``).
 
     Example:
         >>> from styrmodell import TargetValue, Unit
@@ -349,11 +364,38 @@ class Indicator:
     purpose: str = attrs.field(default="", converter=as_text)
     notes: tuple[str, ...] = attrs.field(default=(), converter=as_texts)
     reported_in: tuple[str, ...] = attrs.field(default=(), converter=_as_reporting)
+    interpolate: bool = attrs.field(default=False, converter=as_flag)
+    breaks: tuple[int, ...] = attrs.field(default=(), converter=_as_breaks)
 
     def target_for(self, year: int) -> Threshold | None:
-        """The threshold for *year*: ``targets[year]``, else ``target``, else ``None``."""
+        r"""The threshold for *year*: ``targets[year]``, else ``target``, else ``None``.
+
+        With ``interpolate``, a year with neither is judged on the line to the next stage
+        (a :class:`~styrmodell._thresholds._staged.StagedTarget`), where there is one.
+
+        Examples:
+            >>> from styrmodell import Baseline, TargetValue, describe
+            >>> ind = Indicator(
+            ...     id="fossilfritt", unit="percent", baseline=Baseline(8, 2019),
+            ...     targets={2030: TargetValue(">=", 30, unit="percent")}, interpolate=True,
+            ... )
+            >>> describe(ind.target_for(2024))  # doctest: +NORMALIZE_WHITESPACE
+            'Mellan utgångsläget 2019 och etappmålet 2030: Grönt: ≥ 18\xa0%, Rött: mindre
+            än 18\xa0%'
+        """
         found = self.targets.get(year)
-        return found if found is not None else self.target
+        if found is not None:
+            return found
+        if self.target is not None or not self.interpolate:
+            return self.target
+        baseline = None
+        if (
+            self.baseline is not None
+            and self.baseline.period is not None
+            and isinstance(self.baseline.value, Decimal)
+        ):
+            baseline = (self.baseline.period.calendar_year, self.baseline.value)
+        return line_target(year, self.targets, baseline=baseline)
 
     @property
     def kolada_kpi(self) -> str | None:
@@ -490,9 +532,10 @@ class Plan:
     Validation collects every problem and raises one :class:`~styrmodell.PlanError` that
     names the path of each (``goals[1].children[0].indicators[2].targets[2024]``): duplicate
     ids, a child not one level below its parent, a level the plan does not name, a target
-    year outside ``years``, a threshold whose unit does not fit the indicator's unit, and
-    a responsible or applicable unit, perspective or parent unit that does not exist. The
-    error's ``problems`` lists them one by one.
+    year before ``years`` (a year after them is a stage: a long-term goal), a threshold
+    whose unit does not fit the indicator's unit, and a responsible or applicable unit,
+    perspective or parent unit that does not exist. The error's ``problems`` lists them one
+    by one.
 
     Attributes:
         id: A short id for the plan.
@@ -727,7 +770,8 @@ def _check(plan: Plan) -> _Index:
             else:
                 indicator_index[ind.id] = (ipath, goal, ind)
             for year, threshold in ind.targets.items():
-                if not first <= year <= last:
+                # A year after the plan is a stage (a long-term goal), kept and shown.
+                if year < first:
                     problems.append(
                         problem(
                             "plan.target_year",

@@ -95,6 +95,22 @@ class Reason(enum.StrEnum):
     NO_TARGET = "no_target"
     """The indicator has no target for the year."""
 
+    # Ranks, changes from a base, period averages, attainment, series breaks.
+    MISSING_POPULATION = "missing_population"
+    """No population (the comparison group's values) was in the context."""
+    POPULATION_TOO_SMALL = "population_too_small"
+    """The population has fewer units than the rank needs."""
+    NOT_IN_POPULATION = "not_in_population"
+    """The unit assessed (``Context.member``) was not given or is not in the population."""
+    ZERO_BASE = "zero_base"
+    """The base is zero: a change in percent of it is undefined."""
+    NO_YEARS = "no_years"
+    """No year of the period has a value yet."""
+    NOT_COMPARABLE = "not_comparable"
+    """The values lie on two sides of a series break (the method changed)."""
+    INTERPOLATED = "interpolated"
+    """Judged against the straight line to the next stage (a year without its own target)."""
+
 
 def as_optional_reason(value: object, at: str = "value") -> Reason | None:
     """A :class:`Reason` or ``None`` (a field converter)."""

@@ -7,14 +7,20 @@ assessed), *riket* / *liknande kommuner* (references), *föregående år* (histo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import attrs
 
 from styrmodell._errors import ThresholdError
-from styrmodell._fields import Fields, as_optional_date, as_optional_number, as_optional_year
+from styrmodell._fields import (
+    Fields,
+    as_optional_date,
+    as_optional_id,
+    as_optional_number,
+    as_optional_year,
+)
 from styrmodell._frozenmap import FrozenMap
 from styrmodell._intervals import Interval
 from styrmodell._messages import failure, text
@@ -25,7 +31,7 @@ from styrmodell._thresholds._registry import family_of
 if TYPE_CHECKING:
     from styrmodell._units import Unit
 
-__all__ = ["Assessment", "Context", "Threshold", "is_threshold"]
+__all__ = ["Assessment", "Context", "Threshold", "crosses_break", "is_threshold"]
 
 F = Fields(ThresholdError)
 
@@ -56,6 +62,27 @@ def _history(value: object, at: str = "value") -> FrozenMap[int, Decimal]:
     return FrozenMap(out)
 
 
+def _population(value: object, at: str = "value") -> FrozenMap[str, Decimal]:
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise failure(ThresholdError, "context.expected_population", at, value=value)
+    out: dict[str, Decimal] = {}
+    for key, number in value.items():
+        if not isinstance(key, str) or not key:
+            raise failure(ThresholdError, "context.expected_member", at, value=key)
+        out[key] = F.as_decimal(number, f"{at}[{key!r}]")
+    return FrozenMap(out)
+
+
+def _breaks(value: object, at: str = "value") -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise failure(ThresholdError, "context.expected_breaks", at, value=value)
+    return tuple(sorted({F.as_year(year, f"{at}[{i}]") for i, year in enumerate(value)}))
+
+
 @attrs.frozen(kw_only=True, field_transformer=F.locate)
 class Context:
     """Everything besides the value that a threshold may need. Every field is optional.
@@ -70,6 +97,13 @@ class Context:
         references: Comparison values by name, e.g. ``{"riket": 82}`` (Kolada's "0000").
         history: Earlier outcomes of the same measure by year, e.g. ``{2022: 74}``.
         budget: The budget an outcome is compared with (``BudgetDeviation``).
+        population: The same measure and year for every unit of a comparison group, by
+            the unit's id (all kommuner, a län, liknande kommuner), e.g. Kolada's values
+            for all 290 kommuner (``Rank``).
+        member: Which unit of *population* is assessed (a kommun's id such as ``"0180"``).
+        breaks: The years the measure's method changed (a series break): a value from
+            such a year on is not comparable with one from before it (``RelativeChange``,
+            ``PeriodAverage``; see :func:`crosses_break`).
 
     Examples:
         >>> Context(year=2023, references={"riket": "82,5"}).references["riket"]
@@ -81,6 +115,25 @@ class Context:
     references: FrozenMap[str, Decimal] = attrs.field(converter=_references, factory=FrozenMap)
     history: FrozenMap[int, Decimal] = attrs.field(converter=_history, factory=FrozenMap)
     budget: Decimal | None = attrs.field(default=None, converter=as_optional_number)
+    population: FrozenMap[str, Decimal] = attrs.field(converter=_population, factory=FrozenMap)
+    member: str | None = attrs.field(default=None, converter=as_optional_id)
+    breaks: tuple[int, ...] = attrs.field(converter=_breaks, factory=tuple)
+
+
+def crosses_break(context: Context, a: int, b: int) -> bool:
+    """Whether values of years *a* and *b* lie on two sides of a series break.
+
+    A break in year *y* means the method changed from *y* on: a value of *y* or later is
+    not comparable with one from before *y*.
+
+    Examples:
+        >>> crosses_break(Context(breaks=[2021]), 2019, 2022)
+        True
+        >>> crosses_break(Context(breaks=[2021]), 2021, 2023)
+        False
+    """
+    lo, hi = (a, b) if a <= b else (b, a)
+    return any(lo < year <= hi for year in context.breaks)
 
 
 _EMPTY_CONTEXT = Context()
@@ -143,6 +196,8 @@ class Assessment:
         compared_with: What the value was compared with: the reference, the earlier year's
             value, the budget or the target.
         interval: The band interval the measured number fell in, where there is one.
+        years: The years the measured number was computed from, where it was computed from
+            several (a mean over a period, a base of several years); ``()`` otherwise.
 
     Examples:
         >>> from styrmodell import Bands, Unit
@@ -160,6 +215,7 @@ class Assessment:
     measured: Decimal | None = None
     compared_with: Decimal | None = None
     interval: Interval | None = None
+    years: tuple[int, ...] = ()
 
     def explain(self, locale: str = "sv") -> str:
         """Why the value got its status, in words: "61 % är mer än 60 % → Grönt".

@@ -12,6 +12,7 @@ strategies and the hypothesis plugin look families up here; nothing else lists t
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
@@ -21,7 +22,7 @@ import attrs
 
 from styrmodell._errors import ThresholdError
 
-__all__ = ["Family", "families", "family_of", "family_tagged", "register", "unregister"]
+__all__ = ["BUILT_IN", "Family", "families", "family_of", "family_tagged", "register", "unregister"]
 
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyz")
 _TAG_CHARS = _TAG_START | frozenset("0123456789_")
@@ -135,7 +136,33 @@ class Family:
     )
 
 
+BUILT_IN: tuple[str, ...] = (
+    "_bands",
+    "_target",
+    "_reference",
+    "_change",
+    "_milestone",
+    "_budget",
+    "_duration",
+    "_rank",
+    "_relative",
+    "_average",
+    "_attainment",
+    "_staged",
+)
+"""The modules of ``styrmodell._thresholds`` that hold the built-in families, in their order.
+
+Each registers its family as it loads. They load on the registry's first use, not with the
+package, so ``import styrmodell`` stays cheap: adding a built-in family is its module and
+its entry here.
+"""
+
+_PACKAGE = "styrmodell._thresholds"
+_BUILT_IN_MODULES = frozenset(f"{_PACKAGE}.{name}" for name in BUILT_IN)
+
 _lock = threading.Lock()
+_load_lock = threading.RLock()
+_loaded = [False]
 _BY_TYPE: dict[type[Any], Family] = {}
 _BY_TAG: dict[str, Family] = {}
 _LISTENERS: list[Callable[[], None]] = []
@@ -158,6 +185,9 @@ def register(family: Family, *, replace: bool = False) -> Family:
     Examples:
         See ``docs/how-to/custom-threshold.md`` for a whole family.
     """
+    if family.type.__module__ not in _BUILT_IN_MODULES:
+        # Another family's tag must not take a built-in's: the built-ins are known first.
+        _load_built_in()
     with _lock:
         taken = _BY_TAG.get(family.tag)
         if taken is not None and taken.type is not family.type and not replace:
@@ -198,9 +228,32 @@ def on_change(listener: Callable[[], None]) -> None:
         _LISTENERS.append(listener)
 
 
+def _load_built_in() -> None:
+    """Import the built-in families' modules, once (each registers its family)."""
+    if _loaded[0]:
+        return
+    with _load_lock:
+        if _loaded[0]:
+            return
+        _loaded[0] = True  # first: the modules register through this registry as they load
+        for name in BUILT_IN:
+            importlib.import_module(f"{_PACKAGE}.{name}")
+
+
+def _order(family: Family) -> tuple[int, int]:
+    module = family.type.__module__
+    if module in _BUILT_IN_MODULES:
+        return (0, BUILT_IN.index(module.rpartition(".")[2]))
+    return (1, 0)
+
+
 def families() -> Iterator[Family]:
-    """Every registered family, in the order they were registered."""
-    return iter(list(_BY_TYPE.values()))
+    """Every registered family: the built-in ones first, then the others as they registered.
+
+    The built-in families come in :data:`BUILT_IN` order (whichever module loaded first).
+    """
+    _load_built_in()
+    return iter(sorted(_BY_TYPE.values(), key=_order))
 
 
 def family_of(threshold: object) -> Family:
@@ -211,6 +264,9 @@ def family_of(threshold: object) -> Family:
     """
     cls = threshold if isinstance(threshold, type) else type(threshold)
     found = _BY_TYPE.get(cls)
+    if found is None:
+        _load_built_in()
+        found = _BY_TYPE.get(cls)
     if found is None:
         for base in cls.__mro__[1:]:
             found = _BY_TYPE.get(base)
@@ -225,12 +281,16 @@ def family_of(threshold: object) -> Family:
 
 def family_tagged(tag: str) -> Family | None:
     """The family whose tag is *tag*, or ``None``."""
+    _load_built_in()
     return _BY_TAG.get(tag)
 
 
 def is_registered(value: object) -> bool:
     """Whether *value* is an instance of a registered family."""
     cls = type(value)
+    if cls in _BY_TYPE:
+        return True
+    _load_built_in()
     if cls in _BY_TYPE:
         return True
     return not isinstance(value, type) and any(base in _BY_TYPE for base in cls.__mro__[1:])

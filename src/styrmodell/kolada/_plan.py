@@ -29,7 +29,8 @@ from styrmodell._goals import Indicator, Plan
 from styrmodell._messages import text
 from styrmodell._outcomes import Gender, Outcome, Outcomes
 from styrmodell._period import Period
-from styrmodell._report import ReportFormat, _md, render
+from styrmodell._report import ReportFormat, render
+from styrmodell._report._markdown import md as _md
 from styrmodell.kolada._client import municipality_ids, years_of
 from styrmodell.kolada._errors import kolada_failure
 from styrmodell.kolada._model import (
