@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 import polars as pl
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,19 @@ from _frames_cases import (
     verdicts_of_frame,
     verdicts_of_objects,
 )
-from styrmodell import Bands, Goal, Indicator, Outcome, Period, Plan, RollUp, assess
+from styrmodell import (
+    Bands,
+    Goal,
+    Indicator,
+    Outcome,
+    Period,
+    Plan,
+    RollUp,
+    SerializationError,
+    ThresholdError,
+    assess,
+)
+from styrmodell.families import Family, register, unregister
 from styrmodell.frames import assess_frame, rollup_frame
 
 
@@ -113,3 +126,35 @@ def test_rollup_frame_agrees_with_assess_for_every_org_unit(policies, units) -> 
         card = assess(plan, outcomes, YEAR, org_unit=unit, rollup=policies[3])
         expected |= {(g.id, unit): g.status.value for g in card.walk()}
     assert found == expected
+
+
+def test_a_family_without_a_kernel_is_refused_by_name() -> None:
+    @attrs.frozen
+    class Always:
+        def assess(self, value, context=None):  # pragma: no cover - never judged here
+            raise AssertionError
+
+    register(Family(type=Always, tag="always_green", describe=str, explain=str))
+    rule = Always()
+    try:
+        plan = Plan(
+            id="p",
+            years=YEAR,
+            levels=("Nämndmål",),
+            goals=[
+                Goal(id="g", indicators=[Indicator(id="a", title="A", targets={YEAR: Always()})])
+            ],
+        )
+        frame = pl.DataFrame({"indicator": ["a"], "year": [YEAR], "value": ["1"]})
+        with pytest.raises(ThresholdError, match=r"always_green family .* has no kernel"):
+            assess_frame(plan, frame, year=YEAR)
+    finally:
+        unregister(Always)
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), 1e300])
+def test_values_that_cannot_be_judged_exactly_are_refused(bad: float) -> None:
+    plan = _tree()
+    frame = pl.DataFrame({"indicator": ["a", "b"], "year": [YEAR, YEAR], "value": [bad, 50.0]})
+    with pytest.raises(SerializationError, match="1 row"):
+        assess_frame(plan, frame, year=YEAR)

