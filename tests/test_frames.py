@@ -141,9 +141,7 @@ def test_a_family_without_a_kernel_is_refused_by_name() -> None:
             id="p",
             years=YEAR,
             levels=("Nämndmål",),
-            goals=[
-                Goal(id="g", indicators=[Indicator(id="a", title="A", targets={YEAR: Always()})])
-            ],
+            goals=[Goal(id="g", indicators=[Indicator(id="a", title="A", targets={YEAR: rule})])],
         )
         frame = pl.DataFrame({"indicator": ["a"], "year": [YEAR], "value": ["1"]})
         with pytest.raises(ThresholdError, match=r"always_green family .* has no kernel"):
