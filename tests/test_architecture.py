@@ -47,6 +47,7 @@ LAYERS: dict[str, int] = {
     "styrmodell._actions": MODEL,
     "styrmodell._tables": MODEL,  # functions over ledgers and investment budgets
     "styrmodell._rollup": MODEL,
+    "styrmodell._plan_lint": MODEL,  # lint of whole plans (and of thresholds, as before)
     "styrmodell._assessment": ASSESSMENT,
     "styrmodell.__main__": EDGES,  # python -m styrmodell: the command
 }

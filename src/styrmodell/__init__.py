@@ -44,6 +44,7 @@ if _typing.TYPE_CHECKING:
     from styrmodell._outcomes import Gender, Outcome, Outcomes
     from styrmodell._parse._grammar import parse_threshold
     from styrmodell._period import Period
+    from styrmodell._plan_lint import lint
     from styrmodell._report import render
     from styrmodell._rollup import RollUp
     from styrmodell._serialization import converter, dump, dumps, load, loads, make_converter
@@ -53,7 +54,7 @@ if _typing.TYPE_CHECKING:
     from styrmodell._thresholds._budget import BudgetDeviation
     from styrmodell._thresholds._change import YearOverYear
     from styrmodell._thresholds._duration import Duration
-    from styrmodell._thresholds._lint import Finding, describe, lint
+    from styrmodell._thresholds._lint import Finding, describe
     from styrmodell._thresholds._milestone import Milestone, Progress
     from styrmodell._thresholds._rank import Rank
     from styrmodell._thresholds._reference import CompareToReference
@@ -163,7 +164,7 @@ _LAZY: dict[str, str] = {
     "diff": "styrmodell._diff",
     "dump": "styrmodell._serialization",
     "dumps": "styrmodell._serialization",
-    "lint": "styrmodell._thresholds._lint",
+    "lint": "styrmodell._plan_lint",
     "load": "styrmodell._serialization",
     "loads": "styrmodell._serialization",
     "make_converter": "styrmodell._serialization",

@@ -1,5 +1,8 @@
 """The ``styrmodell`` command: check a plan file, describe its targets, report on outcomes.
 
+``import`` reads a plan's target table into a draft plan file (every målvärde cell parsed,
+every cell not read listed; exit 1 when there is one).
+
 Swedish terms: *planfil* (plan file), *utfall* (outcomes), *målvärde* (target),
 *rapport* (report), *anmärkning* (a finding), *årshjul* (the follow-up calendar ``calendar``
 prints or exports).
@@ -54,6 +57,7 @@ from styrmodell._goals import Indicator, Plan
 from styrmodell._io._csv import read_table
 from styrmodell._io.ics import write_ics
 from styrmodell._io.outcomes import read_outcomes
+from styrmodell._io.targets import read_target_table
 from styrmodell._io.xlsx import write_scorecard_xlsx
 from styrmodell._locale import parse_locale
 from styrmodell._messages import (
@@ -66,12 +70,13 @@ from styrmodell._messages import (
 )
 from styrmodell._outcomes import Outcomes
 from styrmodell._period import Period
+from styrmodell._plan_lint import lint
 from styrmodell._report import FORMATS, render
 from styrmodell._report._findings import ReportFinding, report_findings
 from styrmodell._safe import printable
-from styrmodell._serialization import dump, load, loads
+from styrmodell._serialization import dump, dumps, load, loads
 from styrmodell._thresholds._base import Threshold
-from styrmodell._thresholds._lint import Finding, describe, lint
+from styrmodell._thresholds._lint import describe
 from styrmodell.kolada._client import municipality_ids
 
 __all__ = ["main"]
@@ -455,6 +460,29 @@ def _invalid_plan(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
     return EXIT_FINDINGS
 
 
+def _places(plan: Plan) -> dict[str, tuple[str, str, str]]:
+    """Path of every goal and indicator → (kind, id, title), to say what a finding is about."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for goal_path, goal in plan.walk():
+        found[goal_path] = ("goal", goal.id, goal.title)
+        for n, ind in enumerate(goal.indicators):
+            found[f"{goal_path}.indicators[{n}]"] = ("indicator", ind.id, ind.title)
+    return found
+
+
+def _where(path: str, places: dict[str, tuple[str, str, str]], locale: str) -> str:
+    """The goal or indicator (and target year) a finding of ``lint(plan)`` at *path* is about."""
+    base, year = path, None
+    if ".targets." in path:
+        base, _, year = path.rpartition(".targets.")
+    elif path.endswith(".target"):
+        base, year = path.removesuffix(".target"), "*"
+    if base not in places:
+        return ""
+    kind, id_, title = places[base]
+    return _place(kind, id_, title, year, locale)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     try:
         plan = _load_plan(args.plan)
@@ -464,15 +492,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if isinstance(exc.__cause__, PlanError) and exc.problems:
             return _invalid_plan(args, exc.problems)
         raise
-    findings: list[tuple[str, Indicator, int | None, Finding]] = []
-    for path, indicator, year, threshold in _targets(plan):
-        findings += [(path, indicator, year, f) for f in lint(threshold)]
+    findings = lint(plan)
+    places = _places(plan)
     name = _shown_name(args.plan)
-    for path, indicator, year, f in findings:
-        where = _place("indicator", indicator.id, indicator.title, year or "*", args.locale)
-        message = f"{f.message(args.locale)} [{path}]"
+    for f in findings:
+        where = _where(f.path, places, args.locale)
+        message = f"{f.text(args.locale)} [{f.path}]"
         _say(_finding_line(name, where, f.severity, message, args.locale))
-    errors = sum(1 for *_, f in findings if f.severity == "error")
+    errors = sum(1 for f in findings if f.severity == "error")
     _say(
         text(
             "cli.check.summary",
@@ -485,6 +512,64 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+def _years_option(value: str) -> tuple[int, int]:
+    first, sep, last = value.partition("-")
+    if sep and first.strip().isdigit() and last.strip().isdigit():
+        a, b = int(first), int(last)
+        if 1900 <= a <= b <= 2200:
+            return a, b
+    raise argparse.ArgumentTypeError(text("import.bad_years", DEFAULT_LOCALE, value=value))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Read a target table into a draft plan; print each cell not read; exit 1 if any."""
+    with _reading(args.table):
+        draft = read_target_table(
+            args.table,
+            sheet=args.sheet,
+            plan_id=args.id,
+            title=args.title,
+            years=args.years,
+            locale=args.locale,
+        )
+    for cell in draft.unread:
+        message = problem_text(attrs.evolve(cell.problem, path=""), args.locale)
+        _say(
+            text(
+                "import.unread",
+                args.locale,
+                table=args.table,
+                line=cell.line,
+                column=cell.column,
+                message=message,
+            )
+        )
+    if draft.ignored:
+        columns = ", ".join(repr(c) for c in draft.ignored)
+        _say(
+            ntext(
+                "import.ignored", len(draft.ignored), args.locale, table=args.table, columns=columns
+            )
+        )
+    kind = "json" if args.out.lower().endswith(".json") else "toml"
+    _write(dumps(draft.plan, kind), args.out)
+    _say(
+        text(
+            "import.summary",
+            args.locale,
+            out=args.out,
+            goals=sum(1 for _ in draft.plan.walk()),
+            indicators=len(draft.plan.all_indicators()),
+            targets=draft.targets,
+            unread=len(draft.unread),
+        )
+    )
+    return EXIT_FINDINGS if draft.unread else EXIT_OK
 
 
 # -- describe and report -------------------------------------------------------------------
@@ -945,6 +1030,16 @@ def _parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     locale_option(options)
     options.set_defaults(func=_cmd_calendar)
 
+    arguments, options = command("import")
+    arguments.add_argument("table", help=_help("import.help.table", locale))
+    options.add_argument("--out", required=True, help=_help("import.help.out", locale))
+    options.add_argument("--id", help=_help("import.help.id", locale))
+    options.add_argument("--title", help=_help("import.help.title", locale))
+    options.add_argument("--years", type=_years_option, help=_help("import.help.years", locale))
+    options.add_argument("--sheet", help=_help("import.help.sheet", locale))
+    locale_option(options)
+    options.set_defaults(func=_cmd_import)
+
     arguments, options = command("demo")
     report_options(options)
     locale_option(options)
@@ -1169,7 +1264,7 @@ def _worded(exc: StyrmodellError, locale: str) -> str:
 
 
 def _inputs(args: argparse.Namespace) -> str:
-    names = [getattr(args, name, None) for name in ("plan", "outcomes", "file")]
+    names = [getattr(args, name, None) for name in ("plan", "outcomes", "file", "table")]
     return ", ".join(_shown_name(name) for name in names if name) or "styrmodell"
 
 

@@ -197,6 +197,72 @@ def read(
     return _read_statement(src, lo, hi)
 
 
+def read_schedule(
+    text: str,
+    *,
+    unit: Unit | None = None,
+    direction: Direction | None = None,
+    locale: str | None = None,
+) -> dict[int, Threshold]:
+    """Read targets staged by year ("9 % 2020, 15 % 2025, 30 % 2030") into year → threshold.
+
+    The text is cut at "," / ";" / "och" into parts that each name one year; each part is
+    read as a målvärde for its year ("2024: 85 %", "90 % 2025", "2026 95 %"). A comparator or
+    a direction said in an earlier part holds for a later one that says none: in
+    "Nettokostnadsandelen skall 2023 vara max 99%, 2024 100 % och 2025 100 %" every year is
+    at most.
+
+    Raises:
+        ParseError: for text that is not such a schedule (``parse.not_schedule``), or the
+            error of the first part that cannot be read (its caret under that part).
+
+    Examples:
+        >>> {y: str(t.target) for y, t in read_schedule("9 % 2020, 15 % 2025, 30 % 2030").items()}
+        {2020: '9', 2025: '15', 2030: '30'}
+    """
+    loc = _locale(locale)
+    _check_arguments(text, unit, direction, None, loc)
+    if len(text) > MAX_TEXT:
+        raise _error(loc, "parse.too_long", text, limit=MAX_TEXT, length=len(text))
+    norm = normalise(text)
+    src = Source(norm, [], Hints(unit, direction, None, loc))
+
+    def fail(code: str, start: int, end: int, **params: object) -> Any:
+        raise src.error(code, (start, end), **params)
+
+    lexemes = src.lexemes = lex(norm.text, fail)
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for i, lx in enumerate(lexemes):
+        if lx.key in (",", ";") or Role.AND in lx.senses:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(lexemes)))
+    spans = [(lo, hi) for lo, hi in parts if lo < hi]
+    years = [[lx for lx in lexemes[lo:hi] if lx.year_like] for lo, hi in spans]
+    # Each part names one year, and more than the year ("2020 och 2021" is no schedule).
+    if len(spans) < 2 or any(
+        len(found) != 1 or hi - lo < 2 for (lo, hi), found in zip(spans, years, strict=True)
+    ):
+        raise src.error("parse.not_schedule")
+    out: dict[int, Threshold] = {}
+    said = direction
+    for (lo, hi), (year_lx,) in zip(spans, years, strict=True):
+        assert year_lx.number is not None
+        y = int(year_lx.number)
+        first, last = lexemes[lo], lexemes[hi - 1]
+        part = norm.text[first.start : last.end]
+        if first is year_lx and hi - lo > 1 and lexemes[lo + 1].is_value:
+            part = norm.text[lexemes[lo + 1].start : last.end]  # "2024 100 %": the year first
+        rule = read(part, unit=unit, direction=said, year=y, locale=loc).threshold
+        if y in out:
+            raise src.error("parse.not_schedule")
+        out[y] = rule
+        if said is None and isinstance(rule, TargetValue) and rule.comparator != "==":
+            said = HIGHER if rule.comparator in (">", ">=") else LOWER
+    return out
+
+
 def _locale(locale: object) -> str:
     if locale is None:
         return "en"
@@ -261,6 +327,9 @@ Production = Callable[[Cursor, _Frame], "Threshold | None"]
 def _read_statement(src: Source, lo: int, hi: int) -> Reading:
     c = Cursor(src, lo, hi)
     label = _label(c)
+    lead = _leading_deadline(c) if label is None else None
+    if lead is not None:
+        label = lead
     c.skip(Role.FILLER)
     inverted = c.take(Role.MODAL) is not None
     frames = _frames(c, inverted)
@@ -273,6 +342,9 @@ def _read_statement(src: Source, lo: int, hi: int) -> Reading:
         found = _statement_at(src, start.pos, hi, frame)
         if found is not None:
             threshold, slot = found
+            if lead is not None and isinstance(threshold, Milestone) and threshold.due is None:
+                # "Senast 2027 ska åtgärden vara genomförd": done by the end of 2027.
+                threshold = attrs.evolve(threshold, due=dt.date(lead[0], 12, 31))
             if period is not None:
                 first, last, at = period
                 wanted = src.hints.year
@@ -323,12 +395,39 @@ def _period(c: Cursor) -> tuple[int, int, int] | None:
     return None
 
 
+def _leading_deadline(c: Cursor) -> tuple[int, int] | None:
+    """A deadline that opens a statement: "Senast år 2030 ska andelen vara 100 %".
+
+    The year the target is for (as a label names it), when "senast" and a year stand first
+    and the statement goes on with "ska" / "bör"; "Senast 2025" alone is a milestone.
+    """
+    if c.sense(Role.DEADLINE) != "by":
+        return None
+    fork = c.fork()
+    fork.pos += 1
+    found = year(fork)
+    if found is None:
+        return None
+    fork.take_text(",")
+    if fork.sense(Role.MODAL) is None:
+        return None
+    c.pos = fork.pos
+    return found
+
+
 def _label(c: Cursor) -> tuple[int, int] | None:
     """The label before a rule, and the year it names.
 
     "Målvärde 2026:", "Mål:", "År 2010" before the rule: the year, if one is named.
     """
     found = None
+    if c.is_text("(") and c.peek(1) is not None and c.is_text(")", k=2):
+        fork = c.fork()
+        fork.pos += 1
+        y = year(fork)
+        if y is not None and fork.is_text(")") and fork.peek(1) is not None:
+            c.pos = fork.pos + 1  # "(2024) minst 80 %"
+            return y
     if c.take(Role.LABEL) is not None:
         y = year(c)
         if y is not None:
@@ -625,6 +724,9 @@ def _change(c: Cursor, frame: _Frame) -> Result:
     kept = _level_kept(c)
     if kept is not None:
         return kept
+    than = _than_earlier(c)
+    if than is not None:
+        return than
     # "Ingen ökning": unchanged or the other way.
     refused = c.take(Role.NEGATION) is not None or c.sense(Role.SHARE) == 0
     if refused and c.sense(Role.NEGATION) is None and c.sense(Role.SHARE) == 0:
@@ -720,6 +822,33 @@ def _better_than_year(c: Cursor) -> Result:
     rule = YearOverYear(
         direction=direction,
         base_year=_base_year(c, int(year_.number), lo + 1),
+        unchanged=Status.RED,
+        unit=c.hints.unit,
+    )
+    return rule, None
+
+
+def _than_earlier(c: Cursor) -> Result:
+    """Above or below an earlier outcome: "Lägre än föregående år", "högre än året innan".
+
+    As ">2022": strictly better than the earlier outcome; the same level is not enough.
+    """
+    lo = c.pos
+    cmp = c.sense(Role.COMPARATOR)
+    following = c.peek(1)
+    if cmp not in (">", "<") or following is None or Role.EARLIER not in following.senses:
+        return None
+    c.pos += 1
+    when = base(c)
+    if when is None:
+        return None
+    ok, _ = _done(c)
+    if not ok:
+        return None
+    direction = _check_direction(c, HIGHER if cmp == ">" else LOWER, lo)
+    rule = YearOverYear(
+        direction=direction,
+        base_year=_base_year(c, when.year, when.lo),
         unchanged=Status.RED,
         unit=c.hints.unit,
     )
@@ -1308,6 +1437,15 @@ def _band_piece(c: Cursor) -> _Piece | None:
                 if c.is_text("-") or (c.peek(1) is not None and c.peek(1).is_value):  # type: ignore[union-attr]
                     fork = c.fork()
                     fork.pos += 1
+                    upper = fork.sense(Role.COMPARATOR)
+                    if upper in ("<", "<="):  # "80 - < 90 %": the upper end said
+                        fork.pos += 1
+                        b = value(fork)
+                        if b is None:
+                            return None
+                        c.pos = fork.pos
+                        piece = _Piece(a, b, True, upper == "<=")
+                        return _side(c, piece._replace(mirrored=mirrored))
                     b = value(fork)
                     if b is not None:
                         c.pos = fork.pos

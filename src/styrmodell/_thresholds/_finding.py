@@ -20,7 +20,18 @@ from styrmodell._thresholds._registry import family_tagged
 __all__ = ["Finding", "Kind", "Severity"]
 
 Severity = Literal["error", "warning", "info"]
-Kind = Literal["gap", "order", "unreachable", "empty_yellow"]
+Kind = Literal[
+    "gap",
+    "order",
+    "unreachable",
+    "empty_yellow",
+    # Of a whole plan (styrmodell._plan_lint):
+    "missing_target",
+    "no_targets",
+    "against_direction",
+    "no_source",
+    "empty_goal",
+]
 
 
 def _params(value: Mapping[str, Any] | None) -> FrozenMap[str, Any]:
@@ -38,7 +49,9 @@ class Finding:
     Attributes:
         kind: ``"gap"`` (values that get no colour), ``"order"`` (statuses not ordered along
             one direction), ``"unreachable"`` (a status no reportable value can get) or
-            ``"empty_yellow"`` (a yellow band no value can practically reach).
+            ``"empty_yellow"`` (a yellow band no value can practically reach); of a whole
+            plan also ``"missing_target"``, ``"no_targets"``, ``"against_direction"``,
+            ``"no_source"`` and ``"empty_goal"`` (see :func:`~styrmodell.lint`).
         severity: ``"error"`` (values get no or a wrong colour), ``"warning"`` or ``"info"``
             (e.g. a gap that the reporting precision closes).
         code: The message's id in the catalogs, e.g. ``"lint.gap.open"``.
