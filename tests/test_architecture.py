@@ -65,6 +65,7 @@ PREFIXES: tuple[tuple[str, int], ...] = (
     ("styrmodell._hypothesis_plugin", EDGES),
     ("styrmodell.kolada", EDGES),
     ("styrmodell._frames", EDGES),
+    ("styrmodell.frames", EDGES),  # the columnar engine (a public package, private modules)
 )
 
 

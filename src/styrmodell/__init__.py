@@ -176,6 +176,7 @@ _LAZY: dict[str, str] = {
 _SUBMODULES = (
     "calendar",
     "families",
+    "frames",
     "io",
     "kolada",
     "ledger",

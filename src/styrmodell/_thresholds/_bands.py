@@ -32,6 +32,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import F, as_band, as_precision, coerce_band, sort_key
+from styrmodell._thresholds._kernel import Kernel, Value, cases_of
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
@@ -762,5 +763,8 @@ BANDS = register(
         strategy=bands_strategy,
         values=band_values,
         as_bands=lambda rule: rule,
+        kernel=lambda rule, context: Kernel(
+            measure=Value(), cases=cases_of(rule), precision=rule.precision
+        ),
     )
 )

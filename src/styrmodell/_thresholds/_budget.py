@@ -37,6 +37,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import F, as_band, as_precision
+from styrmodell._thresholds._kernel import Deviation, Kernel, cases_of
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Unit
 
@@ -215,5 +216,8 @@ BUDGET_DEVIATION = register(
         values=budget_values,
         contexts=budget_contexts,
         as_bands=lambda rule: rule._bands,
+        kernel=lambda rule, context: Kernel(
+            measure=Deviation(), cases=cases_of(rule._bands), precision=rule.precision
+        ),
     )
 )

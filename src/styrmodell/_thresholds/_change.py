@@ -30,6 +30,7 @@ from styrmodell._thresholds._base import (
 )
 from styrmodell._thresholds._fields import F, as_tolerance
 from styrmodell._thresholds._finding import Finding
+from styrmodell._thresholds._kernel import Case, Kernel, YearDifference
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit, as_optional_direction, as_optional_unit
 
@@ -309,6 +310,25 @@ def change_contexts(st: ModuleType, rule: YearOverYear) -> Any:
     return _draw.years(st).flatmap(with_history)
 
 
+def change_kernel(rule: YearOverYear, context: Context) -> Kernel:
+    """The change from the compared year, on the rule's bands.
+
+    Each stretch's reason is as :meth:`YearOverYear.assess` gives it (a sample of the
+    stretch decides: the reasons change only at ±tolerance, where the bands are cut).
+    """
+
+    def reason(diff: Decimal) -> Reason:
+        if diff.copy_abs() <= rule.tolerance:
+            return Reason.SAME
+        if rule.direction is None:
+            return Reason.CHANGED
+        better = (diff > 0) is (rule.direction is Direction.HIGHER_IS_BETTER)
+        return Reason.BETTER if better else Reason.WORSE
+
+    cases = [Case(iv, s, reason(iv.sample())) for s, ivs in rule._bands.bands() for iv in ivs]
+    return Kernel(measure=YearDifference(year=rule.base_year), cases=cases)
+
+
 YEAR_OVER_YEAR = register(
     Family(
         type=YearOverYear,
@@ -320,5 +340,6 @@ YEAR_OVER_YEAR = register(
         contexts=change_contexts,
         as_bands=lambda rule: rule._bands,
         lint=lint_change,
+        kernel=change_kernel,
     )
 )

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
@@ -17,6 +18,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from styrmodell._errors import ThresholdError
+from styrmodell._intervals import Interval
 from styrmodell._messages import failure, ntext, text
 from styrmodell._reason import Reason
 from styrmodell._status import Status
@@ -28,6 +30,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import F
+from styrmodell._thresholds._kernel import Case, Kernel, Value
 from styrmodell._thresholds._milestone import dated_contexts
 from styrmodell._thresholds._registry import Family, register
 
@@ -287,6 +290,24 @@ def duration_values(st: ModuleType, rule: Duration) -> Any:
     )
 
 
+def duration_kernel(rule: Duration, context: Context) -> Kernel:
+    """A number of days (what a frame's value column can hold) against a limit in days.
+
+    Green below the limit's next whole day, as a ``timedelta`` is judged by its whole days.
+    A limit in months depends on the start date, which a number of days does not hold.
+    """
+    if _months(rule.within):
+        raise failure(ThresholdError, "frames.duration_months", "Duration.within")
+    after = Decimal(int(rule.within.days) + 1)
+    return Kernel(
+        measure=Value(),
+        cases=(
+            Case(Interval(Decimal(0), after, lower_closed=True), Status.GREEN, Reason.WITHIN),
+            Case(Interval.at_least(after), Status.RED, Reason.LATE),
+        ),
+    )
+
+
 DURATION = register(
     Family(
         type=Duration,
@@ -296,5 +317,6 @@ DURATION = register(
         strategy=duration_strategy,
         values=duration_values,
         contexts=dated_contexts,
+        kernel=duration_kernel,
     )
 )

@@ -31,6 +31,7 @@ from styrmodell._thresholds._base import (
     not_assessed,
 )
 from styrmodell._thresholds._fields import F
+from styrmodell._thresholds._kernel import Categories, Kernel
 from styrmodell._thresholds._registry import Family, register
 
 __all__ = ["Milestone", "Progress"]
@@ -330,6 +331,16 @@ def dated_contexts(st: ModuleType, rule: object) -> Any:
     )
 
 
+def milestone_kernel(rule: Milestone, context: Context) -> Kernel:
+    """A mapping: each state (and done / not done as true / false) judged once.
+
+    Judged by the date of the assessment.
+    """
+    labels = {p.value: rule.assess(p, context) for p in Progress}
+    labels["true"], labels["false"] = rule.assess(True, context), rule.assess(False, context)
+    return Kernel(measure=Categories({k: (a.status, a.reason) for k, a in labels.items()}))
+
+
 MILESTONE = register(
     Family(
         type=Milestone,
@@ -339,5 +350,6 @@ MILESTONE = register(
         strategy=milestone_strategy,
         values=milestone_values,
         contexts=dated_contexts,
+        kernel=milestone_kernel,
     )
 )

@@ -29,6 +29,7 @@ from styrmodell._thresholds._base import (
 )
 from styrmodell._thresholds._fields import F, as_tolerance
 from styrmodell._thresholds._finding import Finding
+from styrmodell._thresholds._kernel import Case, Kernel, ReferenceDifference
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit, as_direction, as_optional_unit
 
@@ -205,6 +206,23 @@ def reference_contexts(st: ModuleType, rule: CompareToReference) -> Any:
     )
 
 
+def reference_kernel(rule: CompareToReference, context: Context) -> Kernel:
+    """The difference from the reference level, on the rule's bands.
+
+    With the reasons of :meth:`CompareToReference.assess` (a two-level rule's level
+    stretch is green but "same").
+    """
+
+    def reason(status: Status, diff: Decimal) -> Reason:
+        if status is Status.GREEN and not rule.yellow and diff.copy_abs() <= rule.tolerance:
+            return Reason.SAME
+        return _REASONS.get(status, Reason.SAME)
+
+    cases = [Case(iv, s, reason(s, iv.sample())) for s, ivs in rule._bands.bands() for iv in ivs]
+    measure = ReferenceDifference(reference=rule.reference, offset=rule.offset)
+    return Kernel(measure=measure, cases=cases)
+
+
 COMPARE_TO_REFERENCE = register(
     Family(
         type=CompareToReference,
@@ -216,5 +234,6 @@ COMPARE_TO_REFERENCE = register(
         contexts=reference_contexts,
         as_bands=lambda rule: rule._bands,
         lint=lint_reference,
+        kernel=reference_kernel,
     )
 )

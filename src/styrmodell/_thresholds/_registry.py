@@ -94,6 +94,12 @@ class Family:
             ``styrmodell._parse._phrase.Phrase`` (a statement's rule, or a legend's colour
             parts) read with the tools of ``styrmodell._parse._phrase``; return ``None``
             when the phrase is not the family's.
+        kernel: A capability: ``kernel(threshold, context) -> Kernel``, the rule as data
+            for the columnar engine (:mod:`styrmodell.frames`): what number it judges
+            and the cases of its number line (see ``styrmodell.families.Kernel``).
+            *context* holds only what is fixed for a whole assessment (the year and the
+            date). A family without it cannot be judged by ``assess_frame``, which says
+            so; the function raises ``ThresholdError`` for a rule it cannot express.
 
     Examples:
         >>> class Always:
@@ -125,6 +131,9 @@ class Family:
         default=None, validator=_callable_or_none
     )
     parse: Callable[[Any], Any] | None = attrs.field(default=None, validator=_callable_or_none)
+    kernel: Callable[[Any, Any], Any] | None = attrs.field(
+        default=None, validator=_callable_or_none
+    )
 
 
 BUILT_IN: tuple[str, ...] = (

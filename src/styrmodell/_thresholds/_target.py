@@ -24,6 +24,7 @@ from styrmodell._thresholds import _draw, _text
 from styrmodell._thresholds._bands import Bands, band_values, explain_number
 from styrmodell._thresholds._base import Assessment, Context
 from styrmodell._thresholds._fields import F
+from styrmodell._thresholds._kernel import Kernel, Value, cases_of
 from styrmodell._thresholds._registry import Family, register
 from styrmodell._units import Direction, Unit, as_optional_unit
 
@@ -204,5 +205,8 @@ TARGET_VALUE = register(
         strategy=target_strategy,
         values=lambda st, rule: band_values(st, rule._bands),
         as_bands=lambda rule: rule._bands,
+        kernel=lambda rule, context: Kernel(
+            measure=Value(), cases=cases_of(rule._bands, _REASONS), compared_with=rule.target
+        ),
     )
 )
