@@ -519,7 +519,14 @@ def test_the_responsible_unit_tells_the_pairs_of_namndmal_apart(card: sm.Scoreca
 def test_the_previous_value_is_shown_beside_the_outcome(card: sm.Scorecard) -> None:
     md = sm.render(card, "markdown").replace("\xa0", " ")
     rows = [line for line in md.splitlines() if "Andel ärenden hanterade inom 24 h." in line]
-    assert [r.split(" | ")[4] for r in rows] == ["64 % (2022)", "58 % (2022)"]
+    previous = [r.split(" | ")[4] for r in rows]
+    # The trend since the previous value follows it, as the scorecard has it.
+    expected = [
+        f"{value} (2022) {card.indicator(ind).trend.short()}"
+        for value, ind in (("64 %", "24h-sof"), ("58 %", "24h-af"))
+    ]
+    assert previous == expected
+    assert all(t.split(") ")[1] in ("↑ Förbättrat", "→ Oförändrat", "↓ Försämrat") for t in previous)
     assert card.indicator("24h-sof").history == {2022: 64}
 
 

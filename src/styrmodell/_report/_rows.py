@@ -37,6 +37,7 @@ from styrmodell._status import Status
 from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._budget import BudgetDeviation
 from styrmodell._thresholds._registry import family_of
+from styrmodell._trend import Trend, TrendKind
 from styrmodell._units import Unit, unit_text
 
 __all__ = ["ORDER", "GenderCell", "Line", "Report", "Section", "build", "made_on"]
@@ -321,11 +322,15 @@ def _history(ind: IndicatorResult, locale: str) -> tuple[tuple[int, Decimal, str
     )
 
 
-def _previous(history: Sequence[tuple[int, Decimal, str]], locale: str) -> str:
+def _previous(history: Sequence[tuple[int, Decimal, str]], trend: Trend, locale: str) -> str:
+    """The previous value with its year, and the trend since it ("↑ Förbättrat")."""
     if len(history) < 2:
         return ""
     year, _, shown = history[-2]
-    return text("report.previous", locale, value=shown, year=str(year))
+    previous = text("report.previous", locale, value=shown, year=str(year))
+    if trend.kind is TrendKind.UNKNOWN:
+        return previous
+    return text("report.previous_trend", locale, previous=previous, trend=trend.short(locale))
 
 
 def indicator_line(ind: IndicatorResult, depth: int, locale: str) -> Line:
@@ -353,7 +358,7 @@ def indicator_line(ind: IndicatorResult, depth: int, locale: str) -> Line:
         title=one_line(ind.indicator.title or ind.id),
         status=ind.status,
         outcome=outcome,
-        previous=_previous(history, locale),
+        previous=_previous(history, ind.trend, locale),
         genders=genders,
         target=one_line(_target_text(ind.threshold, locale)),
         has_target=ind.threshold is not None,
@@ -378,7 +383,7 @@ def goal_line(result: GoalResult, plan: Plan, locale: str) -> Line:
         notes = (one_line(result.explain(locale)),)
     return Line(
         kind="goal",
-        depth=result.level,
+        depth=result.depth,
         label=one_line(levels[result.level]) if result.level < len(levels) else "",
         title=one_line(result.goal.title or result.goal.id),
         status=result.status,
@@ -391,7 +396,7 @@ def _lines(card: Scorecard, locale: str) -> Iterator[Line]:
     def visit(result: GoalResult) -> Iterator[Line]:
         yield goal_line(result, card.plan, locale)
         for ind in result.indicators:
-            yield indicator_line(ind, result.level + 1, locale)
+            yield indicator_line(ind, result.depth + 1, locale)
         for child in result.children:
             yield from visit(child)
 
