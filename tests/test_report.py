@@ -526,7 +526,8 @@ def test_the_previous_value_is_shown_beside_the_outcome(card: sm.Scorecard) -> N
         for value, ind in (("64 %", "24h-sof"), ("58 %", "24h-af"))
     ]
     assert previous == expected
-    assert all(t.split(") ")[1] in ("↑ Förbättrat", "→ Oförändrat", "↓ Försämrat") for t in previous)
+    words = ("↑ Förbättrat", "→ Oförändrat", "↓ Försämrat")
+    assert all(t.split(") ")[1] in words for t in previous)
     assert card.indicator("24h-sof").history == {2022: 64}
 
 
