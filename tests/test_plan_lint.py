@@ -137,6 +137,40 @@ def test_a_reference_target_without_a_source() -> None:
     assert sm.lint(plan(goal(indicator(target=rule, source="Kolada U23471")))) == []
 
 
+def test_a_rank_target_without_a_source_for_its_population() -> None:
+    rule = sm.Rank.quartiles(sm.Direction.HIGHER_IS_BETTER)
+    assert plan_findings(plan(goal(indicator(target=rule)))) == [
+        (
+            "goals[0].indicators[0]",
+            "plan_lint.no_population_source",
+            "The target is a rank, but the indicator names no source for the population it "
+            "is ranked in",
+        )
+    ]
+    assert plan_findings(plan(goal(indicator(target=rule, source="kolada:U21468")))) == []
+
+
+def test_a_target_relative_to_a_base_year_without_a_baseline_for_it() -> None:
+    rule = sm.RelativeChange.decrease(10, base=2019)
+    found = plan_findings(plan(goal(indicator(target=rule, source="SCB"))))
+    assert found == [
+        (
+            "goals[0].indicators[0]",
+            "plan_lint.no_baseline",
+            "The target is relative to 2019, but the indicator has no baseline for that year",
+        )
+    ]
+    other_year = indicator(target=rule, source="SCB", baseline=sm.Baseline(50, 2018))
+    assert [f[1] for f in plan_findings(plan(goal(other_year)))] == ["plan_lint.no_baseline"]
+    held = indicator(target=rule, source="SCB", baseline=sm.Baseline(50, 2019))
+    assert plan_findings(plan(goal(held))) == []
+    several = sm.RelativeChange.decrease(20, base=range(2001, 2006))
+    assert plan_findings(plan(goal(indicator(target=several, source="SCB"))))[0][2] == (
+        "The target is relative to 2001, 2002, 2003, 2004, 2005, but the indicator has no "
+        "baseline for those years"
+    )
+
+
 def test_a_goal_with_neither_indicators_nor_children() -> None:
     p = plan(goal(indicator(target=at_least(1))), sm.Goal(id="tom", title="Trygg kommun"))
     assert plan_findings(p) == [

@@ -32,8 +32,10 @@ from styrmodell._thresholds._base import Threshold
 from styrmodell._thresholds._finding import Finding
 from styrmodell._thresholds._lint import lint as lint_threshold
 from styrmodell._thresholds._milestone import Milestone
+from styrmodell._thresholds._rank import Rank
 from styrmodell._thresholds._reference import CompareToReference
 from styrmodell._thresholds._registry import family_of, is_registered
+from styrmodell._thresholds._relative import RelativeChange
 from styrmodell._thresholds._target import TargetValue
 from styrmodell._thresholds._text import Quantity
 from styrmodell._units import Direction, Unit
@@ -163,7 +165,36 @@ def _indicator(indicator: Indicator, first: int, last: int) -> list[Finding]:
                 params={"reference": ", ".join(named)},
             )
         )
+    if any(isinstance(r, Rank) for r in rules) and not indicator.source.strip():
+        findings.append(
+            Finding(
+                kind="no_source",
+                severity="warning",
+                code="plan_lint.no_population_source",
+                params={},
+            )
+        )
+    findings += _baseline(indicator, rules)
     return findings
+
+
+def _baseline(indicator: Indicator, rules: list[Threshold | None]) -> list[Finding]:
+    """A target relative to base years the indicator holds no value for (no utgångsvärde)."""
+    base = sorted({y for r in rules if isinstance(r, RelativeChange) for y in r.base})
+    if not base:
+        return []
+    baseline = indicator.baseline
+    held = None if baseline is None or baseline.period is None else baseline.period.calendar_year
+    if held is not None and held in base:
+        return []
+    return [
+        Finding(
+            kind="no_baseline",
+            severity="warning",
+            code="plan_lint.no_baseline",
+            params={"years": ", ".join(map(str, base)), "n": len(base)},
+        )
+    ]
 
 
 def _level(threshold: Threshold) -> tuple[Decimal, Direction | None, Unit | None] | None:

@@ -30,6 +30,7 @@ Kind = Literal[
     "no_targets",
     "against_direction",
     "no_source",
+    "no_baseline",
     "empty_goal",
 ]
 
