@@ -272,6 +272,24 @@ def test_a_population_of_all_kommuner_comes_with_each_outcome() -> None:
     assert ("invanare", 2024, Gender.TOTAL) not in data.populations  # one kommun only
 
 
+def test_a_rank_target_is_judged_among_all_kommuner_of_the_snapshot() -> None:
+    # 0481 has 81.2 among 78, 81.2 and 85.5: second of three, a share of 2/3 — in the
+    # middle half of Kolada's quartile colours, so yellow (three kommuner are enough here).
+    rule = sm.Rank.quartiles(sm.Direction.HIGHER_IS_BETTER, minimum=3)
+    base = plan()
+    goal = base.goals[0]
+    ranked = attrs.evolve(goal.indicators[0], target=rule, by_gender=False)
+    ranked_plan = attrs.evolve(base, goals=[attrs.evolve(goal, indicators=[ranked])])
+    card = kolada.inputs(ranked_plan, SNAP, "0481").assess(ranked_plan, 2023)
+    result = card.indicator("nojd")
+    assert result.status is Status.YELLOW
+    assert result.assessment.measured == Decimal(200) / Decimal(3)  # per cent of the three
+    assert result.assessment.compared_with == 3
+    # Without the population the rank cannot be judged, and says why.
+    alone = sm.assess(ranked_plan, kolada.inputs(ranked_plan, SNAP, "0481").outcomes, 2023)
+    assert alone.indicator("nojd").assessment.reason is sm.Reason.MISSING_POPULATION
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     values=st.lists(

@@ -702,6 +702,27 @@ def _trend(
     )
 
 
+class _Ranks:
+    """The populations rank targets are judged among, and the member assessed."""
+
+    def __init__(
+        self,
+        populations: Mapping[tuple[str, int, Gender], Mapping[str, object]],
+        member: str | None,
+    ) -> None:
+        self._populations = populations
+        self.member = member
+        self._frozen: dict[tuple[str, int, Gender], FrozenMap[str, Any]] = {}
+
+    def population(self, indicator: str, year: int, gender: Gender) -> FrozenMap[str, Any]:
+        key = (indicator, year, gender)
+        found = self._frozen.get(key)
+        if found is None:
+            values = self._populations.get(key)
+            found = self._frozen[key] = FrozenMap() if values is None else FrozenMap(values)
+        return found
+
+
 def _assess_indicator(
     indicator: Indicator,
     goal: Goal,
@@ -711,6 +732,7 @@ def _assess_indicator(
     period: Period | None,
     as_of: dt.date | None,
     org_unit: str | None,
+    ranks: _Ranks,
 ) -> IndicatorResult:
     threshold = indicator.target_for(year)
     judge: Any = threshold if threshold is not None else NO_TARGET
@@ -749,6 +771,8 @@ def _assess_indicator(
             history=history,
             budget=outcome.budget,
             breaks=indicator.breaks,
+            population=ranks.population(indicator.id, outcome.period.calendar_year, key[0]),
+            member=ranks.member,
         )
         own = indicator.target_for(year, key[0]) if indicator.gender_targets else threshold
         rule: Any = own if own is not None else NO_TARGET
@@ -791,6 +815,8 @@ def assess(
     rollup: RollUp = RollUp.WORST,
     period: Period | None = None,
     org_unit: str | None = None,
+    populations: Mapping[tuple[str, int, Gender], Mapping[str, object]] | None = None,
+    member: str | None = None,
 ) -> Scorecard:
     """Assess every indicator of *plan* for *year* and roll the goals up into a scorecard.
 
@@ -809,6 +835,10 @@ def assess(
         rollup: The roll-up policy for levels the plan sets none for.
         period: Assess the outcomes of this period (e.g. ``Period.delar(2023)``).
         org_unit: Whose outcomes give the main status (``None``: the nämnd as a whole).
+        populations: For rank targets: ``(indicator id, year, gender)`` → the value of every
+            unit of the comparison group (e.g. every kommun), which reaches the rule as
+            ``Context.population``; ``kolada.inputs`` builds it from a snapshot.
+        member: Which unit of each population is the one assessed (a kommun's id).
 
     Returns:
         The :class:`Scorecard`.
@@ -836,6 +866,7 @@ def assess(
         raise failure(PlanError, "assess.expected_as_of", "assess", value=as_of)
     if period is not None and not isinstance(period, Period):
         raise failure(PlanError, "assess.expected_period", "assess", value=period)
+    ranks = _Ranks(populations or {}, member)
 
     def visit(
         goal: Goal,
@@ -848,7 +879,15 @@ def assess(
         responsible = (*responsible, *(r for r in goal.responsible if r not in responsible))
         indicators = tuple(
             _assess_indicator(
-                ind, goal, f"{path}.indicators[{k}]", outcomes, year, period, as_of, org_unit
+                ind,
+                goal,
+                f"{path}.indicators[{k}]",
+                outcomes,
+                year,
+                period,
+                as_of,
+                org_unit,
+                ranks,
             )
             for k, ind in enumerate(goal.indicators)
         )

@@ -159,10 +159,20 @@ class Inputs:
     def assess(self, plan: Plan, year: int, **options: object) -> Scorecard:
         """:func:`styrmodell.assess` of *plan* for *year* with these outcomes.
 
-        Each outcome's references reach its threshold through ``Context.references``.
+        Each outcome's references reach its threshold through ``Context.references``, and
+        the population of all kommuner (when fetched) through ``Context.population``, with
+        this kommun as the member a :class:`~styrmodell.Rank` places.
         *options* (``as_of``, ``rollup``, ``period``...) go to :func:`~styrmodell.assess`.
         """
-        return assess(plan, self.outcomes, year, **options)  # type: ignore[arg-type]
+        populations = {key: pop.values for key, pop in self.populations.items()}
+        return assess(
+            plan,
+            self.outcomes,
+            year,
+            populations=populations,
+            member=self.municipality,
+            **options,  # type: ignore[arg-type]
+        )
 
     def sources(
         self, result: IndicatorResult, locale: str = "sv", *, gender: Gender | str = Gender.TOTAL
