@@ -447,6 +447,29 @@ def test_the_outcome_frame_holds_every_kommun_and_assesses_as_the_object_path() 
     assert seen == {Status.GREEN, Status.RED}  # N21704: 0–59 % against ≤ 40 %
 
 
+def test_every_kommun_of_the_outcome_frame_is_assessed_in_one_pass() -> None:
+    from styrmodell.frames import assess_frame
+
+    snap = country()
+    the_plan = plan()
+    data = kolada.outcome_frame(snap, the_plan)
+    judged = assess_frame(the_plan, data, 2023)
+    statuses = {
+        (r["indicator"], r["org_unit"], r["gender"]): r["status"]
+        for r in judged.iter_rows(named=True)
+    }
+    assert {unit for _, unit, _ in statuses} == {f"{1000 + n:04d}" for n in range(290)}
+    # The same statuses as the object path, kommun by kommun.
+    for n in range(0, 290, 29):
+        unit = f"{1000 + n:04d}"
+        direct = kolada.inputs(the_plan, snap, unit, references={}, ranks=False).assess(
+            the_plan, 2023
+        )
+        for result in direct.all_indicators():
+            for gender, found in result.by_gender().items():
+                assert statuses[(result.id, unit, gender.value)] == found.status.value, unit
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     own=st.lists(
