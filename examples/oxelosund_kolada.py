@@ -8,7 +8,8 @@ three nyckeltal as the mått's sources (``source="kolada:U21468"``), loads a sma
 shipped beside it, reads the outcomes and references with ``kolada.inputs``, assesses the
 three mått against the plan's målvärden, and prints each with riket, Kolada's group of
 similar kommuner, the mean of a list of kommuner chosen by us, and the kommun's place among
-Södermanland's kommuner — then the report with its list of sources.
+Södermanland's kommuner as a ``Rank`` in Kolada's quartile colours — then the report with its
+list of sources.
 
 The snapshot (examples/oxelosund_kolada_snapshot.json) is ILLUSTRATIVE: hand-written in
 Kolada's shape with made-up values (its "note" says so), not Oxelösund's or Kolada's
@@ -88,14 +89,11 @@ def scorecard() -> Scorecard:
     return inputs(snapshot(), plan).assess(plan, YEAR)
 
 
-def place(population: kolada.Population, unit: str, indicator: Indicator) -> str | None:
-    """Our own count of kommuner doing better, plus one (not Kolada's, not yet a Rank)."""
-    value = population.values.get(unit)
-    if value is None:
-        return None
-    higher = indicator.direction is not sm.Direction.LOWER_IS_BETTER
-    better = sum(1 for v in population.values.values() if (v > value if higher else v < value))
-    return f"plats {better + 1} av {len(population.values)} (egen beräkning)"
+def placed(population: kolada.Population, value: object, indicator: Indicator) -> str:
+    """Oxelösund's place among the population as Kolada colours quartiles (our calculation)."""
+    rule = sm.Rank.quartiles(indicator.direction or sm.Direction.HIGHER_IS_BETTER)
+    context = sm.Context(population=population.values, member=OXELOSUND)
+    return rule.assess(value, context).explain()
 
 
 def level_with(indicator: Indicator) -> sm.CompareToReference:
@@ -151,9 +149,8 @@ def main() -> None:
             snap, kpi, YEAR, among=SORMLAND, title="Södermanlands kommuner"
         )
         print(f"  {population.describe()}")
-        ranked = place(population, OXELOSUND, indicator)
-        if ranked is not None:
-            print(f"  Oxelösund: {ranked}")
+        if outcome is not None and outcome.number is not None:
+            print(f"  Placering (egen beräkning): {placed(population, outcome.number, indicator)}")
     print()
     # The nämnd's report, with where every Kolada value came from after the table.
     print(kolada.report(card, given, "markdown"), end="")

@@ -91,6 +91,10 @@ def test_the_example_prints_sources_and_its_own_calculations_apart(
     ]
     assert len(own) == 3 + 2
     assert not any("Källa" in line for line in own)
+    # The place among Södermanland's kommuner is a Rank in Kolada's quartile colours.
+    assert "  Placering (egen beräkning): Plats 7 av 9 (77,778\xa0%) är mer än 75\xa0% → Rött" in [
+        line.replace("\u202f", "\xa0") for line in lines
+    ]
 
 
 def test_the_example_reports_with_its_sources(
