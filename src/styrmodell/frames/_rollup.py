@@ -103,10 +103,12 @@ def _status() -> nw.Expr:
         .then(yellow)
         .otherwise(green)
     )
+    # As RollUp.share: green by the share of green parts, yellow by the share of green or
+    # yellow parts, and never above the best part (a share of 0 lifts nothing).
     share = (
-        nw.when(g * nw.col("_gd") >= nw.col("_gn") * total)
+        nw.when((g > 0) & (g * nw.col("_gd") >= nw.col("_gn") * total))
         .then(green)
-        .when(g * nw.col("_yd") >= nw.col("_yn") * total)
+        .when(((g + y) > 0) & ((g + y) * nw.col("_yd") >= nw.col("_yn") * total))
         .then(yellow)
         .otherwise(red)
     )
