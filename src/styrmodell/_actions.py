@@ -310,8 +310,9 @@ class ActionPlan:
         Example:
             >>> from styrmodell import ActionPlan, Activity
             >>> plan = ActionPlan("VON", 2024, [Activity("A-1", "Träffpunkt", goals=["N-9"])])
-            >>> [(p.path, p.code, p.value) for p in plan.link_problems(frozenset({"N-1"}))]
-            [('activities[0].goals[0]', 'actions.unknown_goal', 'N-9')]
+            >>> found = plan.link_problems(frozenset({"N-1"}))
+            >>> found[0].path, found[0].code, found[0].value
+            ('activities[0].goals[0]', 'actions.unknown_goal', 'N-9')
         """
         return [
             attrs.evolve(found, path=f"{path}{found.path}")

@@ -114,8 +114,9 @@ def follow_up(
 
     Example:
         >>> budget = InvestmentBudget([InvestmentObject(4, "Wifi", "SOF", "IT", {2023: 700})])
-        >>> [(f.remaining, f.overspent) for f in follow_up(budget, 2023, {4: 650})]
-        [(Decimal('50'), False)]
+        >>> found = follow_up(budget, 2023, {4: 650})
+        >>> found[0].remaining, found[0].overspent
+        (Decimal('50'), False)
     """
     year = as_year(year, "year")
     if not isinstance(spent, Mapping):

@@ -80,7 +80,8 @@ def write_scorecard_csv(
         ...         id="i", title="Nöjdhet", unit=sm.Unit.PERCENT,
         ...         targets={2023: sm.TargetValue(">=", 80, unit=sm.Unit.PERCENT)})])])
         >>> card = sm.assess(plan, [sm.Outcome("i", 2023, "85,5")], 2023)
-        >>> print(write_scorecard_csv(card, excel=True).splitlines()[2][:40])
+        >>> line = write_scorecard_csv(card, excel=True).splitlines()[2]
+        >>> print(line[:40])
         indicator;;i;Nöjdhet;Grönt;85,5;%;2023;G
     """
     if not isinstance(card, Scorecard):
